@@ -1,0 +1,23 @@
+// Bundles the CLI (and its parse worker) and the programmatic API with esbuild.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const banner = {
+  // Some dependencies are CommonJS and call require(); give ESM bundles a real one.
+  js: "import { createRequire as __specline_createRequire } from 'node:module'; const require = __specline_createRequire(import.meta.url);",
+};
+
+await build({
+  entryPoints: { cli: 'src/cli/run.ts', parseWorker: 'src/cli/parseWorker.ts', core: 'src/api.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  banner,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+chmodSync('bin/specline.js', 0o755);

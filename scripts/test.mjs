@@ -1,0 +1,54 @@
+// The whole test suite, as the README's one command: installs what is missing, then
+// type-checks, lints, builds, and runs every mocha suite. Ends with one line
+// "N passed, N failed" counting every test and check it ran.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+let passed = 0;
+let failed = 0;
+
+function step(name, command, args) {
+  console.log(`\n▶ ${name}: ${[command, ...args].join(' ')}`);
+  const r = spawnSync(command, args, { stdio: 'inherit', shell: false });
+  if (r.status === 0) { passed++; console.log(`✔ ${name}`); return true; }
+  failed++; console.log(`✖ ${name} (exit ${r.status ?? r.signal})`);
+  return false;
+}
+
+step('install', process.execPath, ['scripts/ensure-deps.mjs']);
+const compiled = step('typecheck and compile', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0']);
+const bundled = step('bundle', process.execPath, ['scripts/bundle.mjs']);
+
+if (compiled && bundled) {
+  rmSync(join(root, 'out', 'mocha-stats.json'), { force: true });
+  const r = spawnSync(process.execPath, ['scripts/mocha-run.mjs', 'out/test/unit', 'out/test/cli'], { stdio: ['inherit', 'inherit', 'inherit'], encoding: 'utf8' });
+  // mocha-run.mjs exits with the failure count in its last line; read its stats file instead of guessing.
+  const stats = readStats();
+  if (stats) {
+    passed += stats.passes;
+    // A skipped test is not a passing one.
+    failed += stats.failures + stats.pending;
+    if (stats.pending) console.log(`✖ ${stats.pending} test(s) were skipped`);
+  }
+  else { failed++; console.log(`✖ unit tests did not report (exit ${r.status})`); }
+} else {
+  failed++;
+  console.log('✖ unit tests not run: the build failed');
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
+
+function readStats() {
+  try {
+    return JSON.parse(readFileSync(join(root, 'out', 'mocha-stats.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+

@@ -1,0 +1,46 @@
+import type { Analysis } from '../core/analysis/types.js';
+import type { Colors } from './io.js';
+
+/** One command-line option, as `node:util` `parseArgs` takes it, plus its help line. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Placeholder in help (`FILE`, `N`); string options only. */
+  value?: string;
+  description: string;
+}
+
+/** What a command gets once arguments are valid and the workspace is analysed. */
+export interface CommandContext {
+  /** The analysis narrowed to the PATH arguments (see `scope.ts`). */
+  analysis: Analysis;
+  format: string;
+  /** Parsed option values (flags by their long name). */
+  values: Readonly<Record<string, string | boolean | undefined>>;
+  colors: Colors;
+  version: string;
+}
+
+export interface CommandResult {
+  output: string;
+  exitCode: number;
+}
+
+/** A `specline` subcommand: its options, formats and help, and how it turns an analysis into output. */
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Paragraph under the usage line in `--help`. */
+  description: string;
+  /** Accepted `--format` values; the first is the default. */
+  formats: readonly [string, ...string[]];
+  /** Options besides the shared ones (`--format`, `--today`, `--config`, `--root`, `--out`, …). */
+  options?: Record<string, OptionSpec>;
+  /**
+   * Checks option values before the workspace is read, so bad usage exits 2 fast.
+   * Throws `UsageError`.
+   */
+  validate?(values: Readonly<Record<string, string | boolean | undefined>>): void;
+  run(context: CommandContext): Promise<CommandResult>;
+}

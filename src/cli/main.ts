@@ -1,0 +1,238 @@
+/**
+ * The `specline` command line. `main` is the whole program: it takes the arguments and
+ * the process's streams, returns the exit code, and never calls `process.exit`, so tests
+ * run it in-process and pending output is always flushed. `run.ts` wires it to the real
+ * process; the bundle entry points are listed in `parsePool.ts`.
+ *
+ * Exit codes: 0 no errors (and warnings within `--max-warnings`), 1 problems found,
+ * 2 bad usage, bad config or an internal error.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../core/config/loadConfig.js';
+import { parseIsoDate, systemToday } from '../core/model/dates.js';
+import type { DayNumber } from '../core/model/types.js';
+import type { Command, OptionSpec } from './command.js';
+import { checkCommand } from './commands/check.js';
+import { ganttCommand } from './commands/gantt.js';
+import { reportCommand } from './commands/report.js';
+import { roadmapCommand } from './commands/roadmap.js';
+import { scheduleCommand } from './commands/schedule.js';
+import { traceCommand } from './commands/trace.js';
+import type { CliIO } from './io.js';
+import { createColors, UsageError, wantsColor, writeTo } from './io.js';
+import { createNodeWorkspace } from './nodeWorkspace.js';
+import { scopeAnalysis } from './scope.js';
+import { DEFAULT_CONFIG_FILE, inPaths, resolveTarget } from './target.js';
+import { readVersion } from './version.js';
+
+export type { CliIO } from './io.js';
+
+export const COMMANDS: readonly Command[] = [checkCommand, scheduleCommand, ganttCommand, roadmapCommand, traceCommand, reportCommand];
+
+/** Options every command takes. `--format`'s help line is filled in per command. */
+const SHARED_OPTIONS: Record<string, OptionSpec> = {
+  format: { type: 'string', short: 'f', value: 'FORMAT', description: '' },
+  today: { type: 'string', value: 'YYYY-MM-DD', description: 'the date to check against (default: the system date)' },
+  config: { type: 'string', value: 'FILE', description: `read FILE instead of ${DEFAULT_CONFIG_FILE}; it must exist and be valid` },
+  root: { type: 'string', value: 'DIR', description: `the workspace root (default: the nearest folder with ${DEFAULT_CONFIG_FILE})` },
+  out: { type: 'string', short: 'o', value: 'FILE', description: 'write the output to FILE instead of stdout' },
+  color: { type: 'boolean', description: 'colour the output even when stdout is not a terminal' },
+  'no-color': { type: 'boolean', description: 'never colour the output (NO_COLOR works too)' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+  version: { type: 'boolean', description: 'print the version' },
+};
+
+/** Runs `specline` with `argv` (without `node` and the script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    return await dispatch([...argv], io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeTo(io.stderr, `specline: ${error.message}\nhint: ${error.hint ?? 'run "specline --help" for usage.'}\n`);
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    writeTo(io.stderr, `specline: internal error: ${detail}\nhint: this is a bug in Specline; please report it with the command you ran.\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    writeTo(io.stderr, generalHelp());
+    return 2;
+  }
+  if (first === '--version' || first === '-v') {
+    writeTo(io.stdout, `${await readVersion()}\n`);
+    return 0;
+  }
+  if (first === '--help' || first === '-h') {
+    writeTo(io.stdout, generalHelp());
+    return 0;
+  }
+  if (first === 'help') {
+    const command = rest[0] === undefined ? undefined : findCommand(rest[0]);
+    writeTo(io.stdout, command ? commandHelp(command) : generalHelp());
+    return 0;
+  }
+  const command = findCommand(first);
+  if (!command) {
+    const what = first.startsWith('-') ? `option "${first}" before a command` : `unknown command "${first}"`;
+    throw new UsageError(what, `commands are ${COMMANDS.map((c) => c.name).join(', ')}; run "specline --help" for usage.`);
+  }
+  return runCommand(command, rest, io);
+}
+
+function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+async function runCommand(command: Command, args: string[], io: CliIO): Promise<number> {
+  const hint = `run "specline ${command.name} --help" for usage.`;
+  const specs = { ...SHARED_OPTIONS, ...command.options };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }])),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error), hint);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values['help']) {
+    writeTo(io.stdout, commandHelp(command));
+    return 0;
+  }
+  if (values['version']) {
+    writeTo(io.stdout, `${await readVersion()}\n`);
+    return 0;
+  }
+
+  const format = stringValue(values, 'format') ?? command.formats[0];
+  if (!command.formats.includes(format)) {
+    throw new UsageError(`--format of ${command.name} must be ${listOr(command.formats)}, not "${format}"`, hint);
+  }
+  const today = parseToday(stringValue(values, 'today'));
+  command.validate?.(values);
+  const out = stringValue(values, 'out');
+  if (out === '') throw new UsageError('--out needs a file name', hint);
+
+  const target = await resolveTarget(io.cwd, {
+    positionals: parsed.positionals,
+    ...(stringValue(values, 'root') === undefined ? {} : { root: stringValue(values, 'root')! }),
+    ...(stringValue(values, 'config') === undefined ? {} : { config: stringValue(values, 'config')! }),
+  });
+  const workspace = createNodeWorkspace({
+    root: target.root,
+    today,
+    ...(target.configPath === undefined ? {} : { configPath: target.configPath }),
+  });
+  try {
+    await workspace.load();
+  } catch (error) {
+    if (isConfigError(error)) {
+      throw new UsageError(`bad config: ${error.message}`, 'fix the file named by --config, or leave --config out to use the workspace default.');
+    }
+    throw error;
+  }
+  const analysis = scopeAnalysis(
+    workspace.analyze(),
+    (file) => inPaths(target.paths, file),
+    target.configPath ?? DEFAULT_CONFIG_FILE,
+  );
+
+  const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));
+  const result = await command.run({ analysis, format, values, colors, version: await readVersion() });
+
+  if (out === undefined) {
+    writeTo(io.stdout, result.output);
+  } else {
+    const file = path.resolve(io.cwd, out);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, result.output);
+    } catch (error) {
+      throw new UsageError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`, 'pass --out a path in a writable folder.');
+    }
+  }
+  return result.exitCode;
+}
+
+function stringValue(values: Record<string, string | boolean | undefined>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parseToday(text: string | undefined): DayNumber | (() => DayNumber) {
+  if (text === undefined) return () => systemToday();
+  const day = parseIsoDate(text);
+  if (day === undefined) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${text}"`, 'for example --today 2027-01-04.');
+  return day;
+}
+
+function isConfigError(error: unknown): error is Error {
+  return error instanceof ConfigError || (error instanceof Error && error.name === 'ConfigError');
+}
+
+/** `parseArgs` messages run to several lines; keep the first, reworded where it helps. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) return `unknown option "${unknown[1]}"`;
+  return (message.split('\n')[0] ?? message).trim();
+}
+
+function listOr(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+export function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'specline: docs-as-code planning. Checks, schedules and charts from Markdown plans.',
+    '',
+    'Usage: specline <command> [PATH…] [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run "specline <command> --help" for its options. "specline --version" prints the version.',
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(command: Command): string {
+  const specs: Array<[string, OptionSpec]> = Object.entries({ ...SHARED_OPTIONS, ...command.options });
+  const formats = command.formats.length === 1
+    ? `${command.formats[0]} (the only format)`
+    : `${command.formats[0]} (default), ${command.formats.slice(1).join(', ')}`;
+  const rows = specs
+    .filter(([name]) => name !== 'version')
+    .map(([name, spec]) => {
+      const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+      return [flag, name === 'format' ? formats : spec.description] as const;
+    });
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return [
+    `Usage: specline ${command.name} [PATH…] [options]`,
+    '',
+    command.description,
+    '',
+    'PATH limits the output to these files or folders; links still resolve across the whole workspace.',
+    '',
+    'Options:',
+    ...rows.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description}`),
+    '',
+    command.name === 'check'
+      ? 'Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 bad usage or config.'
+      : 'Exit codes: 0 done, 2 bad usage or config.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { defaultConfig, parseConfig } from '../core/config/loadConfig.js';
+import type { SpeclineConfig } from '../core/config/types.js';
+import type { DayNumber, FilePath } from '../core/model/types.js';
+import { createWorkspace } from '../core/workspace/createWorkspace.js';
+import type { Workspace, WorkspaceFileSystem } from '../core/workspace/types.js';
+import { createNodeFileSystem } from './nodeFileSystem.js';
+import { createParsePool } from './parsePool.js';
+import type { SourceFile } from './parsePool.js';
+
+export interface NodeWorkspaceOptions {
+  /** The workspace root folder (absolute, or relative to the process's cwd). */
+  root: string;
+  /** "Today", fixed or asked for on each analysis. */
+  today: DayNumber | (() => DayNumber);
+  /** The config file: absolute, or relative to `root`. Given means explicit (`--config`): a bad one throws `ConfigError`. */
+  configPath?: string;
+  /** Passed to the core as `WorkspaceOptions.paths`: only these files are indexed. The CLI does not use it (see `scope.ts`). */
+  paths?: FilePath[];
+  /** Worker threads for parsing: `false` or 1 parses in-thread, a number caps the threads, default all cores. */
+  parallel?: boolean | number;
+}
+
+/** A core `Workspace` over the real file system, parsing on a worker-thread pool. */
+export function createNodeWorkspace(options: NodeWorkspaceOptions): Workspace {
+  const root = path.resolve(options.root);
+  const fs = createNodeFileSystem(root);
+  const configPath = options.configPath === undefined ? undefined : toWorkspacePath(root, options.configPath);
+  const threads = options.parallel === false ? 1 : typeof options.parallel === 'number' ? options.parallel : undefined;
+  const pool = createParsePool(threads === undefined ? {} : { threads });
+  const today = options.today;
+
+  return createWorkspace({
+    fs,
+    today: typeof today === 'function' ? today : () => today,
+    ...(configPath === undefined ? {} : { configPath }),
+    ...(options.paths === undefined ? {} : { paths: options.paths }),
+    parseBatch: async (files: SourceFile[], config?: SpeclineConfig) =>
+      pool(files, config ?? (await readConfigQuietly(fs, configPath ?? '.specline.yml'))),
+  });
+}
+
+/** A path relative to the root with `/` separators (may start with `../` for a config outside the root). */
+export function toWorkspacePath(root: string, file: string): FilePath {
+  return path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+}
+
+/**
+ * Only for a core that calls `parseBatch` without the config: read it the way the core
+ * does, without throwing (the core reports config problems itself).
+ */
+async function readConfigQuietly(fs: WorkspaceFileSystem, file: FilePath): Promise<SpeclineConfig> {
+  try {
+    return parseConfig(new TextDecoder().decode(await fs.readFile(file)), file).config;
+  } catch {
+    return defaultConfig();
+  }
+}

@@ -1,0 +1,48 @@
+import type { FeatureInfo, GoalInfo } from '../analysis/types.js';
+import type { SpeclineConfig } from '../config/types.js';
+import type { DayNumber, Diagnostic, DiagnosticData, FilePath, FileResult, Item, ItemKind, Range, RelatedInformation } from '../model/types.js';
+import type { ScheduleResult } from '../schedule/types.js';
+import { RULES_BY_CODE } from './ruleCatalog.js';
+
+/** What every rule may read. Built once per analysis; rules never mutate it. */
+export interface CheckContext {
+  config: SpeclineConfig;
+  today: DayNumber;
+  files: ReadonlyMap<FilePath, FileResult>;
+  /** First definition of each ID. */
+  items: ReadonlyMap<string, Item>;
+  definitions: ReadonlyMap<string, Item[]>;
+  /** First definitions grouped by kind, in file order. */
+  byKind: Readonly<Record<ItemKind, Item[]>>;
+  features: ReadonlyMap<string, FeatureInfo>;
+  goals: ReadonlyMap<string, GoalInfo>;
+  schedule: ScheduleResult;
+}
+
+/** A rule: one code (or a few closely tied ones), one file. */
+export type Rule = (ctx: CheckContext) => Diagnostic[];
+
+/** A diagnostic at its code's default severity; the config's level is applied later. */
+export function diagnostic(code: string, file: FilePath, range: Range, message: string, related: RelatedInformation[] = [], data?: DiagnosticData): Diagnostic {
+  const rule = RULES_BY_CODE.get(code);
+  return { file, range, severity: rule?.defaultSeverity ?? 'warning', code, message, related, ...(data ? { data } : {}) };
+}
+
+/** A related location pointing at an item's ID. */
+export function relatedTo(item: Item, message: string): RelatedInformation {
+  return { file: item.file, range: item.idRange, message };
+}
+
+/** Where to point at an attribute of an item: its value when written, else the ID. */
+export function attributeRange(item: Item, key: keyof Item['attributes']): Range {
+  return item.attributes[key]?.range ?? item.idRange;
+}
+
+/** A task counts as finished when done (or dropped: nothing more will happen). */
+export function isClosed(item: Item): boolean {
+  return item.status === 'done' || item.status === 'dropped';
+}
+
+export function describeItem(item: Item): string {
+  return item.title ? `${item.id} "${item.title.length > 60 ? `${item.title.slice(0, 59)}…` : item.title}"` : item.id;
+}

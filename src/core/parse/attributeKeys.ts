@@ -1,0 +1,55 @@
+import type { AttributeKey, ItemKind, LinkKey } from '../model/types.js';
+
+/** Written key (normalised) → canonical key. FORMAT §3, aliases included. */
+const ALIASES: Record<string, AttributeKey> = {
+  title: 'title', name: 'title', task: 'title', risk: 'title', summary: 'title',
+  goals: 'goals', goal: 'goals',
+  features: 'features', feature: 'features', implements: 'features', delivers: 'features',
+  after: 'after', depends: 'after', 'depends on': 'after', predecessors: 'after',
+  milestone: 'milestone',
+  start: 'start',
+  end: 'end', due: 'end', finish: 'end',
+  date: 'date',
+  duration: 'duration', estimate: 'duration', length: 'duration',
+  owner: 'owner', owners: 'owner', assignee: 'owner',
+  allocation: 'allocation',
+  status: 'status',
+  progress: 'progress',
+  priority: 'priority',
+  horizon: 'horizon',
+  target: 'target',
+  metric: 'metric',
+  personas: 'personas', persona: 'personas',
+  probability: 'probability',
+  impact: 'impact',
+  mitigation: 'mitigation',
+  affects: 'affects',
+};
+
+/** Keys are case-insensitive and `-`, `_` and spaces are equivalent (FORMAT §3). */
+export function normalizeKey(written: string): string {
+  return written.trim().toLowerCase().replace(/[-_\s]+/g, ' ');
+}
+
+/** The canonical attribute for a written key, or undefined for a custom field. */
+export function attributeKey(written: string): AttributeKey | undefined {
+  const key = normalizeKey(written);
+  return Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
+}
+
+/** Which kinds a link may point at; undefined: any kind. */
+export const LINK_TARGETS: Record<LinkKey, readonly ItemKind[] | undefined> = {
+  goals: ['goal'],
+  features: ['feature'],
+  after: ['task', 'milestone'],
+  milestone: ['milestone'],
+  personas: ['persona'],
+  mitigation: ['task'],
+  affects: undefined,
+};
+
+export const LINK_KEYS: readonly LinkKey[] = ['goals', 'features', 'after', 'milestone', 'personas', 'mitigation', 'affects'];
+
+export function isLinkKey(key: AttributeKey): key is LinkKey {
+  return (LINK_KEYS as readonly string[]).includes(key);
+}

@@ -1,0 +1,82 @@
+import { isMap, isScalar, isSeq } from 'yaml';
+import { readCalendar } from '../config/loadConfig.js';
+import { isIdShape } from '../model/ids.js';
+import type { CalendarSpec, DayNumber, Item } from '../model/types.js';
+import { parseValue } from './valueSchemas.js';
+import type { ItemBuilder } from './itemBuilder.js';
+import { nodeSpan, parseYamlSafe, plainValue } from './yamlSafe.js';
+
+export interface FrontMatterResult {
+  item?: Item;
+  title?: string;
+  planStart?: DayNumber;
+  planCalendar?: CalendarSpec;
+}
+
+/**
+ * Reads a document's front matter (FORMAT §2 form 1): with `id:` the whole file is an
+ * item and the other keys are its attributes; without, `start`, `calendar` and `title`
+ * describe the document as a plan.
+ *
+ * @param base offset of the YAML text within the file
+ */
+export function readFrontMatter(b: ItemBuilder, yamlText: string, base: number, fileEnd: number): FrontMatterResult {
+  const out: FrontMatterResult = {};
+  const { doc, problems } = parseYamlSafe(yamlText);
+  for (const p of problems) b.invalid(base + p.start, base + p.end, `front matter is not valid YAML: ${p.message}`, 'schema.yaml');
+  if (!doc || problems.length > 0) return out;
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return out;
+  if (!isMap(root)) {
+    const span = nodeSpan(root) ?? [0, yamlText.length];
+    b.invalid(base + span[0], base + span[1], 'front matter must be a mapping of keys to values');
+    return out;
+  }
+
+  const span = (node: unknown, fallback: unknown): [number, number] => {
+    const s = nodeSpan(node) ?? nodeSpan(fallback) ?? [0, 0];
+    return [base + s[0], base + s[1]];
+  };
+
+  // The id decides what every other key means, so read it first.
+  const idPair = root.items.find((p) => isScalar(p.key) && p.key.value === 'id');
+  if (idPair) {
+    const [s, e] = span(idPair.value, idPair.key);
+    const raw = isScalar(idPair.value) ? String(idPair.value.value ?? '').trim() : '';
+    const kind = isIdShape(raw) ? b.kindOf(raw) : undefined;
+    if (!isIdShape(raw)) {
+      b.invalid(s, e, `id must be an ID such as FEAT-1, got "${raw.slice(0, 40)}"`);
+    } else if (!kind) {
+      b.invalid(s, e, `id ${raw} has a prefix that is not an item kind; known prefixes: ${[...b.config.prefixes.keys()].join(', ')}`);
+    } else {
+      const offset = isScalar(idPair.value) && idPair.value.type !== 'PLAIN' ? 1 : 0;
+      out.item = b.createItem({ id: raw, kind, form: 'document', idStart: s + offset, idEnd: s + offset + raw.length, start: 0, end: fileEnd, title: '', section: [] });
+    }
+  }
+
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value ?? '') : '';
+    if (key === 'id') continue;
+    const [ks, ke] = span(pair.key, pair.value);
+    const [vs, ve] = span(pair.value, pair.key);
+    const value = pair.value;
+    if (key === 'calendar') {
+      const cal = readCalendar(value, (node, message) => { const [s, e] = span(node, value ?? pair.key); b.invalid(s, e, message); });
+      if (cal.workdays || cal.holidays) out.planCalendar = cal;
+      continue;
+    }
+    if (key === 'start' && (!out.item || out.item.kind !== 'task')) {
+      const result = parseValue('start', plainValue(value));
+      if (result.ok) out.planStart = result.value;
+      else b.invalid(vs, ve, `start ${result.message}`);
+      continue;
+    }
+    if (key === 'title' && isScalar(value) && value.value !== null) out.title = String(value.value).trim();
+    if (!out.item) continue;
+    const spans: Array<[number, number]> = isSeq(value)
+      ? value.items.map((i) => span(i, value))
+      : [[vs, ve]];
+    b.setAttribute(out.item, key, { value: plainValue(value), start: vs, end: ve, spans, keyStart: ks, keyEnd: ke });
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+/**
+ * Plain text of a short inline Markdown snippet (a title, a table cell, a value): drops
+ * emphasis, code and strike markers and keeps link text. Good enough for values and
+ * titles; the source ranges always come from the raw text, never from this.
+ */
+export function plainInline(raw: string): string {
+  return raw
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]*)>/g, '$1')
+    .replace(/(\*\*|__|~~|`+)/g, '')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,;:!?])/g, '$1$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Strips emphasis/code wrappers right around an ID: `**T-1**`, `` `T-1` ``. */
+export const ID_WRAPPER = /[*_`~]/;

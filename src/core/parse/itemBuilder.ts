@@ -1,0 +1,193 @@
+import type { SpeclineConfig } from '../config/types.js';
+import type { LineIndex } from '../model/lineIndex.js';
+import type { AttributeKey, Diagnostic, FilePath, Item, ItemForm, ItemKind, LinkKey, Range, Reference } from '../model/types.js';
+import { attributeKey, isLinkKey, LINK_TARGETS } from './attributeKeys.js';
+import { scanIds } from './idScan.js';
+import { plainInline } from './inlineText.js';
+import { clip, isValueKey, parseOwners, parseValue } from './valueSchemas.js';
+
+/** Custom-field names that must never become object keys. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Words that mean "no links" in an ID list. */
+const EMPTY_WORDS = /^(?:none|n\/a|na|-|—|–|tbd|\[\s*\])?$/i;
+
+/** One written value: where it is and what it says. */
+export interface WrittenValue {
+  /** The value as YAML gives it, or the plain text of a Markdown value. */
+  value: unknown;
+  /** Offsets of the whole value. */
+  start: number;
+  end: number;
+  /** Offsets to scan for IDs (each list entry, or the whole value). */
+  spans: Array<[number, number]>;
+  /** Offsets of the key, when written beside the value. */
+  keyStart?: number;
+  keyEnd?: number;
+}
+
+/**
+ * Builds the items of one file: applies attributes with validation and records
+ * diagnostics with exact ranges. One builder per parse; no shared state.
+ */
+export class ItemBuilder {
+  readonly items: Item[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** Offsets of IDs already accounted for (definitions, links), so prose scanning skips them. */
+  readonly claimed = new Set<number>();
+
+  constructor(
+    readonly file: FilePath,
+    readonly text: string,
+    readonly lines: LineIndex,
+    readonly config: SpeclineConfig,
+  ) {}
+
+  range(start: number, end: number): Range {
+    return this.lines.range(start, end);
+  }
+
+  kindOf(id: string): ItemKind | undefined {
+    return this.config.prefixes.get(id.slice(0, id.indexOf('-')));
+  }
+
+  invalid(start: number, end: number, message: string, code: 'schema.invalid' | 'schema.yaml' = 'schema.invalid', item?: string): void {
+    this.diagnostics.push({
+      file: this.file,
+      range: this.range(start, Math.max(end, start)),
+      severity: 'error',
+      code,
+      message,
+      related: [],
+      ...(item ? { data: { item } } : {}),
+    });
+  }
+
+  createItem(init: { id: string; kind: ItemKind; form: ItemForm; idStart: number; idEnd: number; start: number; end: number; title: string; section: string[]; parent?: string; checked?: boolean }): Item {
+    const item: Item = {
+      id: init.id,
+      kind: init.kind,
+      form: init.form,
+      file: this.file,
+      idRange: this.range(init.idStart, init.idEnd),
+      range: this.range(init.start, init.end),
+      title: init.title,
+      section: init.section,
+      attributes: {},
+      custom: {},
+      links: {},
+      owners: [],
+    };
+    if (init.parent) item.parent = init.parent;
+    if (init.checked !== undefined) item.checked = init.checked;
+    this.claimed.add(init.idStart);
+    this.items.push(item);
+    return item;
+  }
+
+  /**
+   * Applies one `key: value`. Unknown keys become custom fields; a value that does not
+   * fit its key is a `schema.invalid` diagnostic on the value and leaves the field unset.
+   */
+  setAttribute(item: Item, writtenKey: string, written: WrittenValue): void {
+    const key = attributeKey(writtenKey);
+    if (!key) {
+      const name = writtenKey.trim();
+      if (RESERVED_KEYS.has(name)) {
+        this.invalid(written.keyStart ?? written.start, written.keyEnd ?? written.end, `"${name}" is a reserved name and cannot be a field`, 'schema.invalid', item.id);
+        return;
+      }
+      if (name) item.custom[name] = displayText(written.value);
+      return;
+    }
+    if (item.attributes[key]) {
+      // The first value wins, as in a table read left to right; a second one is a mistake worth telling.
+      this.invalid(written.keyStart ?? written.start, written.keyEnd ?? written.end, `${item.id} sets ${key} twice; the first value is used`, 'schema.invalid', item.id);
+      return;
+    }
+    item.attributes[key] = {
+      key,
+      writtenKey,
+      text: displayText(written.value),
+      range: this.range(written.start, written.end),
+      ...(written.keyStart !== undefined ? { keyRange: this.range(written.keyStart, written.keyEnd ?? written.keyStart) } : {}),
+    };
+    if (isLinkKey(key)) this.setLinks(item, key, written);
+    else if (key === 'owner') this.setOwners(item, written);
+    else if (isValueKey(key)) this.setValue(item, key, written);
+  }
+
+  private setValue(item: Item, key: AttributeKey & Parameters<typeof parseValue>[0], written: WrittenValue): void {
+    if (isBlank(written.value)) return;
+    const result = parseValue(key, written.value);
+    if (!result.ok) {
+      this.invalid(written.start, written.end, `${item.id}: ${key} ${result.message}`, 'schema.invalid', item.id);
+      return;
+    }
+    const v = result.value;
+    switch (key) {
+      case 'title': if (typeof v === 'string' && v) item.title = plainInline(v); break;
+      case 'metric': item.metric = v as string; break;
+      case 'start': item.start = v as number; break;
+      case 'end': item.end = v as number; break;
+      case 'date': item.date = v as number; break;
+      case 'target': item.target = v as number; break;
+      case 'duration': item.duration = v as Item['duration']; break;
+      case 'allocation': item.allocation = v as number; break;
+      case 'progress': item.progress = v as number; break;
+      case 'status': item.status = v as Item['status']; break;
+      case 'priority': item.priority = v as Item['priority']; break;
+      case 'horizon': item.horizon = v as Item['horizon']; break;
+      case 'probability': item.probability = v as Item['probability']; break;
+      case 'impact': item.impact = v as Item['impact']; break;
+    }
+  }
+
+  private setOwners(item: Item, written: WrittenValue): void {
+    if (isBlank(written.value)) return;
+    const result = parseOwners(written.value);
+    if (!result.ok) this.invalid(written.start, written.end, `${item.id}: owner ${result.message}`, 'schema.invalid', item.id);
+    else item.owners = result.value;
+  }
+
+  private setLinks(item: Item, key: LinkKey, written: WrittenValue): void {
+    const refs: Reference[] = [];
+    const unknownPrefix: string[] = [];
+    for (const [s, e] of written.spans) {
+      const found = scanIds(this.text, s, e, this.config.prefixes);
+      unknownPrefix.push(...found.unknownPrefix);
+      for (const m of found.ids) {
+        this.claimed.add(m.start);
+        refs.push({ id: m.id, file: this.file, range: this.range(m.start, m.end), key, from: item.id });
+      }
+    }
+    if (refs.length > 0) {
+      item.links[key] = refs;
+      return;
+    }
+    const textValue = displayText(written.value);
+    if (key === 'mitigation') {
+      if (textValue && !EMPTY_WORDS.test(textValue)) item.mitigationText = plainInline(textValue);
+      return;
+    }
+    if (EMPTY_WORDS.test(textValue)) return;
+    const expected = LINK_TARGETS[key];
+    const kinds = expected ?? ['goal', 'feature', 'task', 'milestone', 'risk', 'persona'];
+    const examples = kinds.map((k) => [...this.config.prefixes].find(([, kind]) => kind === k)?.[0]).filter(Boolean).map((p) => `${p}-1`);
+    const message = unknownPrefix.length > 0
+      ? `${item.id}: ${key} names ${clip(unknownPrefix.join(', '))}, whose prefix is not an item kind; expected IDs such as ${examples.join(', ')}`
+      : `${item.id}: ${key} expects IDs such as ${examples.join(', ')}, got "${clip(textValue)}"`;
+    this.invalid(written.start, written.end, message, 'schema.invalid', item.id);
+  }
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+/** A value as one line of text: lists joined with ", ". */
+export function displayText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(displayText).filter(Boolean).join(', ');
+  if (typeof value === 'symbol') return '';
+  return String(value).trim();
+}

@@ -1,0 +1,268 @@
+import type { Heading, List, ListItem, Node as MdNode, Paragraph, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { ID_SOURCE } from '../model/ids.js';
+import type { Item, ItemKind, Range } from '../model/types.js';
+import { normalizeKey } from './attributeKeys.js';
+import { scanIds } from './idScan.js';
+import { plainInline } from './inlineText.js';
+import type { ItemBuilder } from './itemBuilder.js';
+
+/** A top-level block with the offset of the segment it was parsed from. */
+export interface Block {
+  node: MdNode;
+  base: number;
+}
+
+/** `key: value` at the start of a list entry. Keys are words, spaces, `-` and `_`. */
+const KEY_VALUE = /^[ \t]*([A-Za-z][\w \t-]{0,40}?)[ \t]*:(?:[ \t]+|$)/;
+/** An ID at the start of a heading or list text, after an optional checkbox and emphasis. */
+const LEADING_ID = new RegExp(`^[ \\t]*(?:\\[[ xX]\\][ \\t]+)?[*_\`~]*(${ID_SOURCE})[*_\`~]*(?=[\\s:.,;)—–-]|$)`);
+/** What separates an ID from its title: `G-1: Title`, `G-1 — Title`, `G-1 - Title`. */
+const TITLE_SEPARATOR = /^[*_`~]*[ \t]*(?:[:—–.]|-(?=\s))?[ \t]*/;
+
+interface HeadingInfo {
+  text: string;
+  depth: number;
+  start: number;
+  end: number;
+  item?: Item;
+}
+
+export interface MarkdownItemsResult {
+  headings: Array<{ text: string; depth: number; range: Range }>;
+  firstH1?: string;
+}
+
+/**
+ * Finds heading, list and table items (FORMAT §2 forms 2–4) in the top-level blocks of
+ * one document, in source order.
+ */
+export class MarkdownItems {
+  private readonly headings: HeadingInfo[] = [];
+  private readonly stack: HeadingInfo[] = [];
+  /** The heading item still waiting for its attribute list. */
+  private pendingHeading: Item | undefined;
+
+  constructor(private readonly b: ItemBuilder) {}
+
+  /** True when the next list (if any) may be the pending heading item's attribute list. */
+  get wantsAttributeList(): boolean {
+    return this.pendingHeading !== undefined;
+  }
+
+  visit(block: Block): void {
+    const { node, base } = block;
+    switch (node.type) {
+      case 'heading': this.heading(node as Heading, base); break;
+      case 'list': this.topList(node as List, base); break;
+      case 'table': this.table(node as Table, base); break;
+      case 'blockquote':
+        for (const child of (node as unknown as { children: MdNode[] }).children) this.visit({ node: child, base });
+        break;
+      default: break;
+    }
+  }
+
+  /** Closes heading sections once the whole document has been visited. */
+  finish(fileEnd: number): MarkdownItemsResult {
+    // A heading item spans to the next heading of the same or a higher level.
+    for (let i = 0; i < this.headings.length; i++) {
+      const h = this.headings[i]!;
+      if (!h.item) continue;
+      let end = fileEnd;
+      for (let j = i + 1; j < this.headings.length; j++) {
+        if (this.headings[j]!.depth <= h.depth) { end = this.headings[j]!.start; break; }
+      }
+      h.item.range = this.b.range(h.start, trimEnd(this.b.text, h.start, end));
+    }
+    const first = this.headings.find((h) => h.depth === 1);
+    return {
+      headings: this.headings.map((h) => ({ text: h.text, depth: h.depth, range: this.b.range(h.start, h.end) })),
+      ...(first ? { firstH1: first.text } : {}),
+    };
+  }
+
+  private section(): string[] {
+    return this.stack.map((h) => h.text);
+  }
+
+  private heading(node: Heading, base: number): void {
+    const start = base + node.position!.start.offset!;
+    const end = base + node.position!.end.offset!;
+    const info: HeadingInfo = { text: plainInline(toString(node)), depth: node.depth, start, end };
+    while (this.stack.length && this.stack[this.stack.length - 1]!.depth >= node.depth) this.stack.pop();
+    this.pendingHeading = undefined;
+    // The heading's content starts after the `#`s (ATX) or at the line start (setext).
+    const raw = this.b.text.slice(start, end);
+    const atx = /^ {0,3}#{1,6}[ \t]*/.exec(raw);
+    const contentStart = start + (atx ? atx[0].length : raw.length - raw.trimStart().length);
+    const firstLineEnd = this.b.text.indexOf('\n', contentStart);
+    const contentEnd = Math.min(end, firstLineEnd < 0 ? end : firstLineEnd);
+    const lead = this.leadingId(contentStart, contentEnd);
+    if (lead) {
+      const title = cleanTitle(this.b.text.slice(lead.end, contentEnd).replace(/[ \t]+#+[ \t]*$/, ''));
+      info.item = this.b.createItem({ id: lead.id, kind: lead.kind, form: 'heading', idStart: lead.start, idEnd: lead.end, start, end, title, section: this.section() });
+      this.pendingHeading = info.item;
+    }
+    this.headings.push(info);
+    this.stack.push(info);
+  }
+
+  private leadingId(start: number, end: number): { id: string; kind: ItemKind; start: number; end: number } | undefined {
+    const line = this.b.text.slice(start, end);
+    const m = LEADING_ID.exec(line);
+    if (!m) return undefined;
+    const kind = this.b.kindOf(m[1]!);
+    if (!kind) return undefined;
+    const idStart = start + m[0].lastIndexOf(m[1]!);
+    return { id: m[1]!, kind, start: idStart, end: idStart + m[1]!.length };
+  }
+
+  private topList(list: List, base: number): void {
+    const owner = this.pendingHeading;
+    this.pendingHeading = undefined;
+    if (owner && list.children.every((entry) => this.keyValueOf(entry, base))) {
+      for (const entry of list.children) this.applyKeyValue(owner, this.keyValueOf(entry, base)!);
+      return;
+    }
+    this.listItems(list, base, undefined);
+  }
+
+  /** Items of a list; `parent` is the enclosing item for nested lists. */
+  private listItems(list: List, base: number, parent: Item | undefined): void {
+    for (const entry of list.children) {
+      const para = entry.children[0]?.type === 'paragraph' ? (entry.children[0] as Paragraph) : undefined;
+      let item: Item | undefined;
+      if (para) {
+        const pStart = base + para.position!.start.offset!;
+        const pEnd = base + para.position!.end.offset!;
+        // The checkbox sits before the paragraph in some positions and inside it in others.
+        const lineStart = this.b.text.lastIndexOf('\n', pStart - 1) + 1;
+        const entryStart = Math.max(lineStart, base + entry.position!.start.offset!);
+        const nl = this.b.text.indexOf('\n', pStart);
+        const firstLineEnd = nl < 0 || nl > pEnd ? pEnd : nl;
+        const lead = this.leadingId(Math.max(entryStart, pStart), firstLineEnd) ?? this.leadingIdAfterMarker(entryStart, firstLineEnd);
+        if (lead) {
+          const title = cleanTitle(this.b.text.slice(lead.end, firstLineEnd));
+          const entryEnd = trimEnd(this.b.text, entryStart, base + entry.position!.end.offset!);
+          item = this.b.createItem({
+            id: lead.id, kind: lead.kind, form: 'list', idStart: lead.start, idEnd: lead.end, start: entryStart, end: entryEnd,
+            title, section: this.section(),
+            ...(parent ? { parent: parent.id } : {}),
+            ...(typeof entry.checked === 'boolean' ? { checked: entry.checked } : {}),
+          });
+        }
+      }
+      for (const child of entry.children) {
+        if (child.type !== 'list') continue;
+        if (item) {
+          // Nested `key: value` entries are the item's attributes; nested IDs are sub-items.
+          const rest: ListItem[] = [];
+          for (const sub of child.children) {
+            const kv = this.keyValueOf(sub, base);
+            if (kv && !this.startsWithId(sub, base)) this.applyKeyValue(item, kv);
+            else rest.push(sub);
+          }
+          if (rest.length) this.listItems({ ...child, children: rest }, base, item);
+        } else {
+          this.listItems(child, base, parent);
+        }
+      }
+    }
+  }
+
+  /** The list marker is part of the entry, not the paragraph: look past `- ` and `1. `. */
+  private leadingIdAfterMarker(entryStart: number, lineEnd: number): ReturnType<MarkdownItems['leadingId']> {
+    const m = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/.exec(this.b.text.slice(entryStart, lineEnd));
+    return m ? this.leadingId(entryStart + m[0].length, lineEnd) : undefined;
+  }
+
+  private startsWithId(entry: ListItem, base: number): boolean {
+    const para = entry.children[0];
+    if (para?.type !== 'paragraph') return false;
+    const s = base + para.position!.start.offset!;
+    return this.leadingId(s, base + para.position!.end.offset!) !== undefined;
+  }
+
+  /** `key: value` of a list entry whose first paragraph is exactly that. */
+  private keyValueOf(entry: ListItem, base: number): { key: string; keyStart: number; keyEnd: number; valueStart: number; valueEnd: number } | undefined {
+    const para = entry.children[0];
+    if (para?.type !== 'paragraph') return undefined;
+    const pStart = base + para.position!.start.offset!;
+    const pEnd = base + para.position!.end.offset!;
+    const raw = this.b.text.slice(pStart, pEnd);
+    const m = KEY_VALUE.exec(raw);
+    if (!m) return undefined;
+    const key = m[1]!.trim();
+    if (/^https?$/i.test(key)) return undefined;
+    const keyStart = pStart + m[0].indexOf(m[1]!);
+    let valueStart = pStart + m[0].length;
+    let valueEnd = pEnd;
+    while (valueEnd > valueStart && /\s/.test(this.b.text[valueEnd - 1]!)) valueEnd--;
+    while (valueStart < valueEnd && /[ \t]/.test(this.b.text[valueStart]!)) valueStart++;
+    return { key, keyStart, keyEnd: keyStart + key.length, valueStart, valueEnd };
+  }
+
+  private applyKeyValue(item: Item, kv: { key: string; keyStart: number; keyEnd: number; valueStart: number; valueEnd: number }): void {
+    const raw = this.b.text.slice(kv.valueStart, kv.valueEnd);
+    this.b.setAttribute(item, kv.key, { value: plainInline(raw), start: kv.valueStart, end: kv.valueEnd, spans: [[kv.valueStart, kv.valueEnd]], keyStart: kv.keyStart, keyEnd: kv.keyEnd });
+  }
+
+  private table(table: Table, base: number): void {
+    this.pendingHeading = undefined;
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const headers = header.children.map((cell) => plainInline(toString(cell)));
+    const idColumn = headers.findIndex((h) => normalizeKey(h) === 'id');
+    if (idColumn < 0) return;
+    for (const row of rows) {
+      const cell = row.children[idColumn];
+      if (!cell?.position) continue;
+      const [cs, ce] = this.cellSpan(cell, base);
+      if (cs === ce) continue;
+      const found = scanIds(this.b.text, cs, ce, this.b.config.prefixes);
+      const first = found.ids[0];
+      if (!first) {
+        const shown = this.b.text.slice(cs, ce);
+        this.b.invalid(cs, ce, found.unknownPrefix.length
+          ? `${found.unknownPrefix[0]} has a prefix that is not an item kind; known prefixes: ${[...this.b.config.prefixes.keys()].join(', ')}`
+          : `the ID column holds "${plainInline(shown).slice(0, 40)}", which is not an ID such as T-1`);
+        continue;
+      }
+      const rowStart = base + row.position!.start.offset!;
+      const rowEnd = base + row.position!.end.offset!;
+      const titleCol = headers.findIndex((h, i) => i !== idColumn && ['title', 'name', 'task', 'risk', 'summary'].includes(normalizeKey(h)));
+      const titleCell = titleCol >= 0 ? row.children[titleCol] : undefined;
+      const title = titleCell ? plainInline(toString(titleCell)) : '';
+      const item = this.b.createItem({ id: first.id, kind: first.kind, form: 'table', idStart: first.start, idEnd: first.end, start: rowStart, end: rowEnd, title, section: this.section() });
+      row.children.forEach((c, i) => {
+        if (i === idColumn || i === titleCol || !c.position || !headers[i]) return;
+        const [s, e] = this.cellSpan(c, base);
+        if (s === e) return;
+        this.b.setAttribute(item, headers[i]!, { value: plainInline(this.b.text.slice(s, e)), start: s, end: e, spans: [[s, e]] });
+      });
+    }
+  }
+
+  /** A cell's content offsets without the pipes and padding around it. */
+  private cellSpan(cell: MdNode, base: number): [number, number] {
+    let s = base + cell.position!.start.offset!;
+    let e = base + cell.position!.end.offset!;
+    const text = this.b.text;
+    if (text[s] === '|') s++;
+    if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    return [s, e];
+  }
+}
+
+function cleanTitle(rest: string): string {
+  return plainInline(rest.replace(TITLE_SEPARATOR, ''));
+}
+
+/** Ranges end at the last non-space character, not on the next line. */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}

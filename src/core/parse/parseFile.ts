@@ -1,0 +1,127 @@
+import type { SpeclineConfig } from '../config/types.js';
+import { LineIndex } from '../model/lineIndex.js';
+import type { FilePath, FileResult, Reference } from '../model/types.js';
+import { contentHash } from './contentHash.js';
+import { readFrontMatter } from './frontMatter.js';
+import { hasKnownId, scanIds } from './idScan.js';
+import { ItemBuilder } from './itemBuilder.js';
+import { parseMarkdown } from './markdownProcessor.js';
+import { MarkdownItems } from './markdownItems.js';
+import { splitSegments } from './segments.js';
+import { findSuppressions } from './suppressions.js';
+
+/** Larger files are skipped with a note: no plan document is this big, and parsing it would stall. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface ParseStats {
+  /** Characters handed to the CommonMark parser. */
+  parsedChars: number;
+  /** Characters skipped because their blocks cannot define or describe items. */
+  skippedChars: number;
+}
+
+/**
+ * Parses one Markdown file into items, references and file-local diagnostics. Pure and
+ * independent of every other file, so results can be cached by content and computed on
+ * any thread. Never throws on any input.
+ */
+export function parseFile(file: FilePath, text: string, config: SpeclineConfig, stats?: ParseStats): FileResult {
+  const hash = contentHash(text);
+  const lines = new LineIndex(text);
+  const base: FileResult = { file, hash, items: [], references: [], diagnostics: [], suppressions: { lines: [], blocks: [] }, headings: [], lineCount: lines.lineCount };
+  if (text.length > MAX_FILE_BYTES) return { ...base, skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  if (text.includes('\u0000')) return { ...base, skipped: 'binary content' };
+  try {
+    return parseText(file, text, config, lines, base, stats);
+  } catch (error) {
+    // A parser bug must never take the workspace down: report it on the file instead.
+    return {
+      ...base,
+      diagnostics: [{ file, range: lines.range(0, 0), severity: 'error', code: 'schema.invalid', message: `Specline could not read this file: ${String(error).slice(0, 200)}`, related: [] }],
+    };
+  }
+}
+
+function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: LineIndex, result: FileResult, stats?: ParseStats): FileResult {
+  const b = new ItemBuilder(file, text, lines, config);
+  const lineTexts: string[] = new Array(lines.lineCount);
+  for (let i = 0; i < lines.lineCount; i++) lineTexts[i] = lines.lineText(i);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+  // Front matter, by remark-frontmatter's rule: `---` on the first line, closed by `---`.
+  let bodyLine = 0;
+  let fm: ReturnType<typeof readFrontMatter> = {};
+  if (lineTexts[0]?.slice(bom).trimEnd() === '---') {
+    const close = lineTexts.findIndex((l, i) => i > 0 && l.trimEnd() === '---');
+    if (close > 0) {
+      const fmSource = text.slice(bom, lines.lineEnd(close));
+      const tree = parseMarkdown(fmSource);
+      const yaml = tree.children[0];
+      if (yaml?.type === 'yaml') {
+        const yamlStart = lines.lineStart(1);
+        const yamlEnd = close > 1 ? lines.lineEnd(close - 1) : yamlStart;
+        fm = readFrontMatter(b, text.slice(yamlStart, yamlEnd), yamlStart, text.length);
+        bodyLine = close + 1;
+      }
+    }
+  }
+
+  const md = new MarkdownItems(b);
+  const linkDefs = collectLinkDefinitions(text);
+  let parsedChars = 0;
+  for (const seg of splitSegments(lineTexts, bodyLine)) {
+    const start = lines.lineStart(seg.startLine);
+    const end = lines.lineEnd(seg.endLine - 1);
+    const relevant = seg.hasHeading || (seg.isList && md.wantsAttributeList) || (!seg.isFence && hasKnownId(text.slice(start, end), config.prefixes));
+    if (!relevant) continue;
+    parsedChars += end - start;
+    const tree = parseMarkdown(linkDefs ? `${text.slice(start, end)}\n\n${linkDefs}` : text.slice(start, end));
+    for (const node of tree.children) {
+      if (node.position && node.position.start.offset! >= end - start) break; // appended link definitions
+      md.visit({ node, base: start });
+    }
+  }
+  if (stats) {
+    stats.parsedChars += parsedChars;
+    stats.skippedChars += text.length - parsedChars;
+  }
+  const { headings, firstH1 } = md.finish(text.length);
+
+  const docTitle = fm.title ?? firstH1;
+  if (fm.item && !fm.item.title) fm.item.title = docTitle ?? '';
+
+  // Checked boxes mean done unless a status says otherwise (FORMAT §2).
+  for (const item of b.items) if (item.checked && !item.status) item.status = 'done';
+
+  result.items = b.items;
+  result.diagnostics = b.diagnostics;
+  result.references = [...linkReferences(b), ...mentions(b, text)];
+  result.suppressions = findSuppressions(lineTexts);
+  result.headings = headings;
+  if (docTitle !== undefined) result.title = docTitle;
+  if (fm.planStart !== undefined) result.planStart = fm.planStart;
+  if (fm.planCalendar) result.planCalendar = fm.planCalendar;
+  return result;
+}
+
+function linkReferences(b: ItemBuilder): Reference[] {
+  const out: Reference[] = [];
+  for (const item of b.items) for (const refs of Object.values(item.links)) if (refs) out.push(...refs);
+  return out;
+}
+
+/** IDs written in prose and titles: references for navigation and rename, never checked. */
+function mentions(b: ItemBuilder, text: string): Reference[] {
+  const out: Reference[] = [];
+  for (const m of scanIds(text, 0, text.length, b.config.prefixes).ids) {
+    if (b.claimed.has(m.start)) continue;
+    out.push({ id: m.id, file: b.file, range: b.range(m.start, m.end) });
+  }
+  return out;
+}
+
+/** Link reference definitions, appended to each parsed segment so `[text][ref]` reads as in the whole file. */
+function collectLinkDefinitions(text: string): string {
+  if (!text.includes(']:')) return '';
+  return (text.match(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm) ?? []).join('\n');
+}

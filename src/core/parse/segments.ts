@@ -1,0 +1,86 @@
+/**
+ * Splits Markdown into top-level block segments with a cheap line scan, so that only the
+ * segments that can define or describe items go through the (slow) CommonMark parser.
+ *
+ * A segment boundary is a non-blank line at column 0 right after a blank line, outside
+ * fenced code and multi-line HTML blocks: in CommonMark such a line always starts a new
+ * top-level block (lazy continuation needs no blank line before it; list items, block
+ * quotes and indented code all end there). The scan errs on the side of not splitting —
+ * merged segments cost time, never correctness. Loose lists (items separated by blank
+ * lines) stay in one segment so a list keeps its items together.
+ */
+export interface Segment {
+  startLine: number;
+  /** Exclusive. */
+  endLine: number;
+  /** The segment has a heading line (ATX or a setext underline candidate). */
+  hasHeading: boolean;
+  /** The segment starts with a list item marker. */
+  isList: boolean;
+  /** The segment starts with an HTML comment (suppression comments are read separately). */
+  isHtml: boolean;
+  /** The segment starts a fenced code block. */
+  isFence: boolean;
+}
+
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const LIST = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const HTML_OPEN: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/**
+ * @param lines the document's lines (without line breaks)
+ * @param firstLine where the body starts (after front matter)
+ */
+export function splitSegments(lines: readonly string[], firstLine: number): Segment[] {
+  const segments: Segment[] = [];
+  let fence: { char: string; len: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  let current: Segment | undefined;
+  let prevBlank = true;
+
+  for (let i = firstLine; i < lines.length; i++) {
+    const line = lines[i]!;
+    const blank = line.trim() === '';
+    const startsBlock = !blank && prevBlank && !fence && !htmlEnd && !/^[ \t]/.test(line);
+    if (startsBlock && !(current?.isList && LIST.test(line))) {
+      if (current) { current.endLine = i; segments.push(current); }
+      current = { startLine: i, endLine: i + 1, hasHeading: false, isList: LIST.test(line), isHtml: line.startsWith('<!--'), isFence: FENCE.test(line) };
+    } else if (!current && !blank) {
+      current = { startLine: i, endLine: i + 1, hasHeading: false, isList: LIST.test(line), isHtml: false, isFence: FENCE.test(line) };
+    }
+    if (current && !blank) {
+      current.endLine = i + 1;
+      if (!fence && !htmlEnd && (ATX.test(line) || (SETEXT.test(line) && i > 0 && lines[i - 1]!.trim() !== ''))) current.hasHeading = true;
+    }
+    // Track constructs that may contain blank lines followed by column-0 text.
+    if (fence) {
+      const m = FENCE.exec(line);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && line.trim() === m[1]) fence = undefined;
+    } else if (htmlEnd) {
+      if (htmlEnd.test(line)) htmlEnd = undefined;
+    } else {
+      const m = FENCE.exec(line);
+      if (m && !(m[1]![0] === '`' && line.slice(line.indexOf(m[1]!) + m[1]!.length).includes('`'))) {
+        fence = { char: m[1]![0]!, len: m[1]!.length };
+      } else {
+        for (const [open, close] of HTML_OPEN) {
+          if (open.test(line)) {
+            if (!close.test(line.replace(open, ''))) htmlEnd = close;
+            break;
+          }
+        }
+      }
+    }
+    prevBlank = blank;
+  }
+  if (current) segments.push(current);
+  return segments;
+}

@@ -1,0 +1,381 @@
+import type { Analysis } from '../analysis/types.js';
+import { dateParts, dayNumber, formatDate } from '../model/dates.js';
+import type { DayNumber, Diagnostic } from '../model/types.js';
+import { workCalendar } from './calendar.js';
+import type { GanttModel, GanttModelOptions, GanttRow } from './ganttModel.js';
+import { buildGanttModel } from './ganttModel.js';
+import { hasCode, LATE_CODES, OVERALLOCATED_CODES, problemsByItem } from './problems.js';
+import { cleanLine } from './text.js';
+import { escapeXml, num } from './xml.js';
+
+/** Horizontal scale of the chart. */
+export type GanttZoom = 'day' | 'week' | 'month' | 'quarter';
+
+/** Options of {@link renderGanttSvg}. */
+export interface GanttSvgOptions extends GanttModelOptions {
+  /** Pixels per day: day 24, week 10, month 3, quarter 1.2. Default `week`. */
+  zoom?: GanttZoom;
+  /** Accessible name of the chart (user text). */
+  title?: string;
+}
+
+/** Pixels per calendar day for each zoom level. */
+export const PX_PER_DAY: Readonly<Record<GanttZoom, number>> = { day: 24, week: 10, month: 3, quarter: 1.2 };
+const ZOOMS: GanttZoom[] = ['day', 'week', 'month', 'quarter'];
+/**
+ * Beyond this width a plan spanning decades (often a typo'd year) would produce an SVG
+ * of millions of pixels and tick marks; the zoom steps out until it fits or is `quarter`.
+ */
+const MAX_CHART_WIDTH = 60_000;
+
+const LABEL_WIDTH = 300;
+const LABEL_CHARS = 42;
+const HEADER = 44;
+const ROW = 24;
+const BAR = 14;
+const DIAMOND = 7;
+const PAD_RIGHT = 40;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Theme hooks: every colour is a CSS variable of the VS Code webview with a fallback for
+ * standalone files. Static text only, no user input, no `<` or `&`, so it needs no CDATA.
+ * Classes are prefixed `sl-` because the SVG is inlined into HTML pages where its style
+ * element applies to the whole document.
+ */
+export const GANTT_CSS = `
+.sl-gantt { font-family: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", sans-serif); font-size: 12px; }
+.sl-gantt text { fill: var(--vscode-editor-foreground, #333); }
+.sl-bg { fill: var(--vscode-editor-background, #fff); }
+.sl-axis-band { fill: var(--vscode-editorWidget-background, #f5f5f5); }
+.sl-axis text, .sl-axis-label { fill: var(--vscode-descriptionForeground, #666); font-size: 11px; }
+.sl-grid { stroke: var(--vscode-editorIndentGuide-background, #e5e5e5); stroke-width: 1; }
+.sl-grid-major { stroke: var(--vscode-editorIndentGuide-activeBackground, #c4c4c4); stroke-width: 1; }
+.sl-nonworking { fill: var(--vscode-editorGutter-background, #f2f2f2); opacity: 0.8; }
+.sl-section-band { fill: var(--vscode-sideBarSectionHeader-background, #e9edf2); }
+.sl-section-label { font-weight: 600; }
+.sl-row-alt { fill: var(--vscode-list-hoverBackground, #fafafa); }
+.sl-bar { fill: var(--vscode-charts-blue, #4e79a7); }
+.sl-progress { fill: var(--specline-progress, rgba(0, 0, 0, 0.28)); pointer-events: none; }
+.sl-critical .sl-bar { fill: var(--vscode-charts-red, #e15759); }
+.sl-done .sl-bar { fill: var(--vscode-charts-green, #59a14f); }
+.sl-milestone { fill: var(--vscode-charts-purple, #8e6bb5); }
+.sl-critical .sl-milestone { fill: var(--vscode-charts-red, #e15759); }
+.sl-done .sl-milestone { fill: var(--vscode-charts-green, #59a14f); }
+.sl-dep { fill: none; stroke: var(--vscode-charts-lines, #8a8a8a); stroke-width: 1.2; }
+.sl-dep-head { fill: var(--vscode-charts-lines, #8a8a8a); }
+.sl-dep-critical { stroke: var(--vscode-charts-red, #e15759); }
+.sl-dep-head.sl-dep-critical { fill: var(--vscode-charts-red, #e15759); stroke: none; }
+.sl-today { stroke: var(--vscode-charts-orange, #f28e2b); stroke-width: 2; }
+.sl-today-label { fill: var(--vscode-charts-orange, #f28e2b); font-size: 10px; }
+.sl-marker-late { fill: var(--vscode-editorError-foreground, #d32f2f); }
+.sl-marker-overallocated { fill: var(--vscode-editorWarning-foreground, #e6a100); }
+.sl-empty { fill: var(--vscode-descriptionForeground, #666); }
+`;
+
+/**
+ * A self-contained SVG Gantt chart, drawn by Specline itself (no mermaid): one row per
+ * task or milestone grouped under section headers, bars positioned by day with a
+ * progress fill, milestones as diamonds, finish-to-start dependency arrows, critical
+ * bars highlighted, a today line, a month/week (or year/quarter) axis, `<title>`
+ * tooltips and markers for late and over-allocated work.
+ *
+ * Every task group and bar carries `data-id`, `data-file` and `data-line` (the zero-based
+ * line of the item's ID, as in the VS Code API) so a webview can reveal the source on
+ * click. The output has no scripts, no event-handler attributes and no external
+ * references; all user text is XML-escaped. Linear in rows and links: rows are found
+ * through an id→row map, never by scanning.
+ */
+export function renderGanttSvg(analysis: Analysis, options: GanttSvgOptions = {}): string {
+  const model = buildGanttModel(analysis, options);
+  return renderGanttSvgFromModel(analysis, model, options);
+}
+
+/**
+ * As {@link renderGanttSvg}, from a model already built (the HTML page builds the model
+ * once for both the chart and the list of unscheduled items).
+ */
+export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, options: GanttSvgOptions = {}): string {
+  const name = cleanLine(options.title, 200) || 'Gantt chart';
+  if (model.first === undefined || model.last === undefined || model.rowCount === 0) {
+    const w = 420;
+    const h = 60;
+    return [
+      `<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${escapeXml(name)}">`,
+      `<style>${GANTT_CSS}</style>`,
+      `<rect class="sl-bg" x="0" y="0" width="${w}" height="${h}"/>`,
+      `<text class="sl-empty" x="16" y="34">No scheduled tasks or milestones.</text>`,
+      '</svg>',
+    ].join('\n') + '\n';
+  }
+
+  const zoom = fitZoom(options.zoom ?? 'week', model.first, model.last);
+  const ppd = PX_PER_DAY[zoom];
+  const origin = unitStart(zoom, model.first);
+  const stop = unitEnd(zoom, model.last); // exclusive
+  const chartWidth = (stop - origin) * ppd;
+  const width = LABEL_WIDTH + chartWidth + PAD_RIGHT;
+  const height = HEADER + (model.sections.length + model.rowCount) * ROW;
+  const xOf = (day: DayNumber): number => LABEL_WIDTH + (day - origin) * ppd;
+
+  // Layout pass: y of every row, and id → row for the arrows (O(1) lookups).
+  const placed: Array<{ row: GanttRow; y: number }> = [];
+  const byId = new Map<string, { row: GanttRow; y: number }>();
+  const sectionYs: Array<{ label: string; y: number }> = [];
+  let y = HEADER;
+  for (const section of model.sections) {
+    sectionYs.push({ label: section.label, y });
+    y += ROW;
+    for (const row of section.rows) {
+      const p = { row, y };
+      placed.push(p);
+      if (!byId.has(row.id)) byId.set(row.id, p);
+      y += ROW;
+    }
+  }
+
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(name)}">`);
+  out.push(`<style>${GANTT_CSS}</style>`);
+  out.push(`<rect class="sl-bg" x="0" y="0" width="${num(width)}" height="${num(height)}"/>`);
+
+  // Background: non-working days, then section bands, then the grid and axis on top.
+  if (zoom === 'day' || zoom === 'week') out.push(nonWorkingDays(analysis, origin, stop, xOf, height));
+  for (const s of sectionYs) {
+    out.push(`<rect class="sl-section-band" x="0" y="${num(s.y)}" width="${num(width)}" height="${ROW}"/>`);
+    out.push(`<text class="sl-section-label" x="8" y="${num(s.y + ROW / 2 + 4)}">${escapeXml(cleanLine(s.label, 80))}</text>`);
+  }
+  out.push(axis(zoom, origin, stop, xOf, height));
+
+  // Arrows under the bars, so a bar is never hidden by a line crossing it.
+  out.push('<g class="sl-deps">');
+  for (const p of placed) {
+    for (const predId of p.row.predecessors) {
+      const pred = byId.get(predId);
+      if (pred === undefined || pred === p) continue;
+      out.push(arrow(pred, p, xOf));
+    }
+  }
+  out.push('</g>');
+
+  const problems = problemsByItem(analysis);
+  out.push('<g class="sl-tasks">');
+  for (const p of placed) out.push(taskGroup(analysis, p.row, p.y, xOf, problems.get(p.row.id)));
+  out.push('</g>');
+
+  const today = analysis.today;
+  if (today >= origin && today < stop) {
+    const x = xOf(today);
+    out.push(`<line class="sl-today" x1="${num(x)}" y1="${HEADER - 6}" x2="${num(x)}" y2="${num(height)}"><title>Today ${formatDate(today)}</title></line>`);
+    out.push(`<text class="sl-today-label" x="${num(x + 3)}" y="${HEADER - 8}">today</text>`);
+  }
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+/** The requested zoom, or the first coarser one whose chart stays under MAX_CHART_WIDTH. */
+function fitZoom(requested: GanttZoom, first: DayNumber, last: DayNumber): GanttZoom {
+  let i = ZOOMS.indexOf(requested);
+  if (i < 0) i = 1;
+  while (i < ZOOMS.length - 1 && (last - first + 1) * PX_PER_DAY[ZOOMS[i]] > MAX_CHART_WIDTH) i++;
+  return ZOOMS[i];
+}
+
+/** Start of the axis: a Monday for day/week zoom, the 1st of the month or quarter otherwise. */
+function unitStart(zoom: GanttZoom, day: DayNumber): DayNumber {
+  const { year, month } = dateParts(day);
+  switch (zoom) {
+    case 'day':
+    case 'week':
+      return day - ((dayOfWeek(day) + 6) % 7);
+    case 'month':
+      return dayNumber(year, month, 1);
+    case 'quarter':
+      return dayNumber(year, month - ((month - 1) % 3), 1);
+  }
+}
+
+/** End of the axis, exclusive: the Monday after, or the first day of the next month/quarter. */
+function unitEnd(zoom: GanttZoom, day: DayNumber): DayNumber {
+  const { year, month } = dateParts(day);
+  switch (zoom) {
+    case 'day':
+    case 'week':
+      return day + 7 - ((dayOfWeek(day) + 6) % 7);
+    case 'month':
+      return dayNumber(year, month + 1, 1);
+    case 'quarter':
+      return dayNumber(year, month - ((month - 1) % 3) + 3, 1);
+  }
+}
+
+function dayOfWeek(day: DayNumber): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** Shaded columns for non-working days (weekends, holidays), merged into runs. */
+function nonWorkingDays(analysis: Analysis, origin: DayNumber, stop: DayNumber, xOf: (d: DayNumber) => number, height: number): string {
+  const calendar = workCalendar(analysis.config.calendar);
+  const parts: string[] = ['<g class="sl-nonworking-days">'];
+  let runStart: DayNumber | undefined;
+  for (let d = origin; d <= stop; d++) {
+    const off = d < stop && !calendar.isWorkingDay(d);
+    if (off && runStart === undefined) runStart = d;
+    if (!off && runStart !== undefined) {
+      parts.push(`<rect class="sl-nonworking" x="${num(xOf(runStart))}" y="${HEADER}" width="${num(xOf(d) - xOf(runStart))}" height="${num(height - HEADER)}"/>`);
+      runStart = undefined;
+    }
+  }
+  parts.push('</g>');
+  return parts.join('\n');
+}
+
+/**
+ * Two bands of labels and the vertical grid. Day/week zoom: months above, days (day) or
+ * Mondays (week) below. Month zoom: years above, months below. Quarter: years, quarters.
+ */
+function axis(zoom: GanttZoom, origin: DayNumber, stop: DayNumber, xOf: (d: DayNumber) => number, height: number): string {
+  const parts: string[] = ['<g class="sl-axis">'];
+  parts.push(`<rect class="sl-axis-band" x="${LABEL_WIDTH}" y="0" width="${num(xOf(stop) - LABEL_WIDTH)}" height="${HEADER}"/>`);
+  const top = HEADER / 2;
+
+  const upper: Array<{ day: DayNumber; label: string }> = [];
+  const lower: Array<{ day: DayNumber; label: string; major: boolean }> = [];
+  if (zoom === 'day' || zoom === 'week') {
+    for (const m of monthStarts(origin, stop)) upper.push({ day: m.day, label: `${MONTHS[m.month - 1]} ${m.year}` });
+    for (let d = origin; d < stop; d++) {
+      const monday = dayOfWeek(d) === 1;
+      if (zoom === 'day') lower.push({ day: d, label: String(dateParts(d).day), major: monday });
+      else if (monday) lower.push({ day: d, label: String(dateParts(d).day), major: true });
+    }
+  } else {
+    for (const m of monthStarts(origin, stop)) {
+      if (m.month === 1 || m.day === origin) upper.push({ day: m.day, label: String(m.year) });
+      if (zoom === 'month') lower.push({ day: m.day, label: MONTHS[m.month - 1], major: true });
+      else if ((m.month - 1) % 3 === 0) lower.push({ day: m.day, label: `Q${(m.month - 1) / 3 + 1}`, major: true });
+      else lower.push({ day: m.day, label: '', major: false });
+    }
+  }
+  for (const u of upper) {
+    const x = xOf(u.day);
+    parts.push(`<line class="sl-grid-major" x1="${num(x)}" y1="0" x2="${num(x)}" y2="${top}"/>`);
+    parts.push(`<text class="sl-axis-label" x="${num(x + 4)}" y="${top - 7}">${escapeXml(u.label)}</text>`);
+  }
+  for (const l of lower) {
+    const x = xOf(l.day);
+    parts.push(`<line class="${l.major ? 'sl-grid-major' : 'sl-grid'}" x1="${num(x)}" y1="${top}" x2="${num(x)}" y2="${num(height)}"/>`);
+    if (l.label) parts.push(`<text class="sl-axis-label" x="${num(x + 3)}" y="${HEADER - 7}">${escapeXml(l.label)}</text>`);
+  }
+  parts.push(`<line class="sl-grid-major" x1="0" y1="${HEADER}" x2="${num(xOf(stop))}" y2="${HEADER}"/>`);
+  parts.push('</g>');
+  return parts.join('\n');
+}
+
+/** First days of the months that start within [origin, stop), plus origin itself. */
+function monthStarts(origin: DayNumber, stop: DayNumber): Array<{ day: DayNumber; year: number; month: number }> {
+  const result: Array<{ day: DayNumber; year: number; month: number }> = [];
+  let { year, month } = dateParts(origin);
+  result.push({ day: origin, year, month });
+  for (;;) {
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+    const day = dayNumber(year, month, 1);
+    if (day >= stop) break;
+    result.push({ day, year, month });
+  }
+  return result;
+}
+
+/** Horizontal extent of a row's shape: a bar, or a diamond centred inside its day. */
+function extent(row: GanttRow, xOf: (d: DayNumber) => number): { left: number; right: number; centre: number } {
+  if (row.kind === 'milestone') {
+    const centre = (xOf(row.start) + xOf(row.start + 1)) / 2;
+    return { left: centre - DIAMOND, right: centre + DIAMOND, centre };
+  }
+  const left = xOf(row.start);
+  const right = Math.max(left + 2, xOf(row.end + 1));
+  return { left, right, centre: (left + right) / 2 };
+}
+
+/**
+ * A finish-to-start elbow from the end of the predecessor to the start of the successor.
+ * When the successor starts right of the predecessor's end, one elbow suffices; otherwise
+ * the line drops to the gap between rows, runs back left, and enters from the left.
+ */
+function arrow(from: { row: GanttRow; y: number }, to: { row: GanttRow; y: number }, xOf: (d: DayNumber) => number): string {
+  const a = extent(from.row, xOf);
+  const b = extent(to.row, xOf);
+  const y1 = from.y + ROW / 2;
+  const y2 = to.y + ROW / 2;
+  const x1 = a.right;
+  const x2 = b.left;
+  let d: string;
+  if (x2 - x1 >= 12) {
+    const xm = x1 + 6;
+    d = `M${num(x1)} ${num(y1)}H${num(xm)}V${num(y2)}H${num(x2)}`;
+  } else {
+    const yGap = to.y > from.y ? to.y : to.y + ROW;
+    d = `M${num(x1)} ${num(y1)}h6V${num(yGap)}H${num(x2 - 8)}V${num(y2)}H${num(x2)}`;
+  }
+  const critical = from.row.critical && to.row.critical ? ' sl-dep-critical' : '';
+  return `<path class="sl-dep${critical}" data-from="${escapeXml(from.row.id)}" data-to="${escapeXml(to.row.id)}" d="${d}"/>` +
+    `<path class="sl-dep-head${critical}" d="M${num(x2)} ${num(y2)}l-5 -3.5v7z"/>`;
+}
+
+function taskGroup(analysis: Analysis, row: GanttRow, y: number, xOf: (d: DayNumber) => number, problems: Diagnostic[] | undefined): string {
+  const late = hasCode(problems, LATE_CODES);
+  const overallocated = hasCode(problems, OVERALLOCATED_CODES);
+  const classes = ['sl-task', `sl-${row.kind}-row`];
+  if (row.critical) classes.push('sl-critical');
+  if (row.status === 'done') classes.push('sl-done');
+  else if (row.status === 'in-progress') classes.push('sl-active');
+  if (late) classes.push('sl-late');
+  if (overallocated) classes.push('sl-overallocated');
+
+  const data = `data-id="${escapeXml(row.id)}" data-file="${escapeXml(row.item.file)}" data-line="${row.item.idRange.start.line}"`;
+  const label = cleanLine(`${row.id} ${cleanLine(row.item.title)}`, LABEL_CHARS);
+  const mid = y + ROW / 2;
+  const { left, right, centre } = extent(row, xOf);
+  const parts: string[] = [];
+  parts.push(`<g class="${classes.join(' ')}" ${data}>`);
+  parts.push(`<title>${escapeXml(tooltip(analysis, row, problems))}</title>`);
+  parts.push(`<text class="sl-label" x="16" y="${num(mid + 4)}">${escapeXml(label)}</text>`);
+  if (row.kind === 'milestone') {
+    parts.push(`<path class="sl-milestone" ${data} d="M${num(centre)} ${num(mid - DIAMOND)}l${DIAMOND} ${DIAMOND}l${-DIAMOND} ${DIAMOND}l${-DIAMOND} ${-DIAMOND}z"/>`);
+  } else {
+    const top = mid - BAR / 2;
+    parts.push(`<rect class="sl-bar" ${data} x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${BAR}" rx="3"/>`);
+    if (row.progress > 0) {
+      parts.push(`<rect class="sl-progress" x="${num(left)}" y="${num(top)}" width="${num(((right - left) * row.progress) / 100)}" height="${BAR}" rx="3"/>`);
+    }
+  }
+  let mx = right + 5;
+  if (late) {
+    parts.push(`<path class="sl-marker sl-marker-late" d="M${num(mx)} ${num(mid + 5)}l5 -10l5 10z"/>`);
+    mx += 13;
+  }
+  if (overallocated) parts.push(`<circle class="sl-marker sl-marker-overallocated" cx="${num(mx + 5)}" cy="${num(mid)}" r="4.5"/>`);
+  parts.push('</g>');
+  return parts.join('');
+}
+
+/** Plain text (escaped by the caller) shown on hover. */
+function tooltip(analysis: Analysis, row: GanttRow, problems: Diagnostic[] | undefined): string {
+  const lines: string[] = [`${row.id} ${cleanLine(row.item.title, 200)}`];
+  if (row.kind === 'milestone') {
+    lines.push(`Milestone: ${formatDate(row.start)}`);
+  } else {
+    lines.push(`${formatDate(row.start)} → ${formatDate(row.end)} (${row.duration} working day${row.duration === 1 ? '' : 's'})`);
+  }
+  const status = [row.status ? `Status: ${row.status}` : '', row.kind === 'task' ? `Progress: ${Math.round(row.progress)}%` : ''].filter(Boolean);
+  if (status.length > 0) lines.push(status.join(' · '));
+  if (row.item.owners.length > 0) lines.push(`Owner: ${row.item.owners.map((o) => cleanLine(o, 60)).join(', ')}`);
+  if (row.float !== undefined) lines.push(`Float: ${row.float} working day${Math.abs(row.float) === 1 ? '' : 's'}${row.critical ? ' (critical path)' : ''}`);
+  else if (row.critical) lines.push('On the critical path');
+  for (const f of row.features) lines.push(`Feature: ${f} ${cleanLine(analysis.items.get(f)?.title, 120)}`.trimEnd());
+  for (const d of problems ?? []) lines.push(`${d.severity}: ${d.code}: ${cleanLine(d.message, 200)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,37 @@
+/**
+ * Escaping for text and attribute values in SVG and HTML. Both renderers build markup as
+ * strings, so every piece of user text goes through `escapeXml` exactly once, at the
+ * point where it is placed into markup.
+ */
+
+/**
+ * Characters XML 1.0 forbids outright (a conforming parser must stop at them): C0 controls
+ * other than tab/LF/CR, lone surrogates, U+FFFE and U+FFFF. They are removed rather than
+ * escaped because no escape makes them legal.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Escapes `& < > " '` so the result is safe both as element text and inside a quoted
+ * attribute value (either quote style), in XML and in HTML. `&#39;` rather than `&apos;`
+ * because HTML 4 parsers do not know `&apos;`.
+ */
+export function escapeXml(text: string): string {
+  return text.replace(XML_INVALID, '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** A number for an SVG attribute: finite, at most two decimals, no exponent. */
+export function num(value: number): string {
+  if (!Number.isFinite(value)) return '0';
+  const rounded = Math.round(value * 100) / 100;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}

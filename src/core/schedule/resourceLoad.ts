@@ -1,0 +1,258 @@
+import type { DayNumber } from '../model/types.js';
+import type { WorkCalendar } from './calendar.js';
+import { compareIds } from './compareIds.js';
+import type { ScheduleGraph } from './graph.js';
+import type { ScheduleInput, ScheduleIssue, ScheduleResult } from './types.js';
+
+/** One owner's scheduled tasks (node indices: tasks with both start and end). */
+export interface OwnerTasks {
+  owner: string;
+  tasks: number[];
+}
+
+/** What the load sweep reads from the forward pass. */
+export interface LoadDates {
+  /** Per node; NaN when unknown. */
+  start: Float64Array;
+  end: Float64Array;
+  calendars: WorkCalendar[];
+}
+
+export type LoadRun = ScheduleResult['load'] extends Map<string, Array<infer R>> ? R : never;
+type OverallocatedIssue = Extract<ScheduleIssue, { code: 'resource.overallocated' }>;
+
+/**
+ * Loads are summed in thousandths of a percent as integers, so 33.3% + 33.3% + 33.4% is
+ * exactly 100% and adding and removing allocations along the sweep never drifts.
+ */
+const SCALE = 1000;
+
+/**
+ * Every owner named by a task, sorted by handle, with their tasks that have a start and an
+ * end (the only ones that occupy days). Owners whose tasks are all unscheduled are listed
+ * with no tasks, so a load chart still shows them (with an empty load).
+ */
+export function ownersOf(g: ScheduleGraph, dates: LoadDates): OwnerTasks[] {
+  const byOwner = new Map<string, number[]>();
+  for (let t = 0; t < g.taskCount; t++) {
+    const owners = g.tasks[t].owners;
+    const scheduled = dates.start[t] === dates.start[t] && dates.end[t] === dates.end[t];
+    for (let k = 0; k < owners.length; k++) {
+      const owner = owners[k];
+      if (owners.indexOf(owner) !== k) continue; // `@ana, @ana` still counts once
+      let list = byOwner.get(owner);
+      if (!list) byOwner.set(owner, (list = []));
+      if (scheduled) list.push(t);
+    }
+  }
+  return [...byOwner.keys()].sort(compareIds).map((owner) => ({ owner, tasks: byOwner.get(owner) as number[] }));
+}
+
+/**
+ * One `resource.overallocated` issue per owner who is above capacity on some working day
+ * (FORMAT §5 Load). `days` lists the over-allocated days as inclusive ranges of equal load;
+ * a range runs on across days that are non-working in every calendar the owner's tasks use
+ * (a weekend, a holiday) when the load is the same on both sides, so a month-long overload
+ * reads as one range, not four. `tasks` lists every task that occupies an over-allocated day.
+ */
+export function findOverallocation(
+  g: ScheduleGraph,
+  dates: LoadDates,
+  owners: OwnerTasks[],
+  capacity: ScheduleInput['capacity'],
+): OverallocatedIssue[] {
+  const issues: OverallocatedIssue[] = [];
+  const alloc = allocations(g);
+  for (const { owner, tasks } of owners) {
+    if (tasks.length === 0) continue;
+    const cap = capacity.owners.get(owner) ?? capacity.default;
+    const capScaled = Math.round(cap * SCALE);
+    const ownerCalendars = [...new Set(tasks.map((t) => dates.calendars[t]))];
+    const offForOwner = (a: DayNumber, b: DayNumber): boolean => ownerCalendars.every((c) => c.countWorkdays(a, b) === 0);
+
+    const ranges: Array<{ from: DayNumber; to: DayNumber; load: number }> = [];
+    const overFrom: number[] = [];
+    const overTo: number[] = [];
+    // The range still open for extension; a run within capacity closes it.
+    let open: { from: DayNumber; to: DayNumber; load: number } | undefined;
+    sweepOwner(tasks, g.ids, dates, alloc, false, (from, to, load) => {
+      if (load <= capScaled) {
+        open = undefined;
+        return;
+      }
+      overFrom.push(from);
+      overTo.push(to);
+      if (open && open.load === load && (open.to + 1 === from || offForOwner(open.to + 1, from - 1))) {
+        open.to = to;
+      } else {
+        open = { from, to, load };
+        ranges.push(open);
+      }
+    });
+    if (ranges.length === 0) continue;
+
+    const over: string[] = [];
+    for (const t of tasks) if (occupiesAny(dates, t, overFrom, overTo)) over.push(g.ids[t]);
+    over.sort(compareIds);
+    issues.push({
+      code: 'resource.overallocated',
+      owner,
+      capacity: cap,
+      days: ranges.map((r) => ({ from: r.from, to: r.to, load: r.load / SCALE })),
+      tasks: over,
+    });
+  }
+  return issues;
+}
+
+/**
+ * Per owner, the runs of consecutive days with the same working tasks (hence the same load),
+ * for load charts. Days on which none of the owner's tasks works (weekends, holidays, gaps)
+ * belong to no run, so runs split there. `tasks` are the IDs of the tasks working in the run.
+ */
+export function computeLoad(g: ScheduleGraph, dates: LoadDates, owners: OwnerTasks[]): Map<string, LoadRun[]> {
+  const alloc = allocations(g);
+  const load = new Map<string, LoadRun[]>();
+  for (const { owner, tasks } of owners) {
+    const runs: LoadRun[] = [];
+    sweepOwner(tasks, g.ids, dates, alloc, true, (from, to, l, working) => {
+      runs.push({ from, to, load: l / SCALE, tasks: working.slice() });
+    });
+    load.set(owner, runs);
+  }
+  return load;
+}
+
+/** Allocation per task node, scaled; a missing or invalid allocation is a full day (100%). */
+function allocations(g: ScheduleGraph): Float64Array {
+  const alloc = new Float64Array(g.taskCount);
+  for (let t = 0; t < g.taskCount; t++) {
+    const a = g.tasks[t].allocation;
+    alloc[t] = Math.round((a !== undefined && Number.isFinite(a) && a >= 0 ? a : 100) * SCALE);
+  }
+  return alloc;
+}
+
+/** Does task t work on at least one day of the sorted, disjoint ranges [from[i], to[i]]? */
+function occupiesAny(dates: LoadDates, t: number, from: number[], to: number[]): boolean {
+  const s = dates.start[t];
+  const e = dates.end[t];
+  let lo = 0;
+  let hi = to.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (to[mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  const cal = dates.calendars[t];
+  for (let i = lo; i < from.length && from[i] <= e; i++) {
+    if (cal.countWorkdays(Math.max(from[i], s), Math.min(to[i], e)) > 0) return true;
+  }
+  return false;
+}
+
+interface Group {
+  calendar: WorkCalendar;
+  load: number;
+  count: number;
+  /** Active task nodes of this calendar, when task lists are wanted. */
+  tasks: Set<number>;
+}
+
+/**
+ * Sweeps one owner's tasks in time order. Between two consecutive start/end events the set
+ * of active tasks is constant (a "segment"); inside a segment, runs of working days are found
+ * with the calendars' jump functions, so the cost is O(events · log + runs), never
+ * O(tasks × days): a 50,000-day task adds two events and one run per working stretch.
+ *
+ * @param onRun called for every run, in time order, with the load scaled by SCALE and (only
+ *   when `withTasks`) the sorted IDs of the tasks working in it; the array may be shared by
+ *   several runs, so copy it before keeping it.
+ */
+function sweepOwner(
+  tasks: number[],
+  ids: string[],
+  dates: LoadDates,
+  alloc: Float64Array,
+  withTasks: boolean,
+  onRun: (from: DayNumber, to: DayNumber, load: number, working: string[]) => void,
+): void {
+  const { start, end, calendars } = dates;
+  const m = tasks.length;
+  const byStart = tasks.slice().sort((a, b) => start[a] - start[b] || a - b);
+  const byEnd = tasks.slice().sort((a, b) => end[a] - end[b] || a - b);
+  const groups = new Map<WorkCalendar, Group>();
+  const active: Group[] = [];
+  const noTasks: string[] = [];
+
+  let i = 0;
+  let j = 0;
+  while (j < m) {
+    const d = Math.min(i < m ? start[byStart[i]] : Infinity, end[byEnd[j]] + 1);
+    for (; j < m && end[byEnd[j]] + 1 === d; j++) {
+      const t = byEnd[j];
+      const group = groups.get(calendars[t]) as Group;
+      group.load -= alloc[t];
+      if (withTasks) group.tasks.delete(t);
+      if (--group.count === 0) active.splice(active.indexOf(group), 1);
+    }
+    for (; i < m && start[byStart[i]] === d; i++) {
+      const t = byStart[i];
+      let group = groups.get(calendars[t]);
+      if (!group) groups.set(calendars[t], (group = { calendar: calendars[t], load: 0, count: 0, tasks: new Set() }));
+      group.load += alloc[t];
+      if (withTasks) group.tasks.add(t);
+      if (group.count++ === 0) active.push(group);
+    }
+    if (active.length === 0) continue;
+    const segmentEnd = Math.min(i < m ? start[byStart[i]] : Infinity, end[byEnd[j]] + 1) - 1;
+
+    if (active.length === 1) {
+      // The common case: one calendar, so every working day of the segment has the same load.
+      const group = active[0];
+      const cal = group.calendar;
+      const working = withTasks ? idsOf(active) : noTasks;
+      for (let x = cal.nextWorkday(d); x <= segmentEnd; ) {
+        const y = Math.min(cal.nextNonWorkday(x) - 1, segmentEnd);
+        onRun(x, y, group.load, working);
+        x = cal.nextWorkday(y + 1);
+      }
+      continue;
+    }
+    // Tasks on different calendars: the load changes whenever any calendar turns on or off.
+    let cachedKey = '';
+    let cachedIds = noTasks;
+    for (let x = d; x <= segmentEnd; ) {
+      let load = 0;
+      let next = Infinity;
+      let key = '';
+      const workingGroups: Group[] = [];
+      for (let k = 0; k < active.length; k++) {
+        const cal = active[k].calendar;
+        const works = cal.isWorkday(x);
+        const change = works ? cal.nextNonWorkday(x) : cal.nextWorkday(x);
+        if (change < next) next = change;
+        if (works) {
+          load += active[k].load;
+          workingGroups.push(active[k]);
+          key += `${k},`;
+        }
+      }
+      const y = Math.min(next - 1, segmentEnd);
+      if (workingGroups.length > 0) {
+        if (withTasks && key !== cachedKey) {
+          cachedKey = key;
+          cachedIds = idsOf(workingGroups);
+        }
+        onRun(x, y, load, withTasks ? cachedIds : noTasks);
+      }
+      x = y + 1;
+    }
+  }
+
+  function idsOf(list: Group[]): string[] {
+    const out: string[] = [];
+    for (const group of list) for (const t of group.tasks) out.push(ids[t]);
+    return out.sort(compareIds);
+  }
+}

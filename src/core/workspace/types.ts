@@ -1,0 +1,51 @@
+import type { Analysis } from '../analysis/types.js';
+import type { SpeclineConfig } from '../config/types.js';
+import type { DayNumber, Diagnostic, FilePath, FileResult } from '../model/types.js';
+
+/**
+ * The file system as the core sees it. The CLI plugs in Node's `fs`, the extension
+ * `vscode.workspace.fs` (plus unsaved editor buffers), tests an in-memory map.
+ * Paths are workspace-relative with `/` separators.
+ */
+export interface WorkspaceFileSystem {
+  /** Every candidate file under the root (the core applies include/exclude). */
+  listFiles(): Promise<FilePath[]>;
+  readFile(path: FilePath): Promise<Uint8Array>;
+  /** Size in bytes, so huge files can be skipped without reading them. Optional. */
+  stat?(path: FilePath): Promise<{ size: number }>;
+}
+
+/** Parses a batch of files; the CLI injects a worker-thread pool, the default parses in-thread. */
+export type BatchParser = (files: Array<{ path: FilePath; text: string }>, config: SpeclineConfig) => Promise<FileResult[]>;
+
+export interface WorkspaceOptions {
+  fs: WorkspaceFileSystem;
+  /** "Today" for overdue checks; a function so a long-lived workspace sees the date change. */
+  today: () => DayNumber;
+  /** Path of the config file, relative to the root; default `.specline.yml`. */
+  configPath?: FilePath;
+  /** Only analyse these paths (files or folders, relative); default the whole workspace. */
+  paths?: FilePath[];
+  parseBatch?: BatchParser;
+}
+
+/** A long-lived, incrementally updated view of a workspace. */
+export interface Workspace {
+  /** Reads the config and indexes every included file. */
+  load(): Promise<void>;
+  /** Replaces one file's text (an editor buffer, a watcher event). Returns false when the path is not included. */
+  setFile(path: FilePath, text: string): boolean;
+  /** Re-reads one file from the file system. */
+  refreshFile(path: FilePath): Promise<void>;
+  deleteFile(path: FilePath): void;
+  /** Re-reads `.specline.yml` and re-parses when the kinds changed. */
+  reloadConfig(): Promise<void>;
+  /** The current analysis; cached until something changes. */
+  analyze(): Analysis;
+  /** Files currently indexed. */
+  files(): FilePath[];
+  /** Problems in the config file (syntax or values). The CLI exits 2 on any; the editor shows them and goes on with defaults. */
+  configProblems(): Diagnostic[];
+  /** The config in force. */
+  config(): SpeclineConfig;
+}
