@@ -5,7 +5,9 @@
  * process; the bundle entry points are listed in `parsePool.ts`.
  *
  * Exit codes: 0 no errors (and warnings within `--max-warnings`), 1 problems found,
- * 2 bad usage, bad config or an internal error.
+ * 2 bad usage, bad config or an internal error. A config with any problem is bad config,
+ * whether named by `--config` or the default `.specline.yml`: checking with silently
+ * substituted defaults would answer a different question than the one asked.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -141,10 +143,20 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
     }
     throw error;
   }
+  const configFile = target.configPath ?? DEFAULT_CONFIG_FILE;
+  const configProblems = workspace.configProblems();
+  if (configProblems.length > 0) {
+    // A config read with fallbacks would silently check something else than the project asked for.
+    const list = configProblems.map((d) => `  ${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.message.replace(/\s*[\r\n]+\s*/g, ' ')}  ${d.code}`);
+    throw new UsageError(
+      `bad config ${configFile}: ${configProblems.length === 1 ? '1 problem' : `${configProblems.length} problems`}\n${list.join('\n')}`,
+      `fix ${configFile} (its settings are kinds, include, exclude, start, calendar, capacity, rules).`,
+    );
+  }
   const analysis = scopeAnalysis(
     workspace.analyze(),
     (file) => inPaths(target.paths, file),
-    target.configPath ?? DEFAULT_CONFIG_FILE,
+    configFile,
   );
 
   const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));

@@ -1,12 +1,9 @@
 import * as path from 'node:path';
-import { defaultConfig, parseConfig } from '../core/config/loadConfig.js';
-import type { SpeclineConfig } from '../core/config/types.js';
 import type { DayNumber, FilePath } from '../core/model/types.js';
 import { createWorkspace } from '../core/workspace/createWorkspace.js';
-import type { Workspace, WorkspaceFileSystem } from '../core/workspace/types.js';
+import type { Workspace } from '../core/workspace/types.js';
 import { createNodeFileSystem } from './nodeFileSystem.js';
 import { createParsePool } from './parsePool.js';
-import type { SourceFile } from './parsePool.js';
 
 export interface NodeWorkspaceOptions {
   /** The workspace root folder (absolute, or relative to the process's cwd). */
@@ -35,24 +32,11 @@ export function createNodeWorkspace(options: NodeWorkspaceOptions): Workspace {
     today: typeof today === 'function' ? today : () => today,
     ...(configPath === undefined ? {} : { configPath }),
     ...(options.paths === undefined ? {} : { paths: options.paths }),
-    parseBatch: async (files: SourceFile[], config?: SpeclineConfig) =>
-      pool(files, config ?? (await readConfigQuietly(fs, configPath ?? '.specline.yml'))),
+    parseBatch: pool,
   });
 }
 
 /** A path relative to the root with `/` separators (may start with `../` for a config outside the root). */
 export function toWorkspacePath(root: string, file: string): FilePath {
   return path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
-}
-
-/**
- * Only for a core that calls `parseBatch` without the config: read it the way the core
- * does, without throwing (the core reports config problems itself).
- */
-async function readConfigQuietly(fs: WorkspaceFileSystem, file: FilePath): Promise<SpeclineConfig> {
-  try {
-    return parseConfig(new TextDecoder().decode(await fs.readFile(file)), file).config;
-  } catch {
-    return defaultConfig();
-  }
 }

@@ -23,12 +23,11 @@ import { serializeConfig } from '../core/config/loadConfig.js';
 import type { SpeclineConfig } from '../core/config/types.js';
 import type { FilePath, FileResult } from '../core/model/types.js';
 import { parseFile } from '../core/parse/parseFile.js';
+import type { BatchParser } from '../core/workspace/types.js';
 import type { ParseReply, ParseRequest, ParseWorkerData } from './parseWorker.js';
 
 export type SourceFile = { path: FilePath; text: string };
 
-/** Like the core's `BatchParser`, with the config the files are parsed under. */
-export type ConfiguredBatchParser = (files: SourceFile[], config: SpeclineConfig) => Promise<FileResult[]>;
 
 export interface ParsePoolOptions {
   /** Most worker threads to start; default `os.availableParallelism()`. 1 or less parses in-thread. */
@@ -50,7 +49,7 @@ const MIN_BYTES_PER_WORKER = 96 * 1024;
 const CHUNKS_PER_WORKER = 4;
 
 /** Creates a batch parser that spreads large batches over worker threads. */
-export function createParsePool(options: ParsePoolOptions = {}): ConfiguredBatchParser {
+export function createParsePool(options: ParsePoolOptions = {}): BatchParser {
   const threads = options.threads ?? availableParallelism();
   const minFiles = options.minFiles ?? 64;
   const minBytes = options.minBytes ?? 256 * 1024;

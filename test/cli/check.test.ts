@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/check/ruleCatalog.js';
-import { copyFixture, fixture, listTree, runCli } from './helpers.js';
+import { ANSI, ANSI_RED, copyFixture, fixture, listTree, runCli } from './helpers.js';
 import { assertValidSarif } from './sarifShape.js';
 
 const TODAY = ['--today', '2027-01-01'];
@@ -100,10 +100,14 @@ describe('specline check', () => {
       assert.match(run.stderr, /^specline: bad config/);
     });
 
-    it('an invalid default .specline.yml is reported on that file, not a crash', async () => {
-      const { code, json } = await checkJson([fixture('badconfig')]);
-      assert.equal(code, 1);
-      assert.ok(json.diagnostics.some((d) => d.file === '.specline.yml' && d.severity === 'error'), JSON.stringify(json.diagnostics));
+    it('2 when the default .specline.yml is invalid, listing its problems on stderr', async () => {
+      const run = await runCli(['check', fixture('badconfig'), ...TODAY, '--format', 'json']);
+      assert.equal(run.code, 2);
+      assert.equal(run.stdout, '');
+      const lines = run.stderr.trimEnd().split('\n');
+      assert.match(lines[0]!, /^specline: bad config \.specline\.yml: \d+ problems?$/);
+      assert.match(lines[1]!, /^ {2}\.specline\.yml:\d+:\d+ {2}.+ {2}schema\.(yaml|invalid)$/);
+      assert.match(lines.at(-1)!, /^hint: fix \.specline\.yml/);
     });
   });
 
@@ -212,7 +216,7 @@ describe('specline check', () => {
   describe('--format text', () => {
     it('groups by file with file:line:col  severity  message  code, no colour off a TTY', async () => {
       const run = await runCli(['check', fixture('errors'), ...TODAY]);
-      assert.doesNotMatch(run.stdout, /\u001b\[/);
+      assert.doesNotMatch(run.stdout, ANSI);
       const lines = run.stdout.split('\n');
       assert.equal(lines[0], 'plan.md');
       assert.match(run.stdout, /^ {2}plan\.md:11:15 +error +.*FEAT-9.* +ref\.unknown$/m);
@@ -221,10 +225,10 @@ describe('specline check', () => {
 
     it('colours on a TTY, and not with --no-color or NO_COLOR', async () => {
       const args = ['check', fixture('errors'), ...TODAY];
-      assert.match((await runCli(args, { isTTY: true })).stdout, /\u001b\[31m/);
-      assert.doesNotMatch((await runCli([...args, '--no-color'], { isTTY: true })).stdout, /\u001b\[/);
-      assert.doesNotMatch((await runCli(args, { isTTY: true, env: { NO_COLOR: '1' } })).stdout, /\u001b\[/);
-      assert.match((await runCli([...args, '--color'])).stdout, /\u001b\[/);
+      assert.match((await runCli(args, { isTTY: true })).stdout, ANSI_RED);
+      assert.doesNotMatch((await runCli([...args, '--no-color'], { isTTY: true })).stdout, ANSI);
+      assert.doesNotMatch((await runCli(args, { isTTY: true, env: { NO_COLOR: '1' } })).stdout, ANSI);
+      assert.match((await runCli([...args, '--color'])).stdout, ANSI);
     });
   });
 
@@ -302,7 +306,7 @@ describe('specline check', () => {
       try {
         await runCli(['check', '--out', 'out.txt', ...TODAY], { cwd: scratch.dir, isTTY: true });
         const { readFile } = await import('node:fs/promises');
-        assert.doesNotMatch(await readFile(path.join(scratch.dir, 'out.txt'), 'utf8'), /\u001b\[/);
+        assert.doesNotMatch(await readFile(path.join(scratch.dir, 'out.txt'), 'utf8'), ANSI);
       } finally {
         await scratch.dispose();
       }

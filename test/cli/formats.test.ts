@@ -7,6 +7,7 @@ import { formatCheckJson } from '../../src/cli/formats/checkJson.js';
 import { formatCheckSarif } from '../../src/cli/formats/checkSarif.js';
 import { formatCheckText } from '../../src/cli/formats/checkText.js';
 import { assertValidSarif } from './sarifShape.js';
+import { ANSI_YELLOW_WARNING } from './helpers.js';
 
 const range = (line: number, character: number, length: number) => ({ start: { line, character }, end: { line, character: character + length } });
 
@@ -120,7 +121,7 @@ describe('check formats', () => {
     });
 
     it('colours only when asked', () => {
-      assert.match(formatCheckText(report([HOSTILE]), createColors(true)), /\u001b\[33mwarning/);
+      assert.match(formatCheckText(report([HOSTILE]), createColors(true)), ANSI_YELLOW_WARNING);
     });
   });
 });

@@ -51,3 +51,9 @@ export async function listTree(dir: string): Promise<string[]> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
 }
+
+/** ANSI escape sequences (built from a string: a regex literal with ESC trips no-control-regex). */
+const ESC = String.fromCharCode(27);
+export const ANSI = new RegExp(`${ESC}\\[`);
+export const ANSI_RED = new RegExp(`${ESC}\\[31m`);
+export const ANSI_YELLOW_WARNING = new RegExp(`${ESC}\\[33mwarning`);

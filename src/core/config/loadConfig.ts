@@ -55,7 +55,7 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   };
 
   const { doc, problems } = parseYamlSafe(text);
-  for (const p of problems) report('schema.yaml', lines.range(p.start, p.end), `${file}: ${p.message}`);
+  for (const p of problems.slice(0, 1)) report('schema.yaml', lines.range(p.start, p.end), `${file}: ${p.message}`);
   if (!doc || problems.length > 0) return { config, diagnostics };
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, diagnostics };

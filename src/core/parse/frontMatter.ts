@@ -23,7 +23,8 @@ export interface FrontMatterResult {
 export function readFrontMatter(b: ItemBuilder, yamlText: string, base: number, fileEnd: number): FrontMatterResult {
   const out: FrontMatterResult = {};
   const { doc, problems } = parseYamlSafe(yamlText);
-  for (const p of problems) b.invalid(base + p.start, base + p.end, `front matter is not valid YAML: ${p.message}`, 'schema.yaml');
+  // The first syntax error is the one to fix; the rest are usually its echoes.
+  for (const p of problems.slice(0, 1)) b.invalid(base + p.start, base + p.end, `front matter is not valid YAML: ${p.message}`, 'schema.yaml');
   if (!doc || problems.length > 0) return out;
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return out;

@@ -1,10 +1,11 @@
 /**
  * Plain text of a short inline Markdown snippet (a title, a table cell, a value): drops
- * emphasis, code and strike markers and keeps link text. Good enough for values and
+ * emphasis, code and strike markers and HTML comments, and keeps link text. Good enough for values and
  * titles; the source ranges always come from the raw text, never from this.
  */
 export function plainInline(raw: string): string {
   return raw
+    .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
     .replace(/<((?:https?|mailto):[^>\s]*)>/g, '$1')

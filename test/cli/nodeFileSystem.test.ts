@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createNodeFileSystem } from '../../src/cli/nodeFileSystem.js';
+
+describe('createNodeFileSystem', () => {
+  let root: string;
+
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'specline-fs-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function write(file: string, text: string): Promise<void> {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), text);
+  }
+
+  it('lists files recursively as sorted posix paths, skipping node_modules and .git', async () => {
+    await write('b.md', 'b');
+    await write('a/deep/c.md', 'c');
+    await write('a/x.txt', 'x');
+    await write('node_modules/pkg/readme.md', 'no');
+    await write('sub/node_modules/readme.md', 'no');
+    await write('.git/HEAD', 'no');
+    await write('.github/plan.md', 'yes');
+    const fs = createNodeFileSystem(root);
+    assert.deepEqual(await fs.listFiles(), ['.github/plan.md', 'a/deep/c.md', 'a/x.txt', 'b.md']);
+  });
+
+  it('reads bytes and stats sizes', async () => {
+    await write('dir/é.md', 'héllo');
+    const fs = createNodeFileSystem(root);
+    assert.equal(new TextDecoder().decode(await fs.readFile('dir/é.md')), 'héllo');
+    assert.deepEqual(await fs.stat!('dir/é.md'), { size: 6 });
+    await assert.rejects(fs.readFile('missing.md'));
+  });
+
+  it('never follows symlinked folders, so loops cannot hang; lists symlinked files', async () => {
+    await write('plans/plan.md', 'p');
+    await symlink(root, path.join(root, 'plans', 'loop'), 'dir');
+    await symlink(path.join(root, 'plans'), path.join(root, 'alias'), 'dir');
+    await symlink(path.join(root, 'plans', 'plan.md'), path.join(root, 'linked.md'), 'file');
+    await symlink(path.join(root, 'nowhere.md'), path.join(root, 'dangling.md'), 'file');
+    const fs = createNodeFileSystem(root);
+    assert.deepEqual(await fs.listFiles(), ['linked.md', 'plans/plan.md']);
+  });
+
+  it('returns nothing for a root that does not exist', async () => {
+    assert.deepEqual(await createNodeFileSystem(path.join(root, 'gone')).listFiles(), []);
+  });
+
+  it('skips folders that vanish while listing', async () => {
+    for (let i = 0; i < 50; i++) await write(`d${i}/f.md`, 'x');
+    const fs = createNodeFileSystem(root);
+    const listing = fs.listFiles();
+    await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? rm(path.join(root, `d${i}`), { recursive: true, force: true }) : undefined)));
+    const files = await listing;
+    // Whatever was seen is well-formed; odd folders always survive.
+    for (let i = 1; i < 50; i += 2) assert.ok(files.includes(`d${i}/f.md`));
+    assert.ok(files.every((f) => /^d\d+\/f\.md$/.test(f)));
+  });
+});
