@@ -13,6 +13,11 @@ import { findSuppressions } from './suppressions.js';
 /** Larger files are skipped with a note: no plan document is this big, and parsing it would stall. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
+export interface ParseOptions {
+  /** Parse the whole body as one block instead of only the relevant segments (tests prove both agree). */
+  wholeDocument?: boolean;
+}
+
 export interface ParseStats {
   /** Characters handed to the CommonMark parser. */
   parsedChars: number;
@@ -25,14 +30,14 @@ export interface ParseStats {
  * independent of every other file, so results can be cached by content and computed on
  * any thread. Never throws on any input.
  */
-export function parseFile(file: FilePath, text: string, config: SpeclineConfig, stats?: ParseStats): FileResult {
+export function parseFile(file: FilePath, text: string, config: SpeclineConfig, stats?: ParseStats, options: ParseOptions = {}): FileResult {
   const hash = contentHash(text);
   const lines = new LineIndex(text);
   const base: FileResult = { file, hash, items: [], references: [], diagnostics: [], suppressions: { lines: [], blocks: [] }, headings: [], lineCount: lines.lineCount };
   if (text.length > MAX_FILE_BYTES) return { ...base, skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
   if (text.includes('\u0000')) return { ...base, skipped: 'binary content' };
   try {
-    return parseText(file, text, config, lines, base, stats);
+    return parseText(file, text, config, lines, base, stats, options);
   } catch (error) {
     // A parser bug must never take the workspace down: report it on the file instead.
     return {
@@ -42,7 +47,7 @@ export function parseFile(file: FilePath, text: string, config: SpeclineConfig, 
   }
 }
 
-function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: LineIndex, result: FileResult, stats?: ParseStats): FileResult {
+function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: LineIndex, result: FileResult, stats: ParseStats | undefined, options: ParseOptions): FileResult {
   const b = new ItemBuilder(file, text, lines, config);
   const lineTexts: string[] = new Array(lines.lineCount);
   for (let i = 0; i < lines.lineCount; i++) lineTexts[i] = lines.lineText(i);
@@ -69,7 +74,11 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   const md = new MarkdownItems(b);
   const linkDefs = collectLinkDefinitions(text);
   let parsedChars = 0;
-  for (const seg of splitSegments(lineTexts, bodyLine)) {
+  const segments = options.wholeDocument
+    ? [{ startLine: bodyLine, endLine: lines.lineCount, hasHeading: true, isList: false, isHtml: false, isFence: false }]
+    : splitSegments(lineTexts, bodyLine);
+  for (const seg of segments) {
+    if (seg.startLine >= lines.lineCount) break;
     const start = lines.lineStart(seg.startLine);
     const end = lines.lineEnd(seg.endLine - 1);
     const relevant = seg.hasHeading || (seg.isList && md.wantsAttributeList) || (!seg.isFence && hasKnownId(text.slice(start, end), config.prefixes));

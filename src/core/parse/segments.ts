@@ -45,12 +45,19 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
   let htmlEnd: RegExp | undefined;
   let current: Segment | undefined;
   let prevBlank = true;
+  /** The last top-level block started is a list (it may have begun inside a heading's segment). */
+  let inTopList = false;
 
   for (let i = firstLine; i < lines.length; i++) {
     const line = lines[i]!;
     const blank = line.trim() === '';
     const startsBlock = !blank && prevBlank && !fence && !htmlEnd && !/^[ \t]/.test(line);
-    if (startsBlock && !(current?.isList && LIST.test(line))) {
+    const continuesList = inTopList && LIST.test(line);
+    if (!blank && !/^[ \t]/.test(line) && !fence && !htmlEnd) {
+      if (prevBlank || ATX.test(line)) inTopList = LIST.test(line);
+      else if (LIST.test(line)) inTopList = true;
+    }
+    if (startsBlock && !continuesList) {
       if (current) { current.endLine = i; segments.push(current); }
       current = { startLine: i, endLine: i + 1, hasHeading: false, isList: LIST.test(line), isHtml: line.startsWith('<!--'), isFence: FENCE.test(line) };
     } else if (!current && !blank) {

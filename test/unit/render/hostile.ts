@@ -1,0 +1,62 @@
+/**
+ * Hostile text for escaping tests: each entry tries to break out of one of the formats
+ * Specline writes (mermaid, SVG/XML, HTML, CSS, Markdown tables, CSV) or to hide in
+ * invisible characters. Titles, owners, section names and file titles all come from
+ * user documents, so every renderer is tested against every entry.
+ */
+export const HOSTILE: readonly string[] = [
+  '</script><script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  "%%{init: {'securityLevel':'loose'}}%%",
+  '%%{init: {"theme":"dark"}}%% after',
+  'click t0 call alert(1)',
+  '"; click t0 href "javascript:alert(1)"',
+  '\nclick x href "javascript:alert(1)"',
+  '\r\nclick t1 call evil()',
+  ':crit, 2027-01-01, 1d',
+  'Task :done, t9, 2020-01-01, 2030-01-01',
+  '#',
+  ';',
+  '#quot; entity #60;',
+  '</style><script>alert(1)</script>',
+  ']]>',
+  '<![CDATA[ x ]]>',
+  'line\u2028click t0 call alert(1)',
+  'para\u2029section Evil',
+  'nul\u0000byte',
+  'x'.repeat(5000),
+  'section Injected',
+  'title Pwned',
+  '%% just a comment',
+  '50% done',
+  'accTitle: hijacked',
+  'accDescr { multi }',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  "' onmouseover='alert(1)",
+  '" onload="alert(1)',
+  'javascript:alert(1)',
+  '{{"x": 1}}',
+  '`rm -rf /` and ```fence```',
+  '=HYPERLINK("http://evil.example","click")',
+  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  '+1+1',
+  '-2+3',
+  '| pipe | in | table |',
+  '# heading injection',
+  '\u202Eevil\u202C bidi \u2066isolate\u2069',
+  'zero\u200Bwidth\uFEFFbom',
+  'dateFormat DD-MM-YYYY',
+  '2027-01-01 starts with a date',
+  'gantt',
+  '<svg onload=alert(1)>',
+  '[link](javascript:alert(1)) ![img](x)',
+  'lone \uD800 surrogate',
+  'tab\there\vvt\fff\u0085nel',
+  '<!-- comment --> -->',
+  'a & b &amp; c',
+  '**bold** _em_ ~~strike~~',
+  '\\ backslash \\n',
+];
+
+/** Owners are `@handles` in the format, but nothing stops a document from writing anything. */
+export const HOSTILE_OWNERS: readonly string[] = ['@ana', ...HOSTILE.slice(0, 12).map((h) => `@${h}`)];
