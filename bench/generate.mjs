@@ -97,11 +97,10 @@ const FIRST_NAMES = ['ana', 'ben', 'chloe', 'dev', 'eli', 'fay', 'gus', 'hana', 
 const RISK_TEXTS = ['A third-party API changes its rate limits', 'Key engineer on leave during the critical weeks', 'Customer data needs a migration that takes longer than planned', 'Security review finds issues late', 'Design partner drops out of the beta', 'Performance degrades on the largest accounts', 'Legal requires a data processing change', 'The vendor contract is not signed in time'];
 const MITIGATION_TEXTS = ['Agree a fallback with the vendor and keep the old path for one release', 'Pair a second engineer on the work from the start', 'Run the migration on a copy of production data first', 'Book the review two weeks earlier than usual'];
 
-const sentence = (rng) => rng.pick(SENTENCES);
 const objectPhrase = (rng) => `${rng.pick(VERBS)} ${rng.pick(OBJECTS)}s`;
 function paragraph(rng, n) {
-  const out = [];
-  for (let i = 0; i < n; i++) out.push(i === 0 && rng.chance(0.5) ? rng.pick(PAINS) : sentence(rng));
+  const out = rng.sample(SENTENCES, n);
+  if (rng.chance(0.5)) out[0] = rng.pick(PAINS);
   return wrap(out.join(' '));
 }
 /** Wraps prose at 88 columns, as most editors and linters expect. */
@@ -160,7 +159,7 @@ export function generateWorkspace(dir, options = {}) {
     const tableFrom = n - rng.int(1, 3);
     ids.forEach((id, i) => {
       if (i >= tableFrom) return;
-      const horizon = rng.pick(['now', 'next', 'later', '2027-H2', '2028', '2028-Q2']);
+      const horizon = rng.pick(['now', 'next', 'next', 'later', '2029', '2029-H2']);
       lines.push(`## ${id} ${title(objectPhrase(rng))} for every ${rng.pick(AREAS)} customer`, '');
       lines.push(`- horizon: ${horizon}`, `- priority: ${rng.pick(['must', 'should', 'could', 'P0', 'P1', 'P2'])}`, `- metric: ${rng.pick(['weekly active admins', 'time to first value', 'tickets per account', 'net revenue retention', 'share of accounts using it'])} from ${rng.int(10, 40)}% to ${rng.int(50, 90)}%`, `- owner: @${rng.pick(FIRST_NAMES)}`, '');
       lines.push(paragraph(rng, rng.int(3, 6)), '');
@@ -282,7 +281,7 @@ export function generateWorkspace(dir, options = {}) {
         owner,
         duration: rng.chance(0.2) ? `${rng.int(1, 2)}w` : `${rng.int(1, 8)}d`,
         after: [...after],
-        features: [rng.pick(planFeatures[p])],
+        features: [planFeatures[p][k % planFeatures[p].length]],
         status: k < 2 && rng.chance(0.5) ? 'in-progress' : 'todo',
       };
       lastOf.set(owner, id);
@@ -325,8 +324,8 @@ export function generateWorkspace(dir, options = {}) {
     }
     const closing = nextId('M');
     const review = nextId('M');
-    lines.push('## Milestones', '', `### ${closing} ${title(area)} plan ${p + 1} complete`, '', `- after: ${tasks.slice(-2).map((t) => t.id).join(', ')}`, `- features: ${planFeatures[p][0]}`, '', paragraph(rng, 2), '');
-    lines.push(`### ${review} Quarterly business review`, '', `- date: ${isoDate(start + 90)}`, '', '## Notes', '', paragraph(rng, rng.int(2, 4)), '');
+    lines.push('## Milestones', '', `### ${closing} ${title(area)} plan ${p + 1} complete`, '', `- after: ${tasks.slice(-2).map((t) => t.id).join(', ')}`, '', paragraph(rng, 2), '');
+    lines.push(`### ${review} Quarterly business review`, '', `- date: ${isoDate(start + 88)}`, '', '## Notes', '', paragraph(rng, rng.int(2, 4)), '');
     files.set(path, lines.join('\n'));
   }
 

@@ -1,5 +1,6 @@
 import type { Analysis } from '../core/analysis/types.js';
 import type { Colors } from './io.js';
+import { UsageError } from './io.js';
 
 /** One command-line option, as `node:util` `parseArgs` takes it, plus its help line. */
 export interface OptionSpec {
@@ -43,4 +44,26 @@ export interface Command {
    */
   validate?(values: Readonly<Record<string, string | boolean | undefined>>): void;
   run(context: CommandContext): Promise<CommandResult>;
+}
+
+/** A string option restricted to `allowed`; undefined when not given. Throws `UsageError` otherwise. */
+export function choiceOption<T extends string>(
+  values: Readonly<Record<string, string | boolean | undefined>>,
+  name: string,
+  allowed: readonly T[],
+  command: string,
+): T | undefined {
+  const value = values[name];
+  if (typeof value !== 'string') return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(
+    `--${name} must be ${allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`}, not "${value}"`,
+    `run "specline ${command} --help" for usage.`,
+  );
+}
+
+/** A free-text string option; undefined when not given. */
+export function textOption(values: Readonly<Record<string, string | boolean | undefined>>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,5 +1,8 @@
 import type { Command } from '../command.js';
-import { withNewline } from './gantt.js';
+import { choiceOption, textOption } from '../command.js';
+import { defined, withNewline } from './gantt.js';
+
+const COLUMNS = ['auto', 'horizon', 'quarter'] as const;
 
 /** `specline roadmap`: goals and the features serving them, by horizon. */
 export const roadmapCommand: Command = {
@@ -7,8 +10,20 @@ export const roadmapCommand: Command = {
   summary: 'draw the roadmap (Markdown, Mermaid or HTML)',
   description: 'Draws the roadmap: goals by horizon with the features that serve them, as Markdown, a Mermaid chart or a self-contained HTML page.',
   formats: ['markdown', 'mermaid', 'html'],
-  async run({ analysis, format }) {
+  options: {
+    columns: { type: 'string', value: 'KIND', description: 'auto (default), horizon (now/next/later) or quarter' },
+    title: { type: 'string', value: 'TEXT', description: 'title of the roadmap' },
+  },
+  validate(values) {
+    choiceOption(values, 'columns', COLUMNS, 'roadmap');
+  },
+  async run({ analysis, format, values }) {
     const { renderRoadmap } = await import('../../core/render/roadmap.js');
-    return { output: withNewline(renderRoadmap(analysis, { format: format as 'markdown' | 'mermaid' | 'html' })), exitCode: 0 };
+    const output = renderRoadmap(analysis, {
+      format: format as 'markdown' | 'mermaid' | 'html',
+      ...defined('columns', choiceOption(values, 'columns', COLUMNS, 'roadmap')),
+      ...defined('title', textOption(values, 'title')),
+    });
+    return { output: withNewline(output), exitCode: 0 };
   },
 };

@@ -30,6 +30,9 @@ type OverallocatedIssue = Extract<ScheduleIssue, { code: 'resource.overallocated
  */
 const SCALE = 1000;
 
+/** The `working` argument of runs when task lists are not wanted. Never written to. */
+const NO_TASKS: readonly string[] = Object.freeze([]);
+
 /**
  * Every owner named by a task, sorted by handle, with their tasks that have a start and an
  * end (the only ones that occupy days), in start and in end order. Owners whose tasks are all
@@ -105,8 +108,12 @@ export function findOverallocation(
     if (byStart.length === 0) continue;
     const cap = capacity.owners.get(owner) ?? capacity.default;
     const capScaled = Math.round(cap * SCALE);
-    const ownerCalendars = [...new Set(byStart.map((t) => dates.calendars[t]))];
-    const offForOwner = (a: DayNumber, b: DayNumber): boolean => ownerCalendars.every((c) => c.countWorkdays(a, b) === 0);
+    // Built only when two over-allocated runs have a gap to check: most owners never need it.
+    let ownerCalendars: WorkCalendar[] | undefined;
+    const offForOwner = (a: DayNumber, b: DayNumber): boolean => {
+      ownerCalendars ??= [...new Set(byStart.map((t) => dates.calendars[t]))];
+      return ownerCalendars.every((c) => c.countWorkdays(a, b) === 0);
+    };
 
     const ranges: Array<{ from: DayNumber; to: DayNumber; load: number }> = [];
     const overFrom: number[] = [];
@@ -131,7 +138,8 @@ export function findOverallocation(
 
     const over: string[] = [];
     for (const t of byStart) if (occupiesAny(dates, t, overFrom, overTo)) over.push(g.ids[t]);
-    over.sort(); // code-unit order, as compareIds, without a comparator call per pair
+    // Code-unit order, as compareIds, without a comparator call per pair.
+    if (over.length > 1) over.sort();
     issues.push({
       code: 'resource.overallocated',
       owner,
@@ -214,13 +222,12 @@ function sweepOwner(
   dates: LoadDates,
   alloc: Float64Array,
   withTasks: boolean,
-  onRun: (from: DayNumber, to: DayNumber, load: number, working: string[]) => void,
+  onRun: (from: DayNumber, to: DayNumber, load: number, working: readonly string[]) => void,
 ): void {
   const { start, end, calendars } = dates;
   const m = byStart.length;
   const groups = new Map<WorkCalendar, Group>();
   const active: Group[] = [];
-  const noTasks: string[] = [];
 
   let i = 0;
   let j = 0;
@@ -248,7 +255,7 @@ function sweepOwner(
       // The common case: one calendar, so every working day of the segment has the same load.
       const group = active[0];
       const cal = group.calendar;
-      const working = withTasks ? idsOf(active) : noTasks;
+      const working = withTasks ? idsOf(active) : NO_TASKS;
       for (let x = cal.nextWorkday(d); x <= segmentEnd; ) {
         const y = Math.min(cal.nextNonWorkday(x) - 1, segmentEnd);
         onRun(x, y, group.load, working);
@@ -258,7 +265,7 @@ function sweepOwner(
     }
     // Tasks on different calendars: the load changes whenever any calendar turns on or off.
     let cachedKey = '';
-    let cachedIds = noTasks;
+    let cachedIds = NO_TASKS;
     for (let x = d; x <= segmentEnd; ) {
       let load = 0;
       let next = Infinity;
@@ -281,13 +288,13 @@ function sweepOwner(
           cachedKey = key;
           cachedIds = idsOf(workingGroups);
         }
-        onRun(x, y, load, withTasks ? cachedIds : noTasks);
+        onRun(x, y, load, withTasks ? cachedIds : NO_TASKS);
       }
       x = y + 1;
     }
   }
 
-  function idsOf(list: Group[]): string[] {
+  function idsOf(list: Group[]): readonly string[] {
     const out: string[] = [];
     for (const group of list) for (const t of group.tasks) out.push(ids[t]);
     return out.sort(); // code-unit order, as compareIds

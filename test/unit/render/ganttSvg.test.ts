@@ -29,9 +29,10 @@ describe('renderGanttSvg', () => {
     assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
     const groups = tags.filter((t) => t.name === 'g' && (t.attributes.get('class') ?? '').split(' ').includes('sl-task'));
     assert.deepEqual(groups.map((g) => g.attributes.get('data-id')), ['T-1', 'T-2', 'M-1']);
-    assert.deepEqual(groups.map((g) => g.attributes.get('data-line')), ['0', '1', '2']);
+    // Zero-based lines of the IDs (FEAT-1 is on line 0).
+    assert.deepEqual(groups.map((g) => g.attributes.get('data-line')), ['1', '2', '3']);
     const bars = tags.filter((t) => t.name === 'rect' && t.attributes.get('class') === 'sl-bar');
-    assert.deepEqual(bars.map((b) => [b.attributes.get('data-id'), b.attributes.get('data-line'), b.attributes.get('data-file')]), [['T-1', '0', 'plan.md'], ['T-2', '1', 'plan.md']]);
+    assert.deepEqual(bars.map((b) => [b.attributes.get('data-id'), b.attributes.get('data-line'), b.attributes.get('data-file')]), [['T-1', '1', 'plan.md'], ['T-2', '2', 'plan.md']]);
     assert.equal(tags.filter((t) => t.name === 'path' && t.attributes.get('class') === 'sl-milestone' && t.attributes.get('data-id') === 'M-1').length, 1);
     assert.equal((svg.match(/class="sl-section-label"/g) ?? []).length, 2);
     assert.ok(!svg.includes('T-3'), 'unscheduled tasks have no row');
@@ -85,7 +86,7 @@ describe('renderGanttSvg', () => {
   });
 
   it('attributes a diagnostic without data to the item at its location', () => {
-    const a = smallPlan().diagnostic({ code: 'schedule.milestone-missed', line: 1 }).build();
+    const a = smallPlan().diagnostic({ code: 'schedule.milestone-missed', line: 2 }).build();
     assert.match(renderGanttSvg(a), /<g class="sl-task sl-task-row sl-critical sl-done sl-late" data-id="T-2"/);
   });
 
