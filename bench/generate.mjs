@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped whenever the output changes, so `bench/run.mjs` regenerates cached workspaces. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** Files per folder: real repositories group documents, and huge folders distort timings. */
 const FOLDER_SIZE = 250;
@@ -103,13 +103,13 @@ function paragraph(rng, n) {
   if (rng.chance(0.5)) out[0] = rng.pick(PAINS);
   return wrap(out.join(' '));
 }
-/** Wraps prose at 88 columns, as most editors and linters expect. */
+/** Wraps prose at 80 columns, as most editors and linters expect. */
 function wrap(text) {
   const words = text.split(' ');
   const lines = [];
   let line = '';
   for (const w of words) {
-    if (line.length + w.length + 1 > 88 && line) {
+    if (line.length + w.length + 1 > 80 && line) {
       lines.push(line);
       line = w;
     } else line = line ? `${line} ${w}` : w;

@@ -21,3 +21,18 @@ await build({
   legalComments: 'none',
 });
 chmodSync('bin/specline.js', 0o755);
+
+// The VS Code extension: CommonJS, `vscode` provided by the host.
+await build({
+  entryPoints: { extension: 'src/extension/extension.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});

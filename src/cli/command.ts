@@ -13,13 +13,16 @@ export interface OptionSpec {
 
 /** What a command gets once arguments are valid and the workspace is analysed. */
 export interface CommandContext {
-  /** The analysis narrowed to the PATH arguments (see `scope.ts`). */
+  /** The analysis narrowed to the PATH arguments as `Command.scope` says (see `scope.ts`). */
   analysis: Analysis;
   format: string;
   /** Parsed option values (flags by their long name). */
   values: Readonly<Record<string, string | boolean | undefined>>;
   colors: Colors;
   version: string;
+  /** Absolute workspace root. */
+  root: string;
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CommandResult {
@@ -36,6 +39,11 @@ export interface Command {
   description: string;
   /** Accepted `--format` values; the first is the default. */
   formats: readonly [string, ...string[]];
+  /**
+   * What PATH arguments keep (see `scope.ts`): `files`, exactly the items and diagnostics
+   * of those files (default); `trace`, those items with their goal ← feature ← task chain.
+   */
+  scope?: 'files' | 'trace';
   /** Options besides the shared ones (`--format`, `--today`, `--config`, `--root`, `--out`, …). */
   options?: Record<string, OptionSpec>;
   /**

@@ -25,7 +25,7 @@ import { traceCommand } from './commands/trace.js';
 import type { CliIO } from './io.js';
 import { createColors, UsageError, wantsColor, writeTo } from './io.js';
 import { createNodeWorkspace } from './nodeWorkspace.js';
-import { scopeAnalysis } from './scope.js';
+import { scopeToFiles, scopeToTrace } from './scope.js';
 import { DEFAULT_CONFIG_FILE, inPaths, resolveTarget } from './target.js';
 import { readVersion } from './version.js';
 
@@ -36,7 +36,7 @@ export const COMMANDS: readonly Command[] = [checkCommand, scheduleCommand, gant
 /** Options every command takes. `--format`'s help line is filled in per command. */
 const SHARED_OPTIONS: Record<string, OptionSpec> = {
   format: { type: 'string', short: 'f', value: 'FORMAT', description: '' },
-  today: { type: 'string', value: 'YYYY-MM-DD', description: 'the date to check against (default: the system date)' },
+  today: { type: 'string', value: 'YYYY-MM-DD', description: 'the date taken as today (default: the system date)' },
   config: { type: 'string', value: 'FILE', description: `read FILE instead of ${DEFAULT_CONFIG_FILE}; it must exist and be valid` },
   root: { type: 'string', value: 'DIR', description: `the workspace root (default: the nearest folder with ${DEFAULT_CONFIG_FILE})` },
   out: { type: 'string', short: 'o', value: 'FILE', description: 'write the output to FILE instead of stdout' },
@@ -133,6 +133,8 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
   const workspace = createNodeWorkspace({
     root: target.root,
     today,
+    ...threadsFromEnv(io.env),
+    ...(io.env['SPECLINE_DEBUG'] ? { onFallback: (reason: string) => writeTo(io.stderr, `specline: parse threads unavailable, parsing in the main thread: ${reason}\n`) } : {}),
     ...(target.configPath === undefined ? {} : { configPath: target.configPath }),
   });
   try {
@@ -147,20 +149,24 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
   const configProblems = workspace.configProblems();
   if (configProblems.length > 0) {
     // A config read with fallbacks would silently check something else than the project asked for.
-    const list = configProblems.map((d) => `  ${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.message.replace(/\s*[\r\n]+\s*/g, ' ')}  ${d.code}`);
+    const shown = stringValue(values, 'config') ?? configFile; // as the user wrote it, not root-relative
+    const list = configProblems.map((d) => {
+      const message = d.message.split(configFile).join(shown).replace(/\s*[\r\n]+\s*/g, ' ');
+      return `  ${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${message}  ${d.code}`;
+    });
     throw new UsageError(
-      `bad config ${configFile}: ${configProblems.length === 1 ? '1 problem' : `${configProblems.length} problems`}\n${list.join('\n')}`,
-      `fix ${configFile} (its settings are kinds, include, exclude, start, calendar, capacity, rules).`,
+      `bad config ${shown}: ${configProblems.length === 1 ? '1 problem' : `${configProblems.length} problems`}\n${list.join('\n')}`,
+      `fix ${shown} (its settings are kinds, include, exclude, start, calendar, capacity, rules).`,
     );
   }
-  const analysis = scopeAnalysis(
+  const analysis = (command.scope === 'trace' ? scopeToTrace : scopeToFiles)(
     workspace.analyze(),
     (file) => inPaths(target.paths, file),
     configFile,
   );
 
   const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));
-  const result = await command.run({ analysis, format, values, colors, version: await readVersion() });
+  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env });
 
   if (out === undefined) {
     writeTo(io.stdout, result.output);
@@ -186,6 +192,13 @@ function parseToday(text: string | undefined): DayNumber | (() => DayNumber) {
   const day = parseIsoDate(text);
   if (day === undefined) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${text}"`, 'for example --today 2027-01-04.');
   return day;
+}
+
+/** `SPECLINE_THREADS=N`: at most N parse threads (1 or 0: parse in the main thread); ignored when not a number. */
+function threadsFromEnv(env: CliIO['env']): { parallel?: number } {
+  const text = env['SPECLINE_THREADS'];
+  if (text === undefined || !/^\d+$/.test(text.trim())) return {};
+  return { parallel: Math.max(1, Number(text.trim())) };
 }
 
 function isConfigError(error: unknown): error is Error {
@@ -221,7 +234,9 @@ export function generalHelp(): string {
 }
 
 export function commandHelp(command: Command): string {
-  const specs: Array<[string, OptionSpec]> = Object.entries({ ...SHARED_OPTIONS, ...command.options });
+  // --format first, then what is particular to the command, then the shared options.
+  const { format, ...shared } = SHARED_OPTIONS;
+  const specs: Array<[string, OptionSpec]> = Object.entries({ format: format!, ...command.options, ...shared });
   const formats = command.formats.length === 1
     ? `${command.formats[0]} (the only format)`
     : `${command.formats[0]} (default), ${command.formats.slice(1).join(', ')}`;
@@ -237,7 +252,9 @@ export function commandHelp(command: Command): string {
     '',
     command.description,
     '',
-    'PATH limits the output to these files or folders; links still resolve across the whole workspace.',
+    command.scope === 'trace'
+      ? 'PATH limits the output to the items of these files or folders, with the goals, features and tasks they trace to.'
+      : 'PATH limits the output to these files or folders; links still resolve across the whole workspace.',
     '',
     'Options:',
     ...rows.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description}`),
@@ -245,6 +262,8 @@ export function commandHelp(command: Command): string {
     command.name === 'check'
       ? 'Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 bad usage or config.'
       : 'Exit codes: 0 done, 2 bad usage or config.',
+    'Environment: NO_COLOR, FORCE_COLOR; SPECLINE_THREADS=N caps the threads that parse files (1: none);',
+    'SPECLINE_DEBUG=1 says when those threads cannot start.',
     '',
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import { createWorkspace } from '../core/workspace/createWorkspace.js';
 import type { Workspace } from '../core/workspace/types.js';
 import { createNodeFileSystem } from './nodeFileSystem.js';
 import { createParsePool } from './parsePool.js';
+import type { ParsePoolOptions } from './parsePool.js';
 
 export interface NodeWorkspaceOptions {
   /** The workspace root folder (absolute, or relative to the process's cwd). */
@@ -14,8 +15,12 @@ export interface NodeWorkspaceOptions {
   configPath?: string;
   /** Passed to the core as `WorkspaceOptions.paths`: only these files are indexed. The CLI does not use it (see `scope.ts`). */
   paths?: FilePath[];
-  /** Worker threads for parsing: `false` or 1 parses in-thread, a number caps the threads, default all cores. */
+  /** Threads for parsing: `false` or 1 parses in the main thread, a number caps the threads, default all cores. */
   parallel?: boolean | number;
+  /** Finer control of the parse pool (thresholds, worker script); `parallel` wins for the thread count. */
+  pool?: ParsePoolOptions;
+  /** Told when worker threads fail and parsing falls back to the main thread (results are the same). */
+  onFallback?: (reason: string) => void;
 }
 
 /** A core `Workspace` over the real file system, parsing on a worker-thread pool. */
@@ -24,7 +29,11 @@ export function createNodeWorkspace(options: NodeWorkspaceOptions): Workspace {
   const fs = createNodeFileSystem(root);
   const configPath = options.configPath === undefined ? undefined : toWorkspacePath(root, options.configPath);
   const threads = options.parallel === false ? 1 : typeof options.parallel === 'number' ? options.parallel : undefined;
-  const pool = createParsePool(threads === undefined ? {} : { threads });
+  const pool = createParsePool({
+    ...options.pool,
+    ...(threads === undefined ? {} : { threads }),
+    ...(options.onFallback === undefined ? {} : { onFallback: options.onFallback }),
+  });
   const today = options.today;
 
   return createWorkspace({

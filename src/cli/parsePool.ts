@@ -1,21 +1,25 @@
 /**
- * Parses a batch of files on every core with `node:worker_threads`.
+ * Parses a batch of files on every core with `node:worker_threads`: `threads - 1`
+ * workers, and the main thread too.
  *
  * Bundling: the worker is a second entry point, not the CLI bundle re-entered, so a
  * worker loads only the parser (not the renderers and the CLI) and starts faster. The pool
  * looks for it at `./parseWorker.js` next to its own module, which holds both for tsc
  * output (`out/src/cli/`) and for the bundle (`dist/`). Entry points for esbuild:
  *
- *   entryPoints: { cli: 'src/cli/main.ts', parseWorker: 'src/cli/parseWorker.ts' }
- *   (format: 'esm', platform: 'node', outdir: 'dist', bundle: true)
+ *   entryPoints: { cli: 'src/cli/run.ts', parseWorker: 'src/cli/parseWorker.ts' }
+ *   format: 'esm', platform: 'node', bundle: true, splitting: false, outdir: 'dist',
+ *   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
  *
- * `src/cli/run.ts` is the runnable form of `main.ts` (sets `process.exitCode`); bundle it
- * as `cli` instead when the bin script should not call `main` itself.
+ * (as `scripts/bundle.mjs` does). `run.ts` runs `main` on import, so `bin/specline.js`
+ * only imports `dist/cli.js`; the banner is needed because `yaml` and `picomatch` are
+ * CommonJS and `require` Node built-ins, which an ESM bundle cannot do without it.
  *
- * Small batches parse in-thread: starting a worker and loading the Markdown parser costs
- * tens of milliseconds, more than parsing a few dozen files. If workers cannot start (the
- * worker file is missing from a bundle, a sandbox forbids threads) or one fails, its share
- * is parsed in-thread, so the result never depends on whether threads worked.
+ * Small batches parse in the main thread only: starting a worker, loading the Markdown
+ * parser and warming its JIT costs more than parsing a few hundred files. If
+ * workers cannot start (the worker file is missing from a bundle, a sandbox forbids
+ * threads) or one fails, the main thread parses their share, so the result never depends
+ * on whether threads worked.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -30,66 +34,73 @@ export type SourceFile = { path: FilePath; text: string };
 
 
 export interface ParsePoolOptions {
-  /** Most worker threads to start; default `os.availableParallelism()`. 1 or less parses in-thread. */
+  /** Threads to parse on, the main thread included; default `os.availableParallelism()`. 1 or less: no workers. */
   threads?: number;
   /** Batches with fewer files than this parse in-thread. Default 64. */
   minFiles?: number;
   /** Batches with less text than this (UTF-16 units, about bytes) parse in-thread. Default 256 KiB. */
   minBytes?: number;
+  /** Least text (UTF-16 units) per thread: fewer threads start when there is less. Default 512 KiB. */
+  bytesPerThread?: number;
   /** The worker script; default `./parseWorker.js` next to this module. */
   workerUrl?: URL;
   /** Told when workers fail and the pool falls back to parsing in-thread. */
   onFallback?: (reason: string) => void;
+  /** Told who parsed each chunk (for tests and diagnostics). */
+  onChunk?: (by: 'worker' | 'main', files: number) => void;
 }
 
-/** Files per worker below which another worker is not worth starting. */
-const MIN_FILES_PER_WORKER = 24;
-const MIN_BYTES_PER_WORKER = 96 * 1024;
-/** Chunks per worker: more chunks balance uneven files better, fewer save messages. */
-const CHUNKS_PER_WORKER = 4;
+/**
+ * Text per thread below which another worker is not worth starting. Measured: a worker
+ * starts cold, and the parser runs about 4× slower until the JIT has warmed up (the first
+ * ~150 plan files: 3.5 s cold, 0.7 s warm, for 600 KB), so each thread adds a fixed cost
+ * of the order of a second of CPU; a thread needs about half a megabyte to earn it back.
+ */
+const BYTES_PER_THREAD = 512 * 1024;
+/** Chunks per thread: more chunks balance uneven files better, fewer save messages. */
+const CHUNKS_PER_THREAD = 4;
 
 /** Creates a batch parser that spreads large batches over worker threads. */
 export function createParsePool(options: ParsePoolOptions = {}): BatchParser {
   const threads = options.threads ?? availableParallelism();
   const minFiles = options.minFiles ?? 64;
   const minBytes = options.minBytes ?? 256 * 1024;
+  const bytesPerThread = options.bytesPerThread ?? BYTES_PER_THREAD;
   const workerUrl = options.workerUrl ?? new URL('./parseWorker.js', import.meta.url);
 
   return async (files, config) => {
     const totalBytes = files.reduce((sum, file) => sum + file.text.length, 0);
     if (threads <= 1 || files.length < minFiles || totalBytes < minBytes) return parseInThread(files, config);
-    // Another worker only pays off with enough work for it; thresholds of 0 (tests) lift the limit.
-    const filesPerWorker = Math.min(MIN_FILES_PER_WORKER, minFiles);
-    const bytesPerWorker = Math.min(MIN_BYTES_PER_WORKER, minBytes);
-    const workerCount = Math.min(
-      threads,
-      files.length,
-      filesPerWorker > 0 ? Math.ceil(files.length / filesPerWorker) : Infinity,
-      bytesPerWorker > 0 ? Math.ceil(totalBytes / bytesPerWorker) : Infinity,
-    );
-    if (workerCount < 2) return parseInThread(files, config);
-    return parseInWorkers(files, config, workerCount, workerUrl, options.onFallback);
+    // The main thread parses too, so `threads` means workers + 1.
+    const threadCount = Math.min(threads, files.length, bytesPerThread > 0 ? Math.ceil(totalBytes / bytesPerThread) : Infinity);
+    if (threadCount < 2) return parseInThread(files, config);
+    return parseInWorkers(files, config, threadCount - 1, workerUrl, options);
   };
 }
 
 /** Parses in the calling thread, in order. */
-export async function parseInThread(files: SourceFile[], config: SpeclineConfig): Promise<FileResult[]> {
+export function parseInThread(files: SourceFile[], config: SpeclineConfig): FileResult[] {
   const results: FileResult[] = [];
-  for (const file of files) results.push(await parseFile(file.path, file.text, config));
+  for (const file of files) results.push(parseFile(file.path, file.text, config));
   return results;
 }
 
+/**
+ * Workers and the main thread take chunks from one queue until it is empty. The main
+ * thread's share covers the workers' start-up (loading the parser takes a few hundred
+ * milliseconds), and a worker that fails hands its chunk back, so the queue is always
+ * drained: by the main thread alone if no worker starts at all.
+ */
 async function parseInWorkers(
   files: SourceFile[],
   config: SpeclineConfig,
   workerCount: number,
   workerUrl: URL,
-  onFallback: ((reason: string) => void) | undefined,
+  { onFallback, onChunk }: Pick<ParsePoolOptions, 'onFallback' | 'onChunk'>,
 ): Promise<FileResult[]> {
-  const chunks = splitIntoChunks(files, workerCount * CHUNKS_PER_WORKER);
+  const chunks = splitIntoChunks(files, (workerCount + 1) * CHUNKS_PER_THREAD);
   const results: Array<FileResult[] | undefined> = new Array(chunks.length);
   const pending = chunks.map((_, index) => index);
-  const failed: number[] = [];
   const failures: string[] = [];
   const workerData: ParseWorkerData = { config: serializeConfig(config) };
 
@@ -98,37 +109,49 @@ async function parseInWorkers(
     try {
       workers.push(new Worker(workerUrl, { workerData }));
     } catch (error) {
-      failures.push(String(error));
+      failures.push(error instanceof Error ? error.message : String(error));
       break;
     }
   }
 
-  const drive = async (worker: Worker): Promise<void> => {
+  const driveWorker = async (worker: Worker): Promise<void> => {
     for (let index = pending.shift(); index !== undefined; index = pending.shift()) {
       try {
         const reply = await request(worker, { id: index, files: chunks[index]! });
         if ('error' in reply) throw new Error(reply.error);
         results[index] = reply.results;
+        onChunk?.('worker', reply.results.length);
       } catch (error) {
-        // Give the chunk back for in-thread parsing; this worker is done.
-        failed.push(index);
+        pending.push(index); // someone else parses it; this worker is done
         failures.push(error instanceof Error ? error.message : String(error));
         return;
       }
     }
   };
 
+  const driveMain = async (): Promise<void> => {
+    for (let index = pending.shift(); index !== undefined; index = pending.shift()) {
+      const out: FileResult[] = [];
+      for (const file of chunks[index]!) {
+        out.push(parseFile(file.path, file.text, config));
+        // Let worker replies in between files, so an idle worker gets its next chunk at once.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      results[index] = out;
+      onChunk?.('main', out.length);
+    }
+  };
+
   try {
-    await Promise.all(workers.map(drive));
+    // Workers first: their first chunks are posted before the main thread takes one.
+    const running = workers.map(driveWorker);
+    await Promise.all([...running, driveMain()]);
+    // A worker that failed after the main thread finished left its chunk in the queue.
+    await driveMain();
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate().catch(() => undefined)));
   }
-
-  const leftover = [...failed, ...pending];
-  if (leftover.length > 0) {
-    onFallback?.(failures[0] ?? 'no worker could start');
-    for (const index of leftover) results[index] = await parseInThread(chunks[index]!, config);
-  }
+  if (failures.length > 0) onFallback?.(failures[0]!);
   return results.flatMap((chunk) => chunk ?? []);
 }
 

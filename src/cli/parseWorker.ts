@@ -28,10 +28,10 @@ export interface ParseWorkerData {
 }
 
 /** Parses one request; never throws (a failure becomes an `error` reply the pool retries in-thread). */
-export async function answerParseRequest(request: ParseRequest, config: SpeclineConfig): Promise<ParseReply> {
+export function answerParseRequest(request: ParseRequest, config: SpeclineConfig): ParseReply {
   try {
     const results: FileResult[] = [];
-    for (const file of request.files) results.push(await parseFile(file.path, file.text, config));
+    for (const file of request.files) results.push(parseFile(file.path, file.text, config));
     return { id: request.id, results };
   } catch (error) {
     return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
@@ -42,6 +42,6 @@ if (!isMainThread && parentPort) {
   const port = parentPort;
   const config = deserializeConfig((workerData as ParseWorkerData).config);
   port.on('message', (request: ParseRequest) => {
-    void answerParseRequest(request, config).then((reply) => port.postMessage(reply));
+    port.postMessage(answerParseRequest(request, config));
   });
 }

@@ -1,6 +1,11 @@
 /** Runs `specline` as this process: the one place that touches `process`. */
 import { main } from './main.js';
 
+// `specline check | head` closes the pipe early: that is the reader's choice, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

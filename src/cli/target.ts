@@ -25,7 +25,7 @@ export async function resolveTarget(cwd: string, options: { root?: string; confi
   const absolutePaths = options.positionals.map((p) => path.resolve(cwd, p));
   const kinds = await Promise.all(absolutePaths.map(kindOf));
   const missing = kinds.indexOf(undefined);
-  if (missing >= 0) throw new UsageError(`no such file or folder: ${options.positionals[missing]}`, 'PATH arguments name Markdown files or folders to check.');
+  if (missing >= 0) throw new UsageError(`no such file or folder: ${options.positionals[missing]}`, 'PATH arguments name Markdown files or folders in the workspace.');
 
   let root: string;
   if (options.root !== undefined) {
@@ -41,7 +41,7 @@ export async function resolveTarget(cwd: string, options: { root?: string; confi
   for (const [i, absolute] of absolutePaths.entries()) {
     const relative = toWorkspacePath(root, absolute);
     if (relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) {
-      throw new UsageError(`${options.positionals[i]} is outside the workspace root ${root}`, 'Pass --root with a folder that contains every PATH.');
+      throw new UsageError(`${options.positionals[i]} is outside the workspace root ${root}`, 'pass --root with a folder that contains every PATH.');
     }
     if (relative === '') return { root, paths: [], ...(await configOf(cwd, root, options.config)) };
     paths.push(relative);
@@ -53,7 +53,7 @@ async function configOf(cwd: string, root: string, config: string | undefined): 
   if (config === undefined) return {};
   const absolute = path.resolve(cwd, config);
   if ((await kindOf(absolute)) !== 'file') {
-    throw new UsageError(`config file not found: ${config}`, 'Pass --config with an existing .specline.yml, or leave it out to use the workspace default.');
+    throw new UsageError(`config file not found: ${config}`, 'pass --config an existing .specline.yml, or leave it out to use the workspace default.');
   }
   return { configPath: toWorkspacePath(root, absolute) };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/check/ruleCatalog.js';
-import { ANSI, ANSI_RED, copyFixture, fixture, listTree, runCli } from './helpers.js';
+import { ANSI, ANSI_RED, FIXTURES, copyFixture, fixture, listTree, runCli } from './helpers.js';
 import { assertValidSarif } from './sarifShape.js';
 
 const TODAY = ['--today', '2027-01-01'];
@@ -205,6 +205,22 @@ describe('specline check', () => {
           line,
         );
       });
+    });
+
+    it('in GitHub Actions, names files relative to the checkout, in github and sarif formats only', async () => {
+      const env = { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: FIXTURES };
+      const github = await runCli(['check', fixture('errors'), '--format', 'github', ...TODAY], { env });
+      assert.match(github.stdout, /^::error file=errors\/plan\.md,line=11,/m);
+      assert.match(github.stdout, /%0A {2}errors\/plan\.md:16:7: /);
+      const sarif = JSON.parse((await runCli(['check', fixture('errors'), '--format', 'sarif', ...TODAY], { env })).stdout) as {
+        runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+      };
+      assert.ok(sarif.runs[0]!.results.every((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'errors/plan.md'));
+      const json = JSON.parse((await runCli(['check', fixture('errors'), '--format', 'json', ...TODAY], { env })).stdout) as JsonCheck;
+      assert.ok(json.diagnostics.every((d) => d.file === 'plan.md'));
+      // A workspace outside the checkout keeps root-relative paths.
+      const outside = await runCli(['check', fixture('errors'), '--format', 'github', ...TODAY], { env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: fixture('clean') } });
+      assert.match(outside.stdout, /^::error file=plan\.md,/m);
     });
 
     it('escapes file names in properties', async () => {

@@ -18,9 +18,17 @@ describe('parse pool', () => {
 
   it('gives the same results on worker threads as in-thread, in input order', async () => {
     const fallbacks: string[] = [];
-    const pool = createParsePool({ threads: 2, minFiles: 0, minBytes: 0, onFallback: (r) => fallbacks.push(r) });
-    const [threaded, inThread] = await Promise.all([pool(files, config), parseInThread(files, config)]);
+    const parsedBy = { worker: 0, main: 0 };
+    const pool = createParsePool({
+      threads: 3, minFiles: 0, minBytes: 0, bytesPerThread: 0,
+      onFallback: (r) => fallbacks.push(r),
+      onChunk: (by, count) => { parsedBy[by] += count; },
+    });
+    const threaded = await pool(files, config);
+    const inThread = await parseInThread(files, config);
     assert.deepEqual(fallbacks, []);
+    assert.ok(parsedBy.worker > 0, 'workers parsed some files');
+    assert.equal(parsedBy.worker + parsedBy.main, files.length);
     assert.deepEqual(threaded, inThread);
     assert.deepEqual(threaded.map((r) => r.file), files.map((f) => f.path));
     // The config's Maps crossed the thread boundary: the custom prefix is a task there too.
@@ -30,13 +38,14 @@ describe('parse pool', () => {
   it('falls back to in-thread parsing when workers cannot start', async () => {
     const fallbacks: string[] = [];
     const pool = createParsePool({
-      threads: 2, minFiles: 0, minBytes: 0,
+      threads: 2, minFiles: 0, minBytes: 0, bytesPerThread: 0,
       workerUrl: new URL('./no-such-worker.js', import.meta.url),
       onFallback: (r) => fallbacks.push(r),
     });
     const results = await pool(files, config);
     assert.deepEqual(results, await parseInThread(files, config));
     assert.equal(fallbacks.length, 1);
+    assert.match(fallbacks[0]!, /no-such-worker|Cannot find module/);
   });
 
   it('parses small batches in-thread without starting workers', async () => {

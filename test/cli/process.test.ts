@@ -21,7 +21,11 @@ function entry(): string {
 
 async function specline(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [entry(), ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [entry(), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', GITHUB_ACTIONS: '', SPECLINE_DEBUG: '1', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -45,11 +49,12 @@ describe(`specline as a child process`, () => {
     assert.match(usage.stderr, /--today must be a date/);
   });
 
-  it('checks a workspace big enough for worker threads, with the same result as in-process', async () => {
+  it('checks a workspace big enough for worker threads (> 512 KB), with the same result as in-process', async function () {
+    this.timeout(90_000);
     const base = await mkdtemp(path.join(tmpdir(), 'specline-big-'));
     try {
       await writeFile(path.join(base, '.specline.yml'), 'start: 2027-01-04\n');
-      const filler = 'Prose that only makes the file bigger, so the batch is worth threads. '.repeat(40);
+      const filler = 'Prose that only makes the file bigger, so the batch is worth threads. '.repeat(75);
       for (let i = 0; i < 120; i++) {
         const body = [`# Plan ${i}`, '', filler, '', `## FEAT-${i} Feature ${i}`, `- goals: G-${i % 7 === 0 ? 404 : 1}`, '',
           'Tasks:', '', `- [ ] T-${i} Task ${i}`, `  - features: FEAT-${i}`, `  - duration: ${1 + (i % 4)}d`, ''];
@@ -58,8 +63,10 @@ describe(`specline as a child process`, () => {
       await writeFile(path.join(base, 'roadmap.md'), '# Roadmap\n\n## G-1 Goal\n');
       const args = ['check', base, '--today', '2027-01-01', '--format', 'json'];
       const child = await specline(args);
-      const inProcess = await runCli(args);
+      // Threads in the child (the default), the main thread in-process: the same report.
+      const inProcess = await runCli(args, { env: { SPECLINE_THREADS: '1' } });
       assert.equal(child.code, 1, child.stderr);
+      assert.equal(child.stderr, ''); // SPECLINE_DEBUG would say if threads fell back
       assert.equal(inProcess.code, 1);
       assert.equal(child.stdout, inProcess.stdout);
       assert.ok((JSON.parse(child.stdout) as { summary: { files: number } }).summary.files === 121);

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../io.js';
 import type { CheckReport } from '../formats/checkReport.js';
@@ -22,7 +23,7 @@ export const checkCommand: Command = {
   validate(values) {
     parseMaxWarnings(values['max-warnings']);
   },
-  async run({ analysis, format, values, colors, version }) {
+  async run({ analysis, format, values, colors, version, root, env }) {
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
     const counts = countSeverities(analysis.diagnostics);
     const files = [...analysis.files.values()];
@@ -37,6 +38,7 @@ export const checkCommand: Command = {
       },
       ...(maxWarnings === undefined ? {} : { maxWarnings }),
       version,
+      repositoryPrefix: repositoryPrefix(root, env),
     };
     const output = format === 'json' ? formatCheckJson(report)
       : format === 'sarif' ? formatCheckSarif(report)
@@ -47,11 +49,25 @@ export const checkCommand: Command = {
   },
 };
 
+/**
+ * In a GitHub Actions job, annotations and code-scanning results name files relative to
+ * the checkout (`GITHUB_WORKSPACE`), not to the Specline workspace root, which may be a
+ * folder of the repository (`specline check docs/`). Elsewhere paths stay root-relative,
+ * like the JSON format's.
+ */
+export function repositoryPrefix(root: string, env: Readonly<Record<string, string | undefined>>): string {
+  const checkout = env['GITHUB_WORKSPACE'];
+  if (env['GITHUB_ACTIONS'] !== 'true' || !checkout) return '';
+  const relative = path.relative(path.resolve(checkout), root).split(path.sep).join('/');
+  if (relative === '' || relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) return '';
+  return `${relative}/`;
+}
+
 /** A whole number ≥ 0, or -1 for "no limit" (as ESLint takes it); undefined when not given. */
 function parseMaxWarnings(value: string | boolean | undefined): number | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
   if (!/^(?:\d+|-1)$/.test(value.trim())) {
-    throw new UsageError(`--max-warnings takes a whole number, not "${value}"`, 'For example --max-warnings 0 fails on any warning.');
+    throw new UsageError(`--max-warnings takes a whole number, not "${value}"`, 'for example --max-warnings 0 fails on any warning.');
   }
   const n = Number(value.trim());
   return n < 0 ? undefined : n;

@@ -10,6 +10,7 @@ export const ganttCommand: Command = {
   summary: 'draw the schedule as a Gantt chart (Mermaid, SVG or HTML)',
   description: 'Draws the computed schedule as a Gantt chart: Mermaid text, an SVG image, or a self-contained HTML page.',
   formats: ['mermaid', 'svg', 'html'],
+  scope: 'trace',
   options: {
     title: { type: 'string', value: 'TEXT', description: 'title of the chart' },
     'group-by': { type: 'string', value: 'KEY', description: 'group bars by section (default) or feature' },

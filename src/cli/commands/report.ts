@@ -8,6 +8,7 @@ export const reportCommand: Command = {
   summary: 'write a status report in Markdown',
   description: 'Writes a status report in Markdown as of --today: progress, what is late or at risk, upcoming milestones and the problems found.',
   formats: ['markdown'],
+  scope: 'trace',
   options: {
     title: { type: 'string', value: 'TEXT', description: 'heading of the report (default "Status report")' },
   },

@@ -10,6 +10,7 @@ export const roadmapCommand: Command = {
   summary: 'draw the roadmap (Markdown, Mermaid or HTML)',
   description: 'Draws the roadmap: goals by horizon with the features that serve them, as Markdown, a Mermaid chart or a self-contained HTML page.',
   formats: ['markdown', 'mermaid', 'html'],
+  scope: 'trace',
   options: {
     columns: { type: 'string', value: 'KIND', description: 'auto (default), horizon (now/next/later) or quarter' },
     title: { type: 'string', value: 'TEXT', description: 'title of the roadmap' },

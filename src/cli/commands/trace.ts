@@ -7,6 +7,7 @@ export const traceCommand: Command = {
   summary: 'print the traceability matrix (Markdown, CSV or JSON)',
   description: 'Prints the traceability matrix, goal ← feature ← task, as a Markdown table, CSV or JSON.',
   formats: ['markdown', 'csv', 'json'],
+  scope: 'trace',
   async run({ analysis, format }) {
     const { renderTraceMatrix } = await import('../../core/render/traceMatrix.js');
     return { output: withNewline(renderTraceMatrix(analysis, { format: format as 'markdown' | 'csv' | 'json' })), exitCode: 0 };

@@ -10,19 +10,20 @@ const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const
  * printed, so every stdout line is a command.
  */
 export function formatCheckGithub(report: CheckReport): string {
-  return report.diagnostics.map(toCommand).map((line) => `${line}\n`).join('');
+  const prefix = report.repositoryPrefix ?? '';
+  return report.diagnostics.map((d) => `${toCommand(d, prefix)}\n`).join('');
 }
 
-function toCommand(d: Diagnostic): string {
+function toCommand(d: Diagnostic, prefix: string): string {
   const properties = [
-    ['file', d.file],
+    ['file', prefix + d.file],
     ['line', String(d.range.start.line + 1)],
     ['col', String(d.range.start.character + 1)],
     ['endLine', String(d.range.end.line + 1)],
     ['endColumn', String(d.range.end.character + 1)],
     ['title', d.code],
   ].map(([key, value]) => `${key}=${escapeProperty(value!)}`).join(',');
-  const related = d.related.map((r) => `\n  ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
+  const related = d.related.map((r) => `\n  ${prefix}${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
   return `::${COMMANDS[d.severity]} ${properties}::${escapeData(d.message + related.join(''))}`;
 }
 

@@ -17,6 +17,11 @@ export interface CheckReport {
   maxWarnings?: number;
   /** The CLI's version, for SARIF's tool.driver. */
   version: string;
+  /**
+   * Prepended to file paths in the `github` and `sarif` formats, whose paths GitHub
+   * resolves against the repository root rather than the workspace root (see `check.ts`).
+   */
+  repositoryPrefix?: string;
 }
 
 export function countSeverities(diagnostics: readonly Diagnostic[]): Record<Severity, number> {

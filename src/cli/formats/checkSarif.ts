@@ -32,6 +32,7 @@ export function formatCheckSarif(report: CheckReport): string {
     });
   }
 
+  const prefix = report.repositoryPrefix ?? '';
   const occurrences = new Map<string, number>();
   const results = report.diagnostics.map((d) => {
     const key = fingerprintKey(d);
@@ -42,11 +43,11 @@ export function formatCheckSarif(report: CheckReport): string {
       ruleIndex: ruleIndex.get(d.code)!,
       level: LEVELS[d.severity],
       message: { text: d.message },
-      locations: [{ physicalLocation: physicalLocation(d.file, d.range) }],
+      locations: [{ physicalLocation: physicalLocation(prefix + d.file, d.range) }],
       ...(d.related.length === 0 ? {} : {
         relatedLocations: d.related.map((r, index) => ({
           id: index + 1,
-          physicalLocation: physicalLocation(r.file, r.range),
+          physicalLocation: physicalLocation(prefix + r.file, r.range),
           message: { text: r.message },
         })),
       }),

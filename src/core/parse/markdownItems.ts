@@ -1,8 +1,8 @@
 import type { Heading, List, ListItem, Node as MdNode, Paragraph, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { ID_SOURCE } from '../model/ids.js';
 import type { Item, ItemKind, Range } from '../model/types.js';
 import { normalizeKey } from './attributeKeys.js';
+import type { TableData } from './fastTable.js';
 import { scanIds } from './idScan.js';
 import { plainInline } from './inlineText.js';
 import type { ItemBuilder } from './itemBuilder.js';
@@ -53,9 +53,13 @@ export class MarkdownItems {
   visit(block: Block): void {
     const { node, base } = block;
     switch (node.type) {
-      case 'heading': this.heading(node as Heading, base); break;
+      case 'heading': {
+        const h = node as Heading;
+        this.heading(h.depth, base + h.position!.start.offset!, base + h.position!.end.offset!);
+        break;
+      }
       case 'list': this.topList(node as List, base); break;
-      case 'table': this.table(node as Table, base); break;
+      case 'table': this.table(tableData(node as Table, base)); break;
       case 'blockquote':
         for (const child of (node as unknown as { children: MdNode[] }).children) this.visit({ node: child, base });
         break;
@@ -86,21 +90,35 @@ export class MarkdownItems {
     return this.stack.map((h) => h.text);
   }
 
-  private heading(node: Heading, base: number): void {
-    const start = base + node.position!.start.offset!;
-    const end = base + node.position!.end.offset!;
-    const info: HeadingInfo = { text: plainInline(toString(node)), depth: node.depth, start, end };
-    while (this.stack.length && this.stack[this.stack.length - 1]!.depth >= node.depth) this.stack.pop();
-    this.pendingHeading = undefined;
-    // The heading's content starts after the `#`s (ATX) or at the line start (setext).
+  /**
+   * A heading from its depth and source offsets (ATX or setext). Both the parser path and
+   * the fast path for single-line ATX headings come through here, so the text is always
+   * read from the source the same way.
+   */
+  heading(depth: number, start: number, end: number): void {
     const raw = this.b.text.slice(start, end);
-    const atx = /^ {0,3}#{1,6}[ \t]*/.exec(raw);
-    const contentStart = start + (atx ? atx[0].length : raw.length - raw.trimStart().length);
-    const firstLineEnd = this.b.text.indexOf('\n', contentStart);
-    const contentEnd = Math.min(end, firstLineEnd < 0 ? end : firstLineEnd);
-    const lead = this.leadingId(contentStart, contentEnd);
+    const atx = /^ {0,3}#{1,6}(?:[ \t]+|$)/.exec(raw);
+    let contentStart: number;
+    let contentEnd: number;
+    if (atx) {
+      contentStart = start + atx[0].length;
+      // A closing sequence of #s (after a space) is not part of the text.
+      contentEnd = start + raw.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').replace(/[ \t]+$/, '').length;
+      if (contentEnd < contentStart) contentEnd = contentStart;
+    } else {
+      contentStart = start + (raw.length - raw.trimStart().length);
+      const underline = Math.max(raw.lastIndexOf('\n'), 0);
+      contentEnd = start + raw.slice(0, underline).replace(/\s+$/, '').length;
+    }
+    const text = plainInline(this.b.text.slice(contentStart, contentEnd));
+    const info: HeadingInfo = { text, depth, start, end };
+    while (this.stack.length && this.stack[this.stack.length - 1]!.depth >= depth) this.stack.pop();
+    this.pendingHeading = undefined;
+    const nl = this.b.text.indexOf('\n', contentStart);
+    const firstLineEnd = Math.min(contentEnd, nl < 0 ? contentEnd : nl);
+    const lead = this.leadingId(contentStart, firstLineEnd);
     if (lead) {
-      const title = cleanTitle(this.b.text.slice(lead.end, contentEnd).replace(/[ \t]+#+[ \t]*$/, ''));
+      const title = cleanTitle(this.b.text.slice(lead.end, firstLineEnd));
       info.item = this.b.createItem({ id: lead.id, kind: lead.kind, form: 'heading', idStart: lead.start, idEnd: lead.end, start, end, title, section: this.section() });
       this.pendingHeading = info.item;
     }
@@ -208,17 +226,19 @@ export class MarkdownItems {
     this.b.setAttribute(item, kv.key, { value: plainInline(raw), start: kv.valueStart, end: kv.valueEnd, spans: [[kv.valueStart, kv.valueEnd]], keyStart: kv.keyStart, keyEnd: kv.keyEnd });
   }
 
-  private table(table: Table, base: number): void {
+  /** Table rows (FORMAT §2 form 4), from the parser or from the fast path. */
+  table(table: TableData): void {
     this.pendingHeading = undefined;
-    const [header, ...rows] = table.children;
+    const [header, ...rows] = table.rows;
     if (!header) return;
-    const headers = header.children.map((cell) => plainInline(toString(cell)));
+    const headers = header.cells.map((c) => plainInline(this.b.text.slice(...this.cellSpan(c))));
     const idColumn = headers.findIndex((h) => normalizeKey(h) === 'id');
     if (idColumn < 0) return;
+    const titleCol = headers.findIndex((h, i) => i !== idColumn && ['title', 'name', 'task', 'risk', 'summary'].includes(normalizeKey(h)));
     for (const row of rows) {
-      const cell = row.children[idColumn];
-      if (!cell?.position) continue;
-      const [cs, ce] = this.cellSpan(cell, base);
+      const cell = row.cells[idColumn];
+      if (!cell) continue;
+      const [cs, ce] = this.cellSpan(cell);
       if (cs === ce) continue;
       const found = scanIds(this.b.text, cs, ce, this.b.config.prefixes);
       const first = found.ids[0];
@@ -229,15 +249,12 @@ export class MarkdownItems {
           : `the ID column holds "${plainInline(shown).slice(0, 40)}", which is not an ID such as T-1`);
         continue;
       }
-      const rowStart = base + row.position!.start.offset!;
-      const rowEnd = base + row.position!.end.offset!;
-      const titleCol = headers.findIndex((h, i) => i !== idColumn && ['title', 'name', 'task', 'risk', 'summary'].includes(normalizeKey(h)));
-      const titleCell = titleCol >= 0 ? row.children[titleCol] : undefined;
-      const title = titleCell ? plainInline(toString(titleCell)) : '';
-      const item = this.b.createItem({ id: first.id, kind: first.kind, form: 'table', idStart: first.start, idEnd: first.end, start: rowStart, end: rowEnd, title, section: this.section() });
-      row.children.forEach((c, i) => {
-        if (i === idColumn || i === titleCol || !c.position || !headers[i]) return;
-        const [s, e] = this.cellSpan(c, base);
+      const titleCell = titleCol >= 0 ? row.cells[titleCol] : undefined;
+      const title = titleCell ? plainInline(this.b.text.slice(...this.cellSpan(titleCell))) : '';
+      const item = this.b.createItem({ id: first.id, kind: first.kind, form: 'table', idStart: first.start, idEnd: first.end, start: row.start, end: trimEnd(this.b.text, row.start, row.end), title, section: this.section() });
+      row.cells.forEach((c, i) => {
+        if (i === idColumn || i === titleCol || !headers[i]) return;
+        const [s, e] = this.cellSpan(c);
         if (s === e) return;
         this.b.setAttribute(item, headers[i]!, { value: plainInline(this.b.text.slice(s, e)), start: s, end: e, spans: [[s, e]] });
       });
@@ -245,16 +262,29 @@ export class MarkdownItems {
   }
 
   /** A cell's content offsets without the pipes and padding around it. */
-  private cellSpan(cell: MdNode, base: number): [number, number] {
-    let s = base + cell.position!.start.offset!;
-    let e = base + cell.position!.end.offset!;
+  private cellSpan([cellStart, cellEnd]: [number, number]): [number, number] {
+    let s = cellStart;
+    let e = cellEnd;
     const text = this.b.text;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (text[s] === '|') s++;
     if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     return [s, e];
   }
+}
+
+/** The mdast table as cell spans, so both table paths share one reader. */
+function tableData(table: Table, base: number): TableData {
+  return {
+    rows: table.children.filter((row) => row.position).map((row) => ({
+      start: base + row.position!.start.offset!,
+      end: base + row.position!.end.offset!,
+      cells: row.children.filter((c) => c.position).map((c): [number, number] => [base + c.position!.start.offset!, base + c.position!.end.offset!]),
+    })),
+  };
 }
 
 function cleanTitle(rest: string): string {

@@ -8,6 +8,9 @@ import { ItemBuilder } from './itemBuilder.js';
 import { parseMarkdown } from './markdownProcessor.js';
 import { MarkdownItems } from './markdownItems.js';
 import { splitSegments } from './segments.js';
+import type { TableData } from './fastTable.js';
+import { fastList } from './fastList.js';
+import { fastTable } from './fastTable.js';
 import { findSuppressions } from './suppressions.js';
 
 /** Larger files are skipped with a note: no plan document is this big, and parsing it would stall. */
@@ -59,10 +62,10 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   if (lineTexts[0]?.slice(bom).trimEnd() === '---') {
     const close = lineTexts.findIndex((l, i) => i > 0 && l.trimEnd() === '---');
     if (close > 0) {
-      const fmSource = text.slice(bom, lines.lineEnd(close));
-      const tree = parseMarkdown(fmSource);
-      const yaml = tree.children[0];
-      if (yaml?.type === 'yaml') {
+      // The reference path asks remark-frontmatter; the fast path applies its rule (a `---`
+      // line first, closed by a `---` line), and tests check that both agree.
+      const isFrontMatter = options.wholeDocument ? parseMarkdown(text.slice(bom, lines.lineEnd(close))).children[0]?.type === 'yaml' : true;
+      if (isFrontMatter) {
         const yamlStart = lines.lineStart(1);
         const yamlEnd = close > 1 ? lines.lineEnd(close - 1) : yamlStart;
         fm = readFrontMatter(b, text.slice(yamlStart, yamlEnd), yamlStart, text.length);
@@ -72,27 +75,65 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   }
 
   const md = new MarkdownItems(b);
-  const linkDefs = collectLinkDefinitions(text);
-  let parsedChars = 0;
   const segments = options.wholeDocument
     ? [{ startLine: bodyLine, endLine: lines.lineCount, hasHeading: true, isList: false, isHtml: false, isFence: false }]
     : splitSegments(lineTexts, bodyLine);
+
+  // Pick the segments that can define or describe items. A list right after an item
+  // heading may be its attribute list even without an ID in it.
+  type Planned = { start: number; end: number; table?: TableData; atx?: number };
+  const planned: Planned[] = [];
+  let wantsList = false;
   for (const seg of segments) {
     if (seg.startLine >= lines.lineCount) break;
     const start = lines.lineStart(seg.startLine);
     const end = lines.lineEnd(seg.endLine - 1);
-    const relevant = seg.hasHeading || (seg.isList && md.wantsAttributeList) || (!seg.isFence && hasKnownId(text.slice(start, end), config.prefixes));
+    const source = text.slice(start, end);
+    const hasId = !seg.isFence && hasKnownId(source, config.prefixes);
+    const hasList = !seg.isFence && LIST_LINE.test(source);
+    const hasTable = !seg.isFence && TABLE_DELIMITER.test(source);
+    // Tables are always read: an ID column with a bad cell is a problem even without an ID.
+    const relevant = options.wholeDocument || seg.hasHeading || hasId || hasTable || (hasList && wantsList);
+    if (seg.hasHeading) wantsList = hasId;
+    else if (hasList || hasTable) wantsList = false;
     if (!relevant) continue;
-    parsedChars += end - start;
-    const tree = parseMarkdown(linkDefs ? `${text.slice(start, end)}\n\n${linkDefs}` : text.slice(start, end));
+    if (seg.atx) {
+      planned.push({ start, end, atx: seg.atx });
+      continue;
+    }
+    const table = options.wholeDocument ? undefined : fastTable(text, range(seg.startLine, seg.endLine, (l) => lines.lineStart(l)), range(seg.startLine, seg.endLine, (l) => lines.lineEnd(l)));
+    planned.push(table ? { start, end, table } : { start, end });
+  }
+
+  // Each segment is parsed on its own: micromark's cost grows faster than linearly with
+  // the input, so several small parses beat one large one despite a fixed cost per call.
+  const linkDefs = collectLinkDefinitions(text);
+  let parsedChars = 0;
+  for (const p of planned) {
+    parsedChars += p.end - p.start;
+    if (p.table) {
+      md.table(p.table);
+      continue;
+    }
+    if (p.atx) {
+      md.heading(p.atx, p.start, p.end);
+      continue;
+    }
+    const source = text.slice(p.start, p.end);
+    const list = options.wholeDocument || linkDefs ? undefined : fastList(source);
+    if (list) {
+      md.visit({ node: list, base: p.start });
+      continue;
+    }
+    const tree = parseMarkdown(linkDefs ? `${source}\n\n${linkDefs}` : source);
     for (const node of tree.children) {
-      if (node.position && node.position.start.offset! >= end - start) break; // appended link definitions
-      md.visit({ node, base: start });
+      if (node.position && node.position.start.offset! >= p.end - p.start) break; // appended link definitions
+      md.visit({ node, base: p.start });
     }
   }
   if (stats) {
     stats.parsedChars += parsedChars;
-    stats.skippedChars += text.length - parsedChars;
+    stats.skippedChars += Math.max(0, text.length - parsedChars);
   }
   const { headings, firstH1 } = md.finish(text.length);
 
@@ -133,4 +174,13 @@ function mentions(b: ItemBuilder, text: string): Reference[] {
 function collectLinkDefinitions(text: string): string {
   if (!text.includes(']:')) return '';
   return (text.match(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm) ?? []).join('\n');
+}
+
+const LIST_LINE = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/m;
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/m;
+
+function range(from: number, to: number, f: (i: number) => number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(f(i));
+  return out;
 }

@@ -21,10 +21,14 @@ export interface Segment {
   isHtml: boolean;
   /** The segment starts a fenced code block. */
   isFence: boolean;
+  /** The segment is a single ATX heading line at column 0, of this depth. */
+  atx?: number;
 }
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** At column 0 an ATX heading is always a top-level block of one line: it ends lists, quotes and paragraphs. */
+const ATX_COL0 = /^(#{1,6})(?:[ \t]|$)/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const LIST = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const HTML_OPEN: Array<[RegExp, RegExp]> = [
@@ -47,12 +51,27 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
   let prevBlank = true;
   /** The last top-level block started is a list (it may have begun inside a heading's segment). */
   let inTopList = false;
+  /** The last non-blank line could be indented code. */
+  let prevIndentedCode = false;
 
   for (let i = firstLine; i < lines.length; i++) {
     const line = lines[i]!;
     const blank = line.trim() === '';
     const startsBlock = !blank && prevBlank && !fence && !htmlEnd && !/^[ \t]/.test(line);
-    const continuesList = inTopList && LIST.test(line);
+    const heading = !fence && !htmlEnd ? ATX_COL0.exec(line) : null;
+    if (heading) {
+      if (current) segments.push(current);
+      segments.push({ startLine: i, endLine: i + 1, hasHeading: true, isList: false, isHtml: false, isFence: false, atx: heading[1]!.length });
+      current = undefined;
+      inTopList = false;
+      // The next line starts a new block even without a blank line in between.
+      prevBlank = true;
+      continue;
+    }
+    // micromark reads an ordered item not starting at 1 right after indented code as a
+    // paragraph; keeping them together lets the parser decide.
+    const afterCode = prevIndentedCode && /^\d{1,9}[.)]/.test(line) && !/^0*1[.)]/.test(line);
+    const continuesList = (inTopList && LIST.test(line)) || afterCode;
     if (!blank && !/^[ \t]/.test(line) && !fence && !htmlEnd) {
       if (prevBlank || ATX.test(line)) inTopList = LIST.test(line);
       else if (LIST.test(line)) inTopList = true;
@@ -62,6 +81,7 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
       current = { startLine: i, endLine: i + 1, hasHeading: false, isList: LIST.test(line), isHtml: line.startsWith('<!--'), isFence: FENCE.test(line) };
     } else if (!current && !blank) {
       current = { startLine: i, endLine: i + 1, hasHeading: false, isList: LIST.test(line), isHtml: false, isFence: FENCE.test(line) };
+      inTopList = current.isList;
     }
     if (current && !blank) {
       current.endLine = i + 1;
@@ -86,6 +106,7 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
         }
       }
     }
+    if (!blank) prevIndentedCode = /^(?: {4}|\t)/.test(line);
     prevBlank = blank;
   }
   if (current) segments.push(current);

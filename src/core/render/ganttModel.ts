@@ -18,6 +18,7 @@ export interface GanttFilter {
   milestone?: string;
 }
 
+/** Options shared by every Gantt renderer: the filter and the grouping. */
 export interface GanttModelOptions extends GanttFilter {
   /** `section`: by the headings above each item (default); `feature`: by the first feature it delivers. */
   groupBy?: 'section' | 'feature';
@@ -45,6 +46,7 @@ export interface GanttRow {
   predecessors: string[];
 }
 
+/** A group of rows under one header: a plan section (headings) or a feature. */
 export interface GanttSection {
   /** Stable grouping key (not for display). */
   key: string;
@@ -60,6 +62,7 @@ export interface UnscheduledRow {
   item: Item;
 }
 
+/** What a Gantt chart shows, in display order. */
 export interface GanttModel {
   sections: GanttSection[];
   unscheduled: UnscheduledRow[];

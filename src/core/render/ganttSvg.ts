@@ -67,7 +67,8 @@ export const GANTT_CSS = `
 .sl-dep-critical { stroke: var(--vscode-charts-red, #e15759); }
 .sl-dep-head.sl-dep-critical { fill: var(--vscode-charts-red, #e15759); stroke: none; }
 .sl-today { stroke: var(--vscode-charts-orange, #f28e2b); stroke-width: 2; }
-.sl-today-label { fill: var(--vscode-charts-orange, #f28e2b); font-size: 10px; }
+.sl-today-tag { fill: var(--vscode-charts-orange, #f28e2b); }
+.sl-gantt text.sl-today-label { fill: var(--vscode-editor-background, #fff); font-size: 10px; font-weight: 600; }
 .sl-marker-late { fill: var(--vscode-editorError-foreground, #d32f2f); }
 .sl-marker-overallocated { fill: var(--vscode-editorWarning-foreground, #e6a100); }
 .sl-empty { fill: var(--vscode-descriptionForeground, #666); }
@@ -166,8 +167,10 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
   const today = analysis.today;
   if (today >= origin && today < stop) {
     const x = xOf(today);
-    out.push(`<line class="sl-today" x1="${num(x)}" y1="${HEADER - 6}" x2="${num(x)}" y2="${num(height)}"><title>Today ${formatDate(today)}</title></line>`);
-    out.push(`<text class="sl-today-label" x="${num(x + 3)}" y="${HEADER - 8}">today</text>`);
+    out.push(`<line class="sl-today" x1="${num(x)}" y1="${HEADER / 2}" x2="${num(x)}" y2="${num(height)}"><title>Today ${formatDate(today)}</title></line>`);
+    // The tag sits in the upper band on a backing rect, so it stays readable over a month label.
+    out.push(`<rect class="sl-today-tag" x="${num(x - 18)}" y="3" width="36" height="15" rx="3"/>`);
+    out.push(`<text class="sl-today-label" x="${num(x)}" y="14" text-anchor="middle">today</text>`);
   }
   out.push('</svg>');
   return out.join('\n') + '\n';

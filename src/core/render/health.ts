@@ -32,6 +32,7 @@ export const HEALTH_LABEL: Readonly<Record<HealthLevel, string>> = {
 /** A feature ending this many working days or fewer before its deadline is at risk. */
 export const AT_RISK_MARGIN = 5;
 
+/** The result of {@link featureHealth}. */
 export interface FeatureHealth {
   level: HealthLevel;
   label: string;
@@ -129,8 +130,8 @@ export function featureHealth(analysis: Analysis, featureId: string, context?: H
     if ((taskEnd !== undefined && taskEnd < ctx.today) || (ctx.problems.get(t.id) ?? []).some((d) => d.code === 'schedule.overdue')) overdue.push(t.id);
     if (t.status === 'blocked') blocked.push(t.id);
   }
-  if (overdue.length > 0) risk.push(`overdue: ${listIds(overdue)}`);
-  if (blocked.length > 0) risk.push(`blocked: ${listIds(blocked)}`);
+  if (overdue.length > 0) risk.push(`${overdue.length === 1 ? 'task' : 'tasks'} ${listIds(overdue)} ${overdue.length === 1 ? 'is' : 'are'} overdue`);
+  if (blocked.length > 0) risk.push(`${blocked.length === 1 ? 'task' : 'tasks'} ${listIds(blocked)} ${blocked.length === 1 ? 'is' : 'are'} blocked`);
 
   let level: HealthLevel;
   let reasons: string[];

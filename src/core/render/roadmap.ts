@@ -24,6 +24,7 @@ export interface RoadmapOptions {
   title?: string;
 }
 
+/** A roadmap column: a horizon (Now/Next/Later) or a dated period. */
 export interface RoadmapColumn {
   key: string;
   label: string;
@@ -49,6 +50,7 @@ export interface RoadmapLane {
   cards: RoadmapCard[];
 }
 
+/** The roadmap as data, as built by {@link buildRoadmap}; renderers only format it. */
 export interface RoadmapModel {
   mode: 'horizon' | 'quarter';
   columns: RoadmapColumn[];

@@ -5,6 +5,7 @@ import { CSV_EOL, csvField, csvRecord } from './csv.js';
 import { mdText } from './markdown.js';
 import { percent } from './text.js';
 
+/** A task in the matrix, with its scheduled dates when it has them. */
 export interface TraceTask {
   id: string;
   title: string;
@@ -15,6 +16,7 @@ export interface TraceTask {
   scheduled: boolean;
 }
 
+/** A feature in the matrix, with the tasks that deliver it. */
 export interface TraceFeature {
   id: string;
   title: string;
@@ -27,6 +29,7 @@ export interface TraceFeature {
   tasks: TraceTask[];
 }
 
+/** A goal in the matrix, with the features that serve it and its coverage. */
 export interface TraceGoal {
   id: string;
   title: string;

@@ -30,14 +30,21 @@ export function computeFloat(g: ScheduleGraph, order: Int32Array, dates: Forward
 
   const docIndex = new Map<string, number>();
   const docOf = new Int32Array(n);
+  // Tasks of one document usually come together: skip the Map lookup while the doc repeats.
+  let lastDoc: string | undefined;
+  let last = -1;
   for (let v = 0; v < n; v++) {
     const doc = v < taskCount ? g.tasks[v].doc : g.milestones[v - taskCount].doc;
-    let d = docIndex.get(doc);
-    if (d === undefined) {
-      d = docIndex.size;
-      docIndex.set(doc, d);
+    if (doc !== lastDoc) {
+      let d = docIndex.get(doc);
+      if (d === undefined) {
+        d = docIndex.size;
+        docIndex.set(doc, d);
+      }
+      lastDoc = doc;
+      last = d;
     }
-    docOf[v] = d;
+    docOf[v] = last;
   }
   const projectEnd = new Float64Array(docIndex.size).fill(NaN);
   for (let v = 0; v < taskCount; v++) {

@@ -3,6 +3,7 @@ import { WorkCalendar } from './calendar.js';
 import { compareIds } from './compareIds.js';
 import { computeFloat } from './criticalPath.js';
 import { findCycles } from './cycles.js';
+import { forwardPass } from './forwardPass.js';
 import { buildGraph } from './graph.js';
 import type { ScheduleGraph } from './graph.js';
 import { computeLoad, findOverallocation, ownersOf } from './resourceLoad.js';
@@ -16,10 +17,6 @@ import type {
   ScheduleResult,
 } from './types.js';
 
-type StartFrom = NonNullable<ScheduledTask['startFrom']>;
-const START_FROM: readonly StartFrom[] = ['start', 'after', 'end', 'plan', 'project'];
-const NO_START = 255;
-
 /**
  * Computes the schedule of a plan (FORMAT §5): dates of every task and milestone, total float
  * and critical path per document, owners' load, and the problems found on the way.
@@ -29,27 +26,24 @@ const NO_START = 255;
  * Tarjan's algorithm, and dates are computed in one pass in topological order (never by
  * repeated relaxation), so the cost is O((tasks + dependencies) · log holidays) plus sorting.
  *
- * Rules the contract leaves open, decided here:
+ * Where FORMAT §5 is silent the choices are listed in this folder's README.md; the ones a
+ * caller notices first:
  * - Cycle members get no dates; tasks after them get none either, without a
  *   `schedule.unscheduled` of their own (the cycle is the root cause), unless they have an
  *   explicit `start` or `end` + `duration`, which do not depend on predecessors.
- * - `schedule.no-duration` is reported for every task with neither a valid duration nor an
- *   `end`, scheduled or not (also in a cycle): it is a fact about what is written.
- * - A duration that is not a positive whole number of working days (`0d`, `1.5d`, `1.5w` on a
- *   five-day week) counts as no duration.
- * - Of several predecessors ending on the same latest day, the first in `after` order is the
- *   one named in `schedule.dependency-violated`.
- * - An ID defined twice is scheduled from its first definition only.
- * - `load` is computed on first read of `result.load` (then kept): it lists the working task
- *   IDs for every run, which is large for busy owners, and most callers (the checker) only
- *   need the issues, which are always computed.
+ * - `schedule.no-duration` is reported for every task with neither a valid duration (a positive
+ *   whole number of working days) nor an `end`, scheduled or not.
+ * - `result.load` is built on first read and then kept: it lists the working task IDs of every
+ *   run, which is large for busy owners, and most callers (the checker) only need the issues,
+ *   which are always computed. It is an ordinary enumerable property otherwise
+ *   (`structuredClone` and spreading see it).
  *
  * Issues come sorted by code, then by ID (the owner for `resource.overallocated`, the first
  * ID for `schedule.cycle`), in UTF-16 code-unit order.
  */
 export function schedule(input: ScheduleInput): ScheduleResult {
   const g = buildGraph(input);
-  const { n, taskCount, predStart, pred } = g;
+  const { n, taskCount } = g;
   const issues: ScheduleIssue[] = [];
 
   const calendars = nodeCalendars(g, input);
@@ -57,107 +51,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
   for (const ids of cycles) issues.push({ code: 'schedule.cycle', ids });
   const order = topologicalOrder(g, inCycle);
 
-  const start = new Float64Array(n).fill(NaN);
-  const end = new Float64Array(n).fill(NaN);
-  const days = new Int32Array(n);
-  const startFrom = new Uint8Array(n).fill(NO_START);
-
-  for (let k = 0; k < n; k++) {
-    const v = order[k];
-    const cal = calendars[v];
-
-    // Latest end among known predecessors; any predecessor without an end makes an
-    // `after`-derived date unknown.
-    let hasPred = false;
-    let unknownPred = false;
-    let latest = -Infinity;
-    let latestPred = -1;
-    for (let i = predStart[v]; i < predStart[v + 1]; i++) {
-      const p = pred[i];
-      hasPred = true;
-      const e = end[p];
-      if (e !== e) unknownPred = true;
-      else if (e > latest) {
-        latest = e;
-        latestPred = p;
-      }
-    }
-
-    if (v >= taskCount) {
-      if (inCycle[v] === 1) continue;
-      const m = g.milestones[v - taskCount];
-      if (m.date !== undefined) {
-        // A dated milestone is a commitment: it is never moved, only reported.
-        end[v] = m.date;
-        if (latestPred >= 0 && latest > m.date) {
-          issues.push({ code: 'schedule.dependency-violated', id: m.id, predecessor: g.ids[latestPred], predecessorEnd: latest, start: m.date });
-        }
-      } else if (hasPred) {
-        if (!unknownPred) end[v] = latest;
-      } else {
-        issues.push({ code: 'schedule.unscheduled', id: m.id });
-      }
-      continue;
-    }
-
-    const t = g.tasks[v];
-    const d = cal.durationDays(t.duration) ?? 0;
-    if (d === 0 && t.end === undefined) issues.push({ code: 'schedule.no-duration', id: t.id });
-    if (inCycle[v] === 1) continue;
-
-    // Start (FORMAT §5, in order of precedence).
-    let s = NaN;
-    let from = NO_START;
-    if (t.start !== undefined) {
-      s = cal.nextWorkday(t.start);
-      from = 0;
-      if (latestPred >= 0 && s <= latest) {
-        issues.push({ code: 'schedule.dependency-violated', id: t.id, predecessor: g.ids[latestPred], predecessorEnd: latest, start: s });
-      }
-    } else if (t.end !== undefined && d > 0) {
-      s = cal.subtractWorkdays(cal.prevWorkday(t.end), d);
-      from = 2;
-      if (latestPred >= 0 && latest >= s) {
-        issues.push({ code: 'schedule.dependency-violated', id: t.id, predecessor: g.ids[latestPred], predecessorEnd: latest, start: s });
-      }
-    } else if (hasPred) {
-      if (!unknownPred) {
-        s = cal.nextWorkday(latest + 1);
-        from = 1;
-      }
-    } else if (t.planStart !== undefined) {
-      s = cal.nextWorkday(t.planStart);
-      from = 3;
-    } else if (input.projectStart !== undefined) {
-      s = cal.nextWorkday(input.projectStart);
-      from = 4;
-    } else {
-      issues.push({ code: 'schedule.unscheduled', id: t.id });
-    }
-    if (s !== s) continue;
-    start[v] = s;
-    startFrom[v] = from;
-
-    // End.
-    let e = NaN;
-    if (t.end !== undefined) {
-      const written = cal.prevWorkday(t.end);
-      if (written < s) {
-        issues.push({ code: 'schedule.overspecified', id: t.id, expected: d, actual: 0, reason: 'end-before-start' });
-      } else {
-        e = written;
-        const occupied = cal.countWorkdays(s, e);
-        if (d > 0 && d !== occupied) {
-          issues.push({ code: 'schedule.overspecified', id: t.id, expected: d, actual: occupied, reason: 'mismatch' });
-        }
-      }
-    } else if (d > 0) {
-      e = cal.addWorkdays(s, d);
-    }
-    if (e !== e) continue;
-    end[v] = e;
-    days[v] = cal.countWorkdays(s, e);
-  }
+  const { start, end, days, startFrom } = forwardPass(g, input, calendars, inCycle, order, issues);
 
   const float = computeFloat(g, order, { end, days, calendars });
 
@@ -173,7 +67,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
       duration: e === e ? days[v] : undefined,
       float: f === f ? f : undefined,
       critical: f === f && f <= 0,
-      startFrom: startFrom[v] === NO_START ? undefined : START_FROM[startFrom[v]],
+      startFrom: startFrom[v],
     });
   }
   const milestones = new Map<string, ScheduledMilestone>();
@@ -184,7 +78,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
 
   const loadDates = { start, end, calendars };
   const owners = ownersOf(g, loadDates);
-  issues.push(...findOverallocation(g, loadDates, owners, input.capacity));
+  for (const issue of findOverallocation(g, loadDates, owners, input.capacity)) issues.push(issue);
   sortIssues(issues);
 
   let load: Map<string, LoadRun[]> | undefined;

@@ -78,3 +78,9 @@ export function assertSafeMarkup(text: string, html = false): Tag[] {
   }
   return tags;
 }
+
+/** Markup with the entities we emit decoded, for asserting on the text a reader sees. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#\d+);/g, (_, e: string) =>
+    e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : String.fromCodePoint(Number(e.slice(1))));
+}

@@ -5,6 +5,7 @@ import { AnalysisBuilder } from './analysisBuilder.js';
 import { HOSTILE, HOSTILE_OWNERS } from './hostile.js';
 
 /** Characters that must never reach mermaid inside user text. */
+// eslint-disable-next-line no-control-regex -- NUL must never reach the output.
 const FORBIDDEN = /[\n\r#;%:{}<>"'`&\u2028\u2029\u0000]/;
 const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
 const TASK_LINE = new RegExp(String.raw`^        [A-Z][A-Z0-9]*-\d+(?:\.\d+)* [^\n#;%:{}<>"'\x60&]* :(?:(?:crit|done|active|milestone), )*t\d+, ${DATE}, ${DATE}$`);

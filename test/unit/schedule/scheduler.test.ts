@@ -84,6 +84,11 @@ describe('schedule()', () => {
         dates: { 'T-3': '2027-01-11..2027-01-11', 'T-4': '2027-01-06..2027-01-06' },
       },
       {
+        name: 'the same predecessor listed twice',
+        plan: { start: '2027-01-04', tasks: [{ id: 'T-1', dur: '2d' }, { id: 'T-2', dur: '1d', after: 'T-1 T-1' }, { id: 'T-3', dur: '1d', after: 'T-2' }] },
+        dates: { 'T-2': '2027-01-06..2027-01-06', 'T-3': '2027-01-07..2027-01-07' },
+      },
+      {
         name: 'the plan start beats the project start',
         plan: { start: '2027-01-04', tasks: [{ id: 'T-1', dur: '1d', plan: '2027-02-01' }, { id: 'T-2', dur: '1d' }] },
         dates: { 'T-1': '2027-02-01..2027-02-01', 'T-2': '2027-01-04..2027-01-04' },

@@ -1,0 +1,99 @@
+import type { List, ListItem, Paragraph } from 'mdast';
+
+/**
+ * Reads a segment that is a "tight, one line per item" list — the shape of nearly every
+ * task list and attribute list in a plan — without the CommonMark parser, and returns the
+ * same mdast shape micromark would (lists, items with `checked`, one paragraph each,
+ * nested lists) with offsets relative to the segment.
+ *
+ * Anything less regular returns undefined and goes through remark: blank lines, lazy or
+ * multi-line paragraphs, tabs, thematic breaks, content that opens a block (`#`, `>`,
+ * fences, HTML, tables, link definitions), indented code, or a change of bullet within one
+ * level. The rules below are CommonMark's for list items (§5.2–5.3) restricted to that
+ * subset; a test checks both paths agree on every fixture and on generated input.
+ */
+export function fastList(segment: string): List | undefined {
+  const lines = segment.split('\n');
+  if (lines.some((l) => l.includes('\r') || l.includes('\t'))) return undefined;
+  interface Open { list: List; marker: string; contentCol: number; item: ListItem }
+  const stack: Open[] = [];
+  let root: List | undefined;
+  let offset = 0;
+  for (const line of lines) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const m = ITEM.exec(line);
+    if (!m || THEMATIC_BREAK.test(line)) return undefined;
+    const indent = m[1]!.length;
+    const marker = m[2]!;
+    const spaces = m[3]!.length;
+    const rest = m[4]!;
+    if (spaces > 4 || rest.trim() === '' || BLOCK_START.test(rest)) return undefined;
+    let checked: boolean | null = null;
+    let paraStart = lineStart + indent + marker.length + spaces;
+    const box = TASK_BOX.exec(rest);
+    if (box) {
+      if (!box[2] || rest.slice(box[0].length).trim() === '' || BLOCK_START.test(rest.slice(box[0].length))) return undefined;
+      checked = box[1] !== ' ';
+      paraStart += box[0].length;
+    }
+    const lineEnd = lineStart + line.replace(/ +$/, '').length;
+    const paragraph: Paragraph = { type: 'paragraph', children: [], position: pos(paraStart, lineEnd) };
+    const item: ListItem = { type: 'listItem', spread: false, checked, children: [paragraph], position: pos(lineStart + indent, lineEnd) };
+    const kind = markerKind(marker);
+    const contentCol = indent + marker.length + spaces;
+
+    // Close the items this line is not inside of; it may be a sibling of one of them.
+    let placed = false;
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      if (indent >= top.contentCol) break;
+      const containerCol = stack.length > 1 ? stack[stack.length - 2]!.contentCol : 0;
+      if (indent >= containerCol) {
+        // A new item of the same list: indented 0–3 past its container, same marker kind.
+        if (indent > containerCol + 3 || kind !== top.marker) return undefined;
+        top.list.children.push(item);
+        top.item = item;
+        top.contentCol = contentCol;
+        placed = true;
+        break;
+      }
+      stack.pop();
+    }
+    if (!placed) {
+      const parent = stack[stack.length - 1];
+      const list: List = { type: 'list', ordered: /\d/.test(marker), start: /\d/.test(marker) ? Number.parseInt(marker, 10) : null, spread: false, children: [item], position: pos(lineStart + indent, lineEnd) };
+      if (parent) {
+        // Four or more columns past the parent's content would be indented code; an
+        // ordered list not starting at 1 cannot interrupt the parent's paragraph.
+        if (indent > parent.contentCol + 3 || (list.ordered && list.start !== 1)) return undefined;
+        parent.item.children.push(list);
+      } else {
+        if (root || indent > 3) return undefined;
+        root = list;
+      }
+      stack.push({ list, marker: kind, contentCol, item });
+    }
+    for (const open of stack) {
+      open.list.position!.end.offset = lineEnd;
+      open.item.position!.end.offset = lineEnd;
+    }
+  }
+  return root;
+}
+
+const ITEM = /^( {0,12})([-*+]|\d{1,9}[.)])( +)(.*)$/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$/;
+/** Content that would open a block inside the item, or a nested list on the same line. */
+const BLOCK_START = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|<|\||\[[^\]]*\]:|[-*+](?: |$)|\d{1,9}[.)](?: |$)|=+ *$|-+ *$)/;
+const TASK_BOX = /^\[([ xX])\]( +)?/;
+
+function markerKind(marker: string): string {
+  return /\d/.test(marker) ? marker.slice(-1) : marker;
+}
+
+function pos(start: number, end: number): NonNullable<List['position']> {
+  // Only offsets are read by the item reader; lines and columns are computed from offsets.
+  return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
+}
+

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './commands.js';
+import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
+import { registerLanguageFeatures } from './features/registerLanguageFeatures.js';
+import { IndexService } from './indexService.js';
+import { readSettings } from './settings.js';
+import { StatusBar } from './statusBar.js';
+
+/** What tests (and other extensions) can reach through `extension.exports`. */
+export interface SpeclineApi {
+  /** Milliseconds `activate()` took. */
+  activationMs: number;
+  /** Resolves when every folder has finished its current (re)index. */
+  whenReady(): Promise<void>;
+  /** The status bar item as the user sees it. */
+  status(): { text: string; tooltip: string; visible: boolean };
+}
+
+/**
+ * Activation does no file work: it wires listeners and starts indexing in the background,
+ * so opening a Markdown file never waits for Specline.
+ */
+export function activate(context: vscode.ExtensionContext): SpeclineApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Specline', { log: true });
+  context.subscriptions.push(log);
+
+  let running: vscode.Disposable | undefined;
+  let service: IndexService | undefined;
+  let statusBar: StatusBar | undefined;
+  const start = (): void => {
+    if (running || !readSettings().enable) return;
+    service = new IndexService(log);
+    const publisher = new DiagnosticsPublisher(service);
+    statusBar = new StatusBar(service);
+    const features = registerLanguageFeatures(service);
+    running = vscode.Disposable.from(features, statusBar, publisher, service);
+    service.start();
+  };
+  const stop = (): void => {
+    running?.dispose();
+    running = undefined;
+    service = undefined;
+    statusBar = undefined;
+  };
+
+  context.subscriptions.push(
+    registerCommands(() => service, log),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('specline.enable')) return;
+      if (readSettings().enable) start();
+      else {
+        stop();
+        log.info('Specline is switched off (specline.enable): problems cleared.');
+      }
+    }),
+    { dispose: stop },
+  );
+  start();
+
+  const activationMs = Math.round((performance.now() - started) * 10) / 10;
+  log.info(`Specline ${String(context.extension.packageJSON.version)} activated in ${activationMs} ms (indexing continues in the background)`);
+  return {
+    activationMs,
+    whenReady: async () => { await service?.whenReady(); },
+    status: () => statusBar?.snapshot() ?? { text: '', tooltip: '', visible: false },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions; VS Code disposes them.
+}

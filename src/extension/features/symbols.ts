@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { DocumentSymbol } from '../../core/language/index.js';
+import { getDocumentSymbols, getWorkspaceSymbols, MAX_WORKSPACE_SYMBOLS } from '../../core/language/index.js';
+import { fileResultFor } from '../../core/language/freshFile.js';
+import type { ItemKind } from '../../core/model/types.js';
+import { toRange } from '../convert.js';
+import type { IndexService } from '../indexService.js';
+import { uriFor } from '../workspaceBridge.js';
+import { indexed } from './context.js';
+
+const KIND: Record<ItemKind, vscode.SymbolKind> = {
+  goal: vscode.SymbolKind.Event,
+  feature: vscode.SymbolKind.Class,
+  task: vscode.SymbolKind.Method,
+  milestone: vscode.SymbolKind.Constant,
+  risk: vscode.SymbolKind.Boolean,
+  persona: vscode.SymbolKind.Interface,
+};
+
+/**
+ * The items of a document as an outline. Headings that are not items are left out: VS
+ * Code's Markdown extension already lists them, and the outline shows both providers side
+ * by side, so repeating them would show every heading twice. Their items move up a level.
+ */
+export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly service: IndexService) {}
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const entry = indexed(this.service, document, false);
+    if (!entry) return [];
+    return convert(getDocumentSymbols(fileResultFor(entry.analysis, entry.path, document.getText())));
+  }
+}
+
+function convert(nodes: readonly DocumentSymbol[]): vscode.DocumentSymbol[] {
+  const out: vscode.DocumentSymbol[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'section') {
+      out.push(...convert(node.children));
+      continue;
+    }
+    const symbol = new vscode.DocumentSymbol(node.name, node.detail ?? '', KIND[node.kind], toRange(node.range), toRange(node.selectionRange));
+    symbol.children = convert(node.children);
+    out.push(symbol);
+  }
+  return out;
+}
+
+/** Go to Symbol in Workspace: items of every folder by ID or title. */
+export class WorkspaceSymbolProvider implements vscode.WorkspaceSymbolProvider {
+  constructor(private readonly service: IndexService) {}
+
+  provideWorkspaceSymbols(query: string): vscode.SymbolInformation[] {
+    const out: vscode.SymbolInformation[] = [];
+    for (const index of this.service.all()) {
+      if (!index.analysis) continue;
+      for (const s of getWorkspaceSymbols(index.analysis, query)) {
+        out.push(new vscode.SymbolInformation(s.name, KIND[s.kind], s.containerName, new vscode.Location(uriFor(index.folder, s.file), toRange(s.selectionRange))));
+        if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
+      }
+    }
+    return out;
+  }
+}

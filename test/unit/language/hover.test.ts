@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import type { Node as MdNode, Parent } from 'mdast';
+import type { Analysis } from '../../../src/core/analysis/types.js';
+import { getHover } from '../../../src/core/language/hover.js';
+import { escapeMarkdown } from '../../../src/core/language/markdownEscape.js';
+import { parseMarkdown } from '../../../src/core/parse/markdownProcessor.js';
+import { analyzeFiles, cursorAt, FEATURES, PLAN, SSO_SPEC, textAt, workspaceFiles } from './helpers.js';
+
+/** Every node type in a Markdown tree, and the text a reader would see. */
+function rendered(markdown: string): { types: Set<string>; text: string } {
+  const types = new Set<string>();
+  let text = '';
+  const walk = (node: MdNode): void => {
+    types.add(node.type);
+    if ('value' in node && typeof node.value === 'string') text += node.value;
+    for (const child of (node as Parent).children ?? []) walk(child);
+  };
+  walk(parseMarkdown(markdown));
+  return { types, text };
+}
+
+describe('getHover', () => {
+  let analysis: Analysis;
+  before(async () => {
+    analysis = await analyzeFiles(workspaceFiles());
+  });
+
+  const hover = (file: string, marked: string, a = analysis): { markdown: string; covered: string } | undefined => {
+    const { text, position } = cursorAt(marked);
+    const h = getHover(a, file, text, position);
+    return h && { markdown: h.markdown, covered: textAt(text, h.range) };
+  };
+
+  it('a feature: title, status, priority, owner, dates, progress, trace and where it is defined', () => {
+    const h = hover('plan.md', PLAN.replace('  - features: FEAT-1\n  - duration: 3d', '  - features: FEA‸T-1\n  - duration: 3d'))!;
+    assert.equal(h.covered, 'FEAT-1');
+    const md = h.markdown;
+    assert.match(md, /^\*\*Feature `FEAT-1`\*\* — Single sign-on/);
+    assert.match(md, /\*\*Status:\*\* approved · \*\*Priority:\*\* must · \*\*Owner:\*\* \\@ana/);
+    assert.match(md, /\*\*Dates:\*\* 2027-01-04 → 2027-01-13 · 8 working days/);
+    assert.match(md, /\*\*Progress:\*\* 38%/);
+    assert.match(md, /\*\*Trace:\*\* G-1 ← \*\*FEAT-1\*\* ← 2 tasks: T-1, T-2 · traced, scheduled/);
+    assert.match(md, /Defined in specs\/sso\.md, line 2$/);
+    assert.doesNotMatch(md, /Problems/);
+  });
+
+  it('a task: schedule dates, working days, float, critical path, and its trace with predecessors', () => {
+    const t2 = hover('specs/sso.md', SSO_SPEC.replace('see T-2', 'see T-‸2'))!.markdown;
+    assert.match(t2, /\*\*Dates:\*\* 2027-01-07 → 2027-01-13 · 5 working days · float 5 working days/);
+    assert.doesNotMatch(t2, /critical/);
+    assert.match(t2, /\*\*Trace:\*\* G-1 ← FEAT-1 ← \*\*T-2\*\* · after T-1/);
+    const t1 = hover('plan.md', PLAN.replace('- [x] T-1', '- [x] T‸-1'))!.markdown;
+    assert.match(t1, /float 0 working days · \*\*critical path\*\*/);
+    assert.match(t1, /\*\*Progress:\*\* 100%/);
+    assert.match(t1, /\*\*Status:\*\* done/);
+  });
+
+  it('a goal: horizon, metric, its features and their coverage, progress', () => {
+    const md = hover('specs/sso.md', SSO_SPEC.replace('goals: [G-1]', 'goals: [G-‸1]'))!.markdown;
+    assert.match(md, /\*\*Horizon:\*\* 2027-Q1 \(ends 2027-03-31\)/);
+    assert.match(md, /\*\*Metric:\*\* days from sign-up to first commit/);
+    assert.match(md, /\*\*Trace:\*\* \*\*G-1\*\* ← 2 features: FEAT-1, FEAT-2 ← 3 tasks · coverage: 2 of 2 traced, 2 of 2 scheduled/);
+    assert.match(md, /\*\*Dates:\*\* features end 2027-01-20 · due 2027-03-31/);
+    assert.match(md, /\*\*Progress:\*\* 17%/);
+  });
+
+  it('a feature with gaps lists its problems by severity with the first message', () => {
+    const md = hover('specs/features.md', FEATURES.replace('## FEAT-3', '## FEAT-3‸'))!.markdown;
+    assert.match(md, /\*\*Trace:\*\* no goal ← \*\*FEAT-3\*\* ← no task · not traced/);
+    assert.match(md, /\*\*Problems:\*\* 2 warnings — FEAT-3 traces to no goal: add goals: \\\[G-…\\\] to say why it is built \(`trace\.feature-no-goal`\)/);
+  });
+
+  it('errors come first in the problem summary', async () => {
+    const a = await analyzeFiles({ 'plan.md': '- [ ] T-1 A\n  - after: T-99\n  - duration: 2d\n  - features: FEAT-1\n\n## FEAT-1 F\n- goals: G-1\n\n## G-1 G\n' });
+    const md = hover('plan.md', '- [ ] T‸-1 A\n', a)!.markdown;
+    assert.match(md, /\*\*Problems:\*\* 1 error, 1 warning — T-1: after names T-99, which no item defines/);
+  });
+
+  it('a milestone: its date and the tasks it waits for', () => {
+    const md = hover('plan.md', PLAN.replace('- M-1 Beta', '- M-‸1 Beta'))!.markdown;
+    assert.match(md, /\*\*Date:\*\* 2027-01-15 · 1 task/);
+    assert.match(md, /\*\*Trace:\*\* after T-2/);
+  });
+
+  it('an ID nothing defines says so', () => {
+    const md = hover('plan.md', 'Waiting for T-4‸2.\n')!.markdown;
+    assert.equal(md, '**Task `T-42`** is not defined anywhere in the workspace.');
+  });
+
+  it('a duplicated ID lists every definition', async () => {
+    const a = await analyzeFiles({ 'a.md': '## G-1 First\n', 'b.md': '# B\n\n## G-1 Second\n' });
+    const md = hover('a.md', '## G-1‸ First\n', a)!.markdown;
+    assert.match(md, /Defined 2 times: a\.md, line 1, b\.md, line 3/);
+    assert.match(md, /id\.duplicate/);
+  });
+
+  it('escapes hostile titles: no link, image, HTML or emphasis can form', async () => {
+    const title = '*bold* _it_ [click](https://evil.example/x) ![img](x.png) <img src=x onerror=alert(1)> `code` | pipe www.evil.example ana@evil.example <!-- c --> &lt; \\';
+    const a = await analyzeFiles({ 'plan.md': `| ID | Title | Owner |\n|---|---|---|\n| T-1 | ${title.replace(/\|/g, '\\|')} | @ana |\n` });
+    const item = a.items.get('T-1')!;
+    assert.ok(item.title.includes('<img'), `parsed title: ${item.title}`);
+    const md = hover('plan.md', 'see T-‸1\n', a)!.markdown;
+    assert.ok(md.includes(escapeMarkdown(item.title)));
+    const { types, text } = rendered(md);
+    for (const bad of ['link', 'linkReference', 'image', 'imageReference', 'html', 'emphasis', 'delete', 'table']) assert.ok(!types.has(bad), `hover renders a ${bad}`);
+    assert.ok(text.includes(item.title), 'the reader sees the title as written');
+    // GFM autolink literals (not parsed above, but VS Code renders them) are broken up.
+    assert.doesNotMatch(md, /https:\/\//);
+    assert.doesNotMatch(md, /www\.evil/);
+    assert.doesNotMatch(md, /[^\\]@evil/);
+  });
+
+  it('escapes the first problem message too (it quotes user text)', async () => {
+    const a = await analyzeFiles({ 'plan.md': '- [ ] T-1 A\n  - duration: [x](javascript:alert(1))\n' });
+    const md = hover('plan.md', '- [ ] T-‸1 A\n', a)!.markdown;
+    const { types } = rendered(md);
+    assert.ok(!types.has('link'));
+    assert.match(md, /schema\.invalid/);
+  });
+
+  it('documents attribute keys: front matter, list entries and table headers', () => {
+    const fm = hover('specs/sso.md', SSO_SPEC.replace('goals: [G-1]', 'go‸als: [G-1]'))!;
+    assert.equal(fm.covered, 'goals');
+    assert.match(fm.markdown, /^\*\*`goals`\*\* \(also: `goal`\)/);
+    assert.match(fm.markdown, /\*Applies to:\* features/);
+    const list = hover('plan.md', '- [ ] T-9 X\n  - estima‸te: 2d\n')!;
+    assert.equal(list.covered, 'estimate');
+    assert.match(list.markdown, /^\*\*`duration`\*\*/);
+    const header = hover('p.md', '| ID | Depends‸ on |\n|---|---|\n| T-1 | |\n')!;
+    assert.equal(header.covered, 'Depends on');
+    assert.match(header.markdown, /^\*\*`after`\*\*/);
+    assert.match(hover('p.md', '---\nca‸lendar: {}\n---\n')!.markdown, /calendar/);
+  });
+
+  it('gives nothing on prose, unknown keys or values', () => {
+    assert.equal(hover('plan.md', 'Plain wo‸rds\n'), undefined);
+    assert.equal(hover('plan.md', '- [ ] T-9 X\n  - te‸am: core\n'), undefined);
+    assert.equal(hover('plan.md', '- [ ] T-9 X\n  - status: d‸one\n'), undefined);
+  });
+});
