@@ -105,25 +105,27 @@ export function tempDir(prefix) {
 
 /**
  * Runs a command with inherited output, printing it first; rejects on a non-zero exit or
- * when `timeoutMs` passes (the whole process group is killed then).
+ * when `timeoutMs` passes. The child gets its own process group, killed on timeout and by
+ * the cleanup registry. `interruptible: false` (apt-get: a SIGKILLed dpkg leaves the
+ * system half-configured) keeps it in our group instead, so Ctrl-C reaches it as a normal
+ * SIGINT, and a timeout sends SIGTERM.
  */
-export function runProcess(command, args, { cwd = repoRoot, env = process.env, timeoutMs = 10 * 60_000, quiet = false } = {}) {
+export function runProcess(command, args, { cwd = repoRoot, env = process.env, timeoutMs = 10 * 60_000, interruptible = true } = {}) {
   log(`$ ${[command, ...args].join(' ')}${cwd === repoRoot ? '' : `   (in ${cwd})`}`);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'], detached: true });
-    let output = '';
-    if (quiet) for (const s of [child.stdout, child.stderr]) s.on('data', (d) => { output = (output + d).slice(-20_000); });
-    const untrack = onCleanup(() => killGroup(child.pid, 'SIGKILL'));
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'], detached: interruptible });
+    const kill = () => (interruptible ? killGroup(child.pid, 'SIGKILL') : child.kill('SIGTERM'));
+    const untrack = interruptible ? onCleanup(kill) : () => {};
     const timer = setTimeout(() => {
-      killGroup(child.pid, 'SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} timed out after ${timeoutMs / 1000} s${output ? `\n${output}` : ''}`));
+      kill();
+      reject(new Error(`${command} ${args.join(' ')} timed out after ${timeoutMs / 1000} s`));
     }, timeoutMs);
     child.on('error', (err) => { clearTimeout(timer); untrack(); reject(err); });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       untrack();
-      if (code === 0) resolvePromise(output);
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${output ? `\n${output}` : ''}`));
+      if (code === 0) resolvePromise();
+      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`));
     });
   });
 }
@@ -215,8 +217,8 @@ export async function ensureSystemPackages({ packages = SYSTEM_PACKAGES } = {}) 
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Another apt-get (a colleague's script, unattended upgrades) may hold the dpkg lock: wait for it.
   const lockWait = ['-o', 'DPkg::Lock::Timeout=600'];
-  await runProcess('apt-get', [...lockWait, 'update'], { env, timeoutMs: 12 * 60_000 });
-  await runProcess('apt-get', [...lockWait, ...install], { env, timeoutMs: 20 * 60_000 });
+  await runProcess('apt-get', [...lockWait, 'update'], { env, timeoutMs: 12 * 60_000, interruptible: false });
+  await runProcess('apt-get', [...lockWait, ...install], { env, timeoutMs: 20 * 60_000, interruptible: false });
   log(`Debian packages installed in ${seconds(start)}`);
 }
 
@@ -318,7 +320,8 @@ async function acquireInstallLock() {
     let holder = NaN;
     try { holder = Number(readFileSync(join(lockDir, 'pid'), 'utf8')); } catch { /* being written or stale */ }
     const ageMs = Date.now() - statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs;
-    if ((Number.isInteger(holder) && holder > 0 && !isAlive(holder)) || (!Number.isInteger(holder) && ageMs > 10_000)) {
+    const known = Number.isInteger(holder) && holder > 0;
+    if ((known && !isAlive(holder)) || (!known && ageMs > 10_000)) {
       rmSync(lockDir, { recursive: true, force: true }); // stale lock from a killed install
       continue;
     }
@@ -369,11 +372,23 @@ export function quietSettings({ disableWorkspaceTrust = true } = {}) {
  * `settings` are merged over {@link quietSettings}; `offline` (default) disables the
  * extension marketplace; `linkExtensions` lists extension folders to install as regular
  * extensions (see {@link linkExtension}). `exited` resolves when the server process ends
- * (`stopped`: whether stop() ended it). Temporary directories it creates are removed by stop() unless
- * `keep` is passed.
+ * (`stopped`: whether stop() ended it). Temporary directories it creates are removed by
+ * stop() unless `keep` is passed. A free port can be taken between the probe and the
+ * bind: that is retried (twice) unless the caller chose the port.
  * @returns {Promise<{ url: string, port: number, logFile: string, userDataDir: string, extensionsDir: string, baseDir: string, pid: number, exited: Promise<{ reason: string, stopped: boolean }>, stop: (opts?: { keep?: boolean }) => Promise<void> }>}
  */
-export async function startCodeServer({
+export async function startCodeServer(options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCodeServerOnce(options);
+    } catch (err) {
+      if (options.port || attempt >= 3 || !err.addressInUse) throw err;
+      log(`port taken before code-server bound it; retrying (${attempt}/2)`);
+    }
+  }
+}
+
+async function startCodeServerOnce({
   workspace, port, userDataDir, extensionsDir, disableWorkspaceTrust = true, settings = {}, offline = true,
   linkExtensions = [], startTimeoutMs = 60_000,
 } = {}) {
@@ -431,6 +446,10 @@ export async function startCodeServer({
       return (await httpStatus(`${url}/healthz`)) === 200;
     }, { timeoutMs: startTimeoutMs, intervalMs: 150, what: `code-server at ${url}` });
   } catch (err) {
+    if (/EADDRINUSE/.test(tail(logFile))) {
+      await stop();
+      throw Object.assign(err, { addressInUse: true });
+    }
     console.error(`[vscode] code-server failed to start: ${err.message}\n--- ${logFile} (tail) ---\n${tail(logFile)}\n---`);
     await stop({ keep: true });
     throw err;

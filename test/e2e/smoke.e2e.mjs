@@ -18,7 +18,7 @@ describe('workbench smoke (code-server + Chromium)', () => {
 
       const panel = await openProblemsPanel(page);
       assert.equal(await panel.isVisible(), true);
-      assert.equal(await page.locator('.part.panel .panel-switcher-container .action-item.checked').innerText().then((t) => t.split('\n')[0]), 'PROBLEMS');
+      assert.equal(await page.locator('.part.panel .action-item.checked[role="tab"] .action-label').textContent(), 'Problems');
       // Rendered content either way: problem rows, or the empty-state message.
       const rows = await problemsRows(page);
       const empty = await panel.getByText('No problems have been detected').isVisible();

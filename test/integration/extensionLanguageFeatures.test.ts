@@ -216,8 +216,10 @@ describe('Specline editing features', () => {
       });
       assert.equal(await running, true);
       await waitFor('trace.feature-no-task to go', () => withCode(uri, 'trace.feature-no-task').length === 0);
-      const edited = vscode.workspace.textDocuments.find((d) => d.isDirty && d.getText().includes('features: FEAT-90'));
+      const edited = vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.toString() !== uri.toString() && /\bFEAT-90\b/.test(d.getText()));
       assert.ok(edited, 'a plan holds the new task');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), edited.uri.toString(), 'the plan is shown');
+      assert.match(vscode.window.activeTextEditor.document.getText(vscode.window.activeTextEditor.selection), /^T-\d+$/, 'the new ID is selected');
     } finally {
       await revertAll();
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);

@@ -8,7 +8,7 @@ import { compareIdsNatural } from './idOrder.js';
 /**
  * Indexes the `Analysis` does not carry but the editor features need on every keystroke:
  * items by kind, references by ID, diagnostics by item, owners in use, the highest number
- * per prefix, and the tasks of each milestone.
+ * per prefix, the tasks of each milestone and the features of each persona.
  *
  * Each index is built on first use and kept in a `WeakMap` keyed by the analysis: an
  * analysis is immutable once built, so a cached index can never go stale, and it is
@@ -22,6 +22,7 @@ interface Cache {
   owners?: Array<{ owner: string; count: number }>;
   maxNumber?: Map<string, number>;
   milestoneTasks?: Map<string, string[]>;
+  personaFeatures?: Map<string, string[]>;
 }
 
 const caches = new WeakMap<Analysis, Cache>();
@@ -162,4 +163,21 @@ export function milestoneTasks(analysis: Analysis, milestoneId: string): readonl
     cache.milestoneTasks = new Map([...sets].map(([m, set]) => [m, [...set].sort(compareIdsNatural)]));
   }
   return cache.milestoneTasks.get(milestoneId) ?? [];
+}
+
+/** The features that name a persona in `personas:`, in ID order. */
+export function featuresOfPersona(analysis: Analysis, personaId: string): readonly string[] {
+  const cache = cacheOf(analysis);
+  if (!cache.personaFeatures) {
+    const map = new Map<string, string[]>();
+    for (const feature of itemsOfKind(analysis, 'feature')) {
+      for (const ref of feature.links.personas ?? []) {
+        const list = map.get(ref.id) ?? [];
+        if (!list.includes(feature.id)) list.push(feature.id);
+        map.set(ref.id, list);
+      }
+    }
+    cache.personaFeatures = map;
+  }
+  return cache.personaFeatures.get(personaId) ?? [];
 }

@@ -5,7 +5,7 @@ import type { AttributeKey, Diagnostic, FilePath, Item, ItemKind, Position, Rang
 import { attributeKey } from '../parse/attributeKeys.js';
 import { plainInline } from '../parse/inlineText.js';
 import { WorkCalendar } from '../schedule/calendar.js';
-import { diagnosticsOf, itemsOfKind, milestoneTasks, referencesTo } from './analysisIndex.js';
+import { diagnosticsOf, featuresOfPersona, milestoneTasks, referencesTo } from './analysisIndex.js';
 import { attributeDoc, attributeMarkdown, KIND_LABEL, PLAN_KEYS } from './attributeDocs.js';
 import { idAtPosition } from './idAtPosition.js';
 import { escapeMarkdown } from './markdownEscape.js';
@@ -186,7 +186,7 @@ function traceOf(analysis: Analysis, item: Item): string | undefined {
       return parts.length ? parts.join(' · ') : undefined;
     }
     case 'persona': {
-      const features = itemsOfKind(analysis, 'feature').filter((f) => f.links.personas?.some((r) => r.id === item.id)).map((f) => f.id);
+      const features = featuresOfPersona(analysis, item.id);
       return features.length ? `named by ${count(features.length, 'feature')}: ${idList(features)}` : 'no feature names this persona';
     }
   }

@@ -158,6 +158,7 @@ function describe(value: unknown): string {
 
 /** Keeps hostile or huge values out of messages. */
 export function clip(s: string, max = 60): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a message
   const one = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }

@@ -82,6 +82,11 @@ describe('getHover', () => {
     assert.match(md, /\*\*Trace:\*\* after T-2/);
   });
 
+  it('a persona: the features that name it', () => {
+    assert.match(hover('personas.md', '- P-‸1 Admin Alice\n')!.markdown, /\*\*Trace:\*\* named by 1 feature: FEAT-1/);
+    assert.match(hover('personas.md', '- P-‸2 Developer Dan\n')!.markdown, /no feature names this persona[\s\S]*\*\*Problems:\*\* 1 note/);
+  });
+
   it('an ID nothing defines says so', () => {
     const md = hover('plan.md', 'Waiting for T-4‸2.\n')!.markdown;
     assert.equal(md, '**Task `T-42`** is not defined anywhere in the workspace.');
