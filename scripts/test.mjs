@@ -21,6 +21,7 @@ function step(name, command, args) {
 
 step('install', process.execPath, ['scripts/ensure-deps.mjs']);
 const compiled = step('typecheck and compile', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+step('typecheck extension', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.extension.json']);
 step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0']);
 const bundled = step('bundle', process.execPath, ['scripts/bundle.mjs']);
 
@@ -39,6 +40,25 @@ if (compiled && bundled) {
 } else {
   failed++;
   console.log('✖ unit tests not run: the build failed');
+}
+
+// The extension in a real VS Code (code-server) and the UI in Chromium. Both install what
+// they need (Debian packages, code-server) on first use.
+for (const [name, load] of [
+  ['integration tests in VS Code', async () => (await import('./vscode/runIntegration.mjs')).runIntegration()],
+  ['end-to-end tests in Chromium', async () => (await import('./vscode/runE2E.mjs')).runE2E()],
+]) {
+  if (!bundled) { failed++; console.log(`✖ ${name} not run: the build failed`); continue; }
+  console.log(`\n▶ ${name}`);
+  try {
+    const r = await load();
+    passed += r.passes;
+    failed += r.failures + r.pending;
+    if (r.passes === 0) { failed++; console.log(`✖ ${name}: no test ran`); }
+  } catch (error) {
+    failed++;
+    console.log(`✖ ${name}: ${error?.stack ?? error}`);
+  }
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

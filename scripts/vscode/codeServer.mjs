@@ -39,6 +39,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 const log = (msg) => console.log(`[vscode] ${msg}`);
+/** A bound for Promise.race that does not keep the process alive once the race is won. */
+const deadline = (ms) => sleep(ms, undefined, { ref: false });
 const seconds = (startMs) => `${((performance.now() - startMs) / 1000).toFixed(1)} s`;
 
 // ---------------------------------------------------------------------------------------
@@ -431,7 +433,7 @@ async function startCodeServerOnce({
     if (!stopped) {
       stopped = true;
       killGroup(child.pid, 'SIGTERM');
-      await Promise.race([exitPromise, sleep(3000)]);
+      await Promise.race([exitPromise, deadline(3000)]);
       killGroup(child.pid, 'SIGKILL'); // whatever of the group outlived the leader
       untrack();
     }
@@ -487,7 +489,7 @@ export async function openWorkbench({ server, folder, payload, theme, timeoutMs 
   const close = async () => {
     if (closed) return;
     closed = true;
-    await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
+    await Promise.race([browser.close().catch(() => {}), deadline(5000)]);
   };
   try {
     const context = await browser.newContext({

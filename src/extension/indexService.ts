@@ -302,7 +302,8 @@ export class FolderIndex implements vscode.Disposable {
   private noteSkipped(): void {
     const analysis = this.workspace.analyze();
     for (const f of analysis.files.values()) {
-      if (!f.skipped) continue;
+      // A file deleted between listing and reading is gone, not a problem: the watcher drops it.
+      if (!f.skipped || /ENOENT|FileNotFound|EntryNotFound/.test(f.skipped)) continue;
       const key = `${f.file}\u0000${f.skipped}`;
       if (this.skippedNoted.has(key)) continue;
       this.skippedNoted.add(key);

@@ -5,6 +5,8 @@
  * bounded timeout; nothing sleeps for a fixed time.
  */
 import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'specline.specline';
@@ -174,6 +176,53 @@ describe('Specline diagnostics in the Problems panel', () => {
     }
     await waitFor('the config problem to go after revert', () => withCode(config, 'schema.yaml').length === 0);
     await waitFor('schedule.overdue raised again', () => withCode(plan, 'schedule.overdue')[0]?.severity === vscode.DiagnosticSeverity.Error);
+  });
+
+  it('never stalls on hostile files: huge, binary, not UTF-8, node_modules, a symlink loop', async function () {
+    this.timeout(60_000);
+    const dir = `hostile-${Date.now()}`;
+    const abs = join(root().fsPath, dir);
+    const probe = (id: number): string => `- [ ] T-${id} Probe\n  - after: T-${id + 1}\n  - duration: 1d\n  - features: FEAT-1\n`;
+    try {
+      mkdirSync(join(abs, 'node_modules', 'pkg'), { recursive: true });
+      writeFileSync(join(abs, 'huge.md'), probe(950).repeat(40_000)); // ~3.6 MB, over the 2 MB limit
+      writeFileSync(join(abs, 'binary.md'), Buffer.concat([Buffer.from(probe(952)), Buffer.from([0, 1, 2, 0])]));
+      writeFileSync(join(abs, 'latin1.md'), Buffer.concat([Buffer.from(probe(954)), Buffer.from([0xe9, 0xe8])]));
+      writeFileSync(join(abs, 'node_modules', 'pkg', 'plan.md'), probe(956));
+      symlinkSync(abs, join(abs, 'loop'), 'dir');
+      writeFileSync(join(abs, 'ok.md'), probe(958));
+      const started = Date.now();
+      await vscode.commands.executeCommand('specline.refreshIndex');
+      await api.whenReady();
+      assert.ok(Date.now() - started < 20_000, `refresh took ${Date.now() - started} ms`);
+      await waitFor('the good file next to the hostile ones to be checked', () => withCode(at(`${dir}/ok.md`), 'ref.unknown').length === 1);
+      for (const f of ['huge.md', 'binary.md', 'latin1.md', 'node_modules/pkg/plan.md', 'loop/ok.md']) {
+        assert.deepEqual(speclineDiagnostics(at(`${dir}/${f}`)).map((d) => d.message), [], `${f} is not checked`);
+      }
+      assert.equal(withCode(at('risks.md'), 'id.duplicate').length, 2, 'the rest of the workspace is still checked');
+    } finally {
+      rmSync(abs, { recursive: true, force: true });
+    }
+    await waitFor('the hostile folder to leave the index', () => speclineDiagnostics(at(`${dir}/ok.md`)).length === 0);
+  });
+
+  it('drops files deleted while the index is being built', async function () {
+    this.timeout(60_000);
+    const dir = `vanishing-${Date.now()}`;
+    const abs = join(root().fsPath, dir);
+    mkdirSync(abs, { recursive: true });
+    for (let i = 0; i < 150; i++) writeFileSync(join(abs, `plan-${i}.md`), `- [ ] T-${2000 + i} Probe\n  - after: T-${5000 + i}\n  - duration: 1d\n`);
+    const refreshing = Promise.resolve(vscode.commands.executeCommand('specline.refreshIndex'));
+    // Delete one file per turn of the event loop, so deletions interleave with listing, reading and parsing.
+    for (let i = 0; i < 150; i++) {
+      rmSync(join(abs, `plan-${i}.md`), { force: true });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    rmSync(abs, { recursive: true, force: true });
+    await refreshing;
+    await api.whenReady();
+    await waitFor('no problem left on a deleted file', () => !vscode.languages.getDiagnostics().some(([uri, list]) => uri.path.includes(`/${dir}/`) && list.some((d) => d.source === 'specline')), 30_000);
+    assert.equal(withCode(at('risks.md'), 'id.duplicate').length, 2);
   });
 
   it('refreshes the index on command and keeps the same problems', async () => {

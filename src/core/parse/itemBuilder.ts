@@ -63,6 +63,8 @@ export class ItemBuilder {
   }
 
   createItem(init: { id: string; kind: ItemKind; form: ItemForm; idStart: number; idEnd: number; start: number; end: number; title: string; section: string[]; parent?: string; checked?: boolean }): Item {
+    // Every field is present from the start (undefined when unset) so that all items share
+    // one hidden class: the analysis reads these fields for every item on every keystroke.
     const item: Item = {
       id: init.id,
       kind: init.kind,
@@ -72,13 +74,27 @@ export class ItemBuilder {
       range: this.range(init.start, init.end),
       title: init.title,
       section: init.section,
+      parent: init.parent,
+      checked: init.checked,
       attributes: {},
       custom: {},
-      links: {},
+      links: { goals: undefined, features: undefined, after: undefined, milestone: undefined, personas: undefined, mitigation: undefined, affects: undefined },
+      status: undefined,
+      start: undefined,
+      end: undefined,
+      date: undefined,
+      target: undefined,
+      duration: undefined,
       owners: [],
+      allocation: undefined,
+      progress: undefined,
+      priority: undefined,
+      horizon: undefined,
+      metric: undefined,
+      probability: undefined,
+      impact: undefined,
+      mitigationText: undefined,
     };
-    if (init.parent) item.parent = init.parent;
-    if (init.checked !== undefined) item.checked = init.checked;
     this.claimed.add(init.idStart);
     this.items.push(item);
     return item;
