@@ -102,9 +102,9 @@ export class FolderIndex implements vscode.Disposable {
           this.fs.dropPrefetched();
         }
         if (token.isCancellationRequested) return;
-        this.noteSkipped();
         const analyzeStarted = performance.now();
         const analysis = this.analyzeNow();
+        this.noteSkipped(analysis);
         const t = this.timing;
         const ms = (n: number): number => Math.round(n);
         this.log.info(`${this.folder.name}: indexed ${this.workspace.files().length} files, ${analysis.items.size} items, ${analysis.diagnostics.length} problems in ${ms(performance.now() - started)} ms (list ${ms(t.listMs)}, read ${ms(t.readMs)}, parse ${ms(t.parseMs)}, analyse ${ms(performance.now() - analyzeStarted)} ms)`);
@@ -168,6 +168,11 @@ export class FolderIndex implements vscode.Disposable {
     return this.workspace.analyze();
   }
 
+  /** True when edits to this file are waiting for the debounce timer. */
+  hasPendingEdits(path: FilePath): boolean {
+    return this.pending.get(path)?.kind === 'buffer';
+  }
+
   dispose(): void {
     this.disposed = true;
     this.generation++;
@@ -212,7 +217,9 @@ export class FolderIndex implements vscode.Disposable {
       await this.refreshFromDisk(path);
     }
     if (generation !== this.generation || this.disposed) return; // a newer change will publish
-    this.analyzeNow();
+    const started = performance.now();
+    const analysis = this.analyzeNow();
+    this.log.debug(`${this.folder.name}: re-checked ${batch.length} changed file(s); ${analysis.diagnostics.length} problems in ${Math.round(performance.now() - started)} ms`);
   }
 
   /** Brings a path in line with the disk (or the open editor): a file, a folder of files, or gone. */
@@ -299,8 +306,7 @@ export class FolderIndex implements vscode.Disposable {
     );
   }
 
-  private noteSkipped(): void {
-    const analysis = this.workspace.analyze();
+  private noteSkipped(analysis: Analysis): void {
     for (const f of analysis.files.values()) {
       // A file deleted between listing and reading is gone, not a problem: the watcher drops it.
       if (!f.skipped || /ENOENT|FileNotFound|EntryNotFound/.test(f.skipped)) continue;
@@ -357,10 +363,7 @@ export class IndexService implements vscode.Disposable {
       ws.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0) this.folderOf(e.document.uri)?.documentChanged(e.document); }),
       ws.onDidOpenTextDocument((d) => this.folderOf(d.uri)?.documentChanged(d)),
       ws.onDidCloseTextDocument((d) => this.folderOf(d.uri)?.documentClosed(d.uri)),
-      ws.onDidChangeWorkspaceFolders((e) => {
-        for (const f of e.removed) this.removeFolder(f);
-        for (const f of e.added) this.addFolder(f);
-      }),
+      ws.onDidChangeWorkspaceFolders(() => this.syncFolders()),
       ws.onDidChangeConfiguration((e) => {
         for (const index of this.folders.values()) {
           if (e.affectsConfiguration('files.exclude', index.folder.uri)) void index.reloadAll();
@@ -380,17 +383,30 @@ export class IndexService implements vscode.Disposable {
 
   /** Starts indexing every open folder in the background. */
   start(): void {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) this.addFolder(folder);
+    this.syncFolders();
+  }
+
+  /**
+   * One index per top-level workspace folder. A folder nested in another one (a multi-root
+   * workspace listing both `repo` and `repo/plans`) is part of the outer folder's project:
+   * indexing it alone would cut its links to the rest and report them all as unknown.
+   */
+  private syncFolders(): void {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const topLevel = folders.filter((f) => !folders.some((outer) => outer !== f && relativePath(outer, f.uri) !== undefined));
+    const wanted = new Set(topLevel.map((f) => f.uri.toString()));
+    for (const index of [...this.folders.values()]) if (!wanted.has(index.folder.uri.toString())) this.removeFolder(index.folder);
+    for (const f of topLevel) this.addFolder(f);
   }
 
   all(): FolderIndex[] {
     return [...this.folders.values()];
   }
 
-  /** The folder index that owns `uri` (the innermost workspace folder containing it). */
+  /** The folder index that owns `uri`: the top-level workspace folder containing it. */
   folderOf(uri: vscode.Uri): FolderIndex | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return folder ? this.folders.get(folder.uri.toString()) : undefined;
+    for (const index of this.folders.values()) if (relativePath(index.folder, uri) !== undefined) return index;
+    return undefined;
   }
 
   /** The up-to-date analysis for a document, or undefined when it is not in any index yet. */
@@ -435,7 +451,7 @@ export class IndexService implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
     const onDisk = (uri: vscode.Uri): void => {
       if (/(^|\/)(node_modules|\.git)(\/|$)/.test(uri.path)) return;
-      this.folderOf(uri)?.diskChanged(uri);
+      index.diskChanged(uri);
     };
     this.watchers.set(key, vscode.Disposable.from(watcher, watcher.onDidCreate(onDisk), watcher.onDidChange(onDisk), watcher.onDidDelete(onDisk)));
     void index.load();

@@ -73,7 +73,7 @@ export class StatusBar implements vscode.Disposable {
     const folders = this.service.all();
     const loading = folders.some((f) => f.state === 'loading');
     const analyses = folders.map((f) => f.analysis).filter((a): a is Analysis => a !== undefined);
-    const relevant = analyses.some((a) => a.items.size > 0 || a.files.has('.specline.yml') || a.diagnostics.length > 0);
+    const relevant = analyses.some((a) => a.items.size > 0 || a.diagnostics.length > 0);
     if (loading && analyses.length === 0) {
       this.item.text = '$(sync~spin) Specline';
       this.item.tooltip = 'Specline is indexing the workspace…';

@@ -7,7 +7,7 @@ import type { FilePath } from '../core/model/types.js';
 import type { WorkspaceFileSystem } from '../core/workspace/types.js';
 
 /** Reads in flight at once while prefetching a listing. */
-const PREFETCH_CONCURRENCY = 16;
+const PREFETCH_CONCURRENCY = 64;
 
 /** More candidates than this in one folder is not a plan repository; the rest is ignored (and logged). */
 export const MAX_LISTED_FILES = 50_000;
@@ -91,8 +91,7 @@ export interface FolderFileSystem extends WorkspaceFileSystem {
  * over the disk, so the index always reflects what the user sees, saved or not.
  *
  * Listing uses `findFiles` (ripgrep on disk: it never follows a symlink loop) with the
- * config's include and exclude globs plus `files.exclude`; files inside a nested
- * workspace folder belong to that folder's index, not this one.
+ * config's include and exclude globs plus `files.exclude`.
  */
 export function createFolderFileSystem(options: FolderFileSystemOptions): FolderFileSystem {
   const { folder, log } = options;
@@ -156,8 +155,6 @@ export function createFolderFileSystem(options: FolderFileSystemOptions): Folder
       for (const uri of uris) {
         const path = relativePath(folder, uri);
         if (path === undefined || excluded(path)) continue;
-        // A nested workspace folder indexes its own files.
-        if (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() !== folder.uri.toString()) continue;
         out.push(path);
       }
       out.sort();

@@ -42,6 +42,12 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     const wantQuickFix = only === undefined || QUICK_FIX.intersects(only);
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (!wantFixAll && (!wantQuickFix || ours.length === 0)) return [];
+    // The light bulb asks on every cursor move. While the user is typing, answering would
+    // mean a whole-workspace check per keystroke; VS Code asks again when the problems are
+    // re-published after the pause. Ctrl+. (Invoke) always gets an answer.
+    const index = this.service.folderOf(document.uri);
+    const path = index && this.service.pathOf(index, document.uri);
+    if (context.triggerKind === vscode.CodeActionTriggerKind.Automatic && path !== undefined && index?.hasPendingEdits(path)) return [];
     const entry = indexed(this.service, document, true);
     if (!entry) return [];
     const text = document.getText();

@@ -177,9 +177,8 @@ describe('schedule(): resource load', () => {
       assert.equal(copy.load.get('@ana')?.length, 1);
     });
 
-    it('a 50,000-day task is one run per week, and stays fast', function () {
+    it('a 50,000-day task is one run per week (a sweep, not a day-by-day walk)', function () {
       this.timeout(20_000);
-      const t0 = performance.now();
       const result = schedule(buildInput({ tasks: [week('T-1', { dur: '50000d' }), week('T-2', { dur: '50000d', alloc: 10 })] }));
       const load = result.load.get('@ana') ?? [];
       assert.equal(load.length, 10_000);
@@ -187,8 +186,6 @@ describe('schedule(): resource load', () => {
       const issue = result.issues[0];
       assert.equal(issue.code, 'resource.overallocated');
       if (issue.code === 'resource.overallocated') assert.equal(issue.days.length, 1, 'one range across all weekends');
-      // Day-by-day work would be 2 × 70,000 days × runs; the sweep is a few milliseconds.
-      assert.ok(performance.now() - t0 < 5000);
     });
   });
 
