@@ -405,7 +405,10 @@ export class IndexService implements vscode.Disposable {
 
   /** The folder index that owns `uri`: the top-level workspace folder containing it. */
   folderOf(uri: vscode.Uri): FolderIndex | undefined {
-    for (const index of this.folders.values()) if (relativePath(index.folder, uri) !== undefined) return index;
+    const key = uri.toString();
+    for (const index of this.folders.values()) {
+      if (index.folder.uri.toString() === key || relativePath(index.folder, uri) !== undefined) return index;
+    }
     return undefined;
   }
 

@@ -14,16 +14,22 @@ export interface Settings {
 
 export const SECTION = 'specline';
 
-export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const c = vscode.workspace.getConfiguration(SECTION, scope);
+/**
+ * The settings in force for a resource. `enable` and `statusBar.enable` are window
+ * settings (one extension, one status bar); the others may differ per folder of a
+ * multi-root workspace (package.json declares them `resource`).
+ */
+export function readSettings(scope?: vscode.ConfigurationScope | null): Settings {
+  const window = vscode.workspace.getConfiguration(SECTION);
+  const c = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   const debounce = c.get<number>('debounceMs', 250);
   const todayText = (c.get<string>('today', '') ?? '').trim();
   return {
-    enable: c.get<boolean>('enable', true),
+    enable: window.get<boolean>('enable', true),
     debounceMs: Number.isFinite(debounce) ? Math.min(Math.max(Math.round(debounce), 0), 5000) : 250,
     today: todayText ? parseIsoDate(todayText) : undefined,
     codeLens: c.get<boolean>('codeLens.enable', true),
-    statusBar: c.get<boolean>('statusBar.enable', true),
+    statusBar: window.get<boolean>('statusBar.enable', true),
   };
 }
 

@@ -1,12 +1,13 @@
 import type { SpeclineConfig } from '../config/types.js';
 import type { CheckContext } from '../check/checkContext.js';
-import { runChecks } from '../check/runChecks.js';
+import { applyConfig, compareDiagnostics, runChecks } from '../check/runChecks.js';
 import type { CalendarSpec, DayNumber, Diagnostic, FilePath, FileResult, Item, ItemKind } from '../model/types.js';
 import { ITEM_KINDS } from '../model/types.js';
 import { WorkCalendar } from '../schedule/calendar.js';
-import { schedule } from '../schedule/scheduler.js';
 import type { ScheduleInput, ScheduleResult } from '../schedule/types.js';
 import type { Analysis, FeatureInfo, GoalInfo } from './types.js';
+import { ScheduleCache } from './scheduleCache.js';
+import type { ScheduleNode } from './scheduleCache.js';
 
 export interface AnalyzeInput {
   config: SpeclineConfig;
@@ -19,32 +20,189 @@ export interface AnalyzeInput {
 
 /**
  * The second phase after parsing: index every definition, resolve links, schedule,
- * roll up features and goals, and run every rule. Linear in the size of the workspace.
+ * roll up features and goals, and run every rule. Stateless: a fresh full analysis.
  */
 export function analyze(input: AnalyzeInput): Analysis {
-  const files = new Map<FilePath, FileResult>([...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => [f.file, f]));
-  const definitions = new Map<string, Item[]>();
-  for (const f of files.values()) {
-    for (const item of f.items) {
-      const defs = definitions.get(item.id);
-      if (defs) defs.push(item);
-      else definitions.set(item.id, [item]);
+  return new Analyzer().analyze(input);
+}
+
+/**
+ * Analyses a workspace again and again as files change, redoing only what depends on
+ * the change ("re-check only what depends on it"):
+ * - the schedule per independent component and the load per owner (`ScheduleCache`);
+ * - the rules only for the files whose problems may have changed: the changed files, the
+ *   files whose items they link to or that link to theirs, the files of rescheduled tasks
+ *   and of what those tasks deliver, and the files of tasks whose owner's load was redone.
+ *   Every other file keeps its diagnostics from last time.
+ * Files are compared by object identity: the workspace keeps a file's parse result while
+ * its content hash is unchanged. A change of config or of "today" needs a new Analyzer
+ * (or gives a full check). The result equals `analyze()` of the same files; a property
+ * test checks that over random edit sequences.
+ */
+export class Analyzer {
+  private previous: { files: Map<FilePath, FileResult>; today: DayNumber; config: SpeclineConfig } | undefined;
+  private readonly cached = new Map<FilePath, Diagnostic[]>();
+  private readonly schedules = new ScheduleCache();
+  /** Files that link to each ID (by link attributes), kept up to date per changed file. */
+  private readonly linkedFrom = new Map<string, Set<FilePath>>();
+  private last: { index: Index; schedule: ScheduleResult; features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo> } | undefined;
+  /** Schedule input per item, valid while the item, its file's plan settings and its predecessors are the same. */
+  private readonly nodes = new WeakMap<Item, { node: ScheduleNode; targets: Array<Item | undefined>; planStart: DayNumber | undefined; calendar: boolean }>();
+
+  private scheduleNodes(base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode[] {
+    const out: ScheduleNode[] = [];
+    for (const item of [...index.byKind.task, ...index.byKind.milestone]) {
+      const planStart = files.get(item.file)?.planStart;
+      const calendar = base.calendars?.has(item.file) ?? false;
+      const refs = item.links.after ?? [];
+      const cached = this.nodes.get(item);
+      if (cached && cached.planStart === planStart && cached.calendar === calendar && cached.targets.length === refs.length && refs.every((r, i) => index.items.get(r.id) === cached.targets[i])) {
+        out.push(cached.node);
+        continue;
+      }
+      const node = scheduleNode(item, planStart, calendar, index.items);
+      this.nodes.set(item, { node, targets: refs.map((r) => index.items.get(r.id)), planStart, calendar });
+      out.push(node);
+    }
+    return out;
+  }
+
+  analyze(input: AnalyzeInput): Analysis {
+    const files = new Map<FilePath, FileResult>([...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => [f.file, f]));
+    const prev = this.previous;
+    const full = !prev || prev.today !== input.today || prev.config !== input.config;
+    const changed: FilePath[] = [];
+    if (full) {
+      this.linkedFrom.clear();
+      this.cached.clear();
+      for (const f of files.values()) this.indexLinks(f.file, undefined, f);
+    } else {
+      for (const [path, f] of files) if (prev.files.get(path) !== f) changed.push(path);
+      for (const path of prev.files.keys()) if (!files.has(path)) changed.push(path);
+      for (const path of changed) this.indexLinks(path, prev.files.get(path), files.get(path));
+    }
+
+    // Unchanged items (typing in prose keeps the item objects) need no new index, schedule
+    // or roll-up: reuse them.
+    const itemsUnchanged = !full && changed.every((path) => {
+      const a = prev!.files.get(path);
+      const b = files.get(path);
+      return a !== undefined && b !== undefined && a.items === b.items && a.planStart === b.planStart && JSON.stringify(a.planCalendar) === JSON.stringify(b.planCalendar);
+    });
+    let index: Index;
+    let scheduleResult: ScheduleResult;
+    let features: Map<string, FeatureInfo>;
+    let goals: Map<string, GoalInfo>;
+    if (itemsUnchanged && this.last) {
+      ({ index, schedule: scheduleResult, features, goals } = this.last);
+      this.schedules.changed.clear();
+      this.schedules.changedOwnerTasks.clear();
+    } else {
+      // Edits that keep every ID where it was (the usual case) patch the index and the
+      // roll-ups; adding, removing or renaming items rebuilds them.
+      const patched = !full && this.last ? patchIndex(this.last.index, changed, prev!.files, files) : undefined;
+      index = patched ?? buildIndex(files);
+      const base = scheduleBase(input.config, files);
+      scheduleResult = this.schedules.run(base, this.scheduleNodes(base, files, index));
+      if (patched && this.last) {
+        ({ features, goals } = updateRollups(this.last, changed.map((p) => [prev!.files.get(p), files.get(p)]), this.schedules.changed, index, scheduleResult, input.config, files));
+      } else {
+        features = featureInfo(index.byKind, index.items, scheduleResult, input.config, files);
+        goals = goalInfo(index.byKind, index.items);
+      }
+    }
+    const { definitions, items, byKind } = index;
+    this.last = { index, schedule: scheduleResult, features, goals };
+
+    const dirty = full ? undefined : this.dirtyFiles(changed, prev!.files, files, definitions, items);
+    const checkFiles = dirty ? [...dirty].map((p) => files.get(p)).filter((f): f is FileResult => f !== undefined) : [...files.values()];
+    const check = dirty ? emptyByKind() : byKind;
+    if (dirty) for (const [, item] of items) if (dirty.has(item.file)) check[item.kind].push(item);
+    const ctx: CheckContext = {
+      config: input.config, today: input.today, files, items, definitions, byKind, features, goals, schedule: scheduleResult,
+      check, checkFiles, inScope: dirty ? (file) => dirty.has(file) : () => true,
+    };
+    const fresh = runChecks(ctx);
+    if (full) this.cached.clear();
+    for (const path of dirty ?? files.keys()) this.cached.delete(path);
+    for (const path of changed) this.cached.delete(path);
+    for (const d of fresh) {
+      const list = this.cached.get(d.file);
+      if (list) list.push(d);
+      else this.cached.set(d.file, [d]);
+    }
+    const diagnostics = [...applyConfig(ctx, input.configDiagnostics)];
+    for (const list of this.cached.values()) diagnostics.push(...list);
+    diagnostics.sort(compareDiagnostics);
+
+    this.previous = { files, today: input.today, config: input.config };
+    return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, diagnostics };
+  }
+
+  /** Keeps `linkedFrom` in step with one file's links. */
+  private indexLinks(path: FilePath, before: FileResult | undefined, after: FileResult | undefined): void {
+    for (const id of linkTargets(before)) this.linkedFrom.get(id)?.delete(path);
+    for (const id of linkTargets(after)) {
+      const set = this.linkedFrom.get(id);
+      if (set) set.add(path);
+      else this.linkedFrom.set(id, new Set([path]));
     }
   }
-  const items = new Map<string, Item>();
-  const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, [] as Item[]])) as Record<ItemKind, Item[]>;
-  for (const [id, defs] of definitions) {
-    items.set(id, defs[0]!);
-    byKind[defs[0]!.kind].push(defs[0]!);
+
+  /** The files whose diagnostics may differ after `changed` (see the class comment). */
+  private dirtyFiles(changed: FilePath[], before: Map<FilePath, FileResult>, after: Map<FilePath, FileResult>, definitions: Map<string, Item[]>, items: Map<string, Item>): Set<FilePath> {
+    const dirty = new Set<FilePath>(changed);
+    const addDefiners = (id: string): void => {
+      for (const def of definitions.get(id) ?? []) dirty.add(def.file);
+    };
+    for (const path of changed) {
+      const old = before.get(path);
+      const now = after.get(path);
+      // Prose edits leave the items as they were: nothing outside the file can change.
+      if (old && now && sameItems(old, now)) continue;
+      for (const f of [old, now]) {
+        if (!f) continue;
+        for (const item of f.items) {
+          addDefiners(item.id);
+          for (const file of this.linkedFrom.get(item.id) ?? []) dirty.add(file);
+        }
+        for (const id of linkTargets(f)) addDefiners(id);
+      }
+    }
+    // Rescheduled tasks: their own files, and what they deliver and wait for.
+    for (const item of this.schedules.changed) {
+      dirty.add(item.file);
+      for (const key of ['features', 'milestone', 'after'] as const) for (const ref of item.links[key] ?? []) addDefiners(ref.id);
+      for (const file of this.linkedFrom.get(item.id) ?? []) dirty.add(file);
+    }
+    for (const id of this.schedules.changedOwnerTasks) {
+      const item = items.get(id);
+      if (item) dirty.add(item.file);
+    }
+    return dirty;
   }
+}
 
-  const scheduleResult = schedule(scheduleInput(input.config, files, byKind, items));
-  const features = featureInfo(byKind, items, scheduleResult, input.config, files);
-  const goals = goalInfo(byKind, items);
+function emptyByKind(): Record<ItemKind, Item[]> {
+  return Object.fromEntries(ITEM_KINDS.map((k) => [k, [] as Item[]])) as Record<ItemKind, Item[]>;
+}
 
-  const ctx: CheckContext = { config: input.config, today: input.today, files, items, definitions, byKind, features, goals, schedule: scheduleResult };
-  const diagnostics = runChecks(ctx, input.configDiagnostics);
-  return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, diagnostics };
+/** IDs a file links to (link attributes only), cached per parse result. */
+const targetsOf = new WeakMap<FileResult, string[]>();
+function linkTargets(f: FileResult | undefined): string[] {
+  if (!f) return [];
+  let ids = targetsOf.get(f);
+  if (!ids) {
+    ids = [...new Set(f.references.filter((r) => r.key !== undefined).map((r) => r.id))];
+    targetsOf.set(f, ids);
+  }
+  return ids;
+}
+
+function sameItems(a: FileResult, b: FileResult): boolean {
+  if (a.items === b.items) return JSON.stringify(a.suppressions) === JSON.stringify(b.suppressions);
+  return a.items.length === b.items.length && JSON.stringify(a.items) === JSON.stringify(b.items)
+    && JSON.stringify(a.suppressions) === JSON.stringify(b.suppressions);
 }
 
 /** A plan's calendar replaces the project's workdays and adds to its holidays. */
@@ -65,92 +223,213 @@ function resolved(item: Item, key: 'after', items: Map<string, Item>, kinds: rea
   return out;
 }
 
-function scheduleInput(config: SpeclineConfig, files: Map<FilePath, FileResult>, byKind: Record<ItemKind, Item[]>, items: Map<string, Item>): ScheduleInput {
+/** What every scheduled component shares: calendars, project start, capacity. */
+function scheduleBase(config: SpeclineConfig, files: Map<FilePath, FileResult>): Omit<ScheduleInput, 'tasks' | 'milestones'> {
   const calendars = new Map<string, Required<CalendarSpec>>();
   for (const f of files.values()) if (f.planCalendar) calendars.set(f.file, mergeCalendar(config.calendar, f.planCalendar));
-  const input: ScheduleInput = {
-    calendar: config.calendar,
-    calendars,
-    tasks: byKind.task.map((t) => {
-      const file = files.get(t.file);
-      return {
-        id: t.id,
-        doc: t.file,
-        ...(calendars.has(t.file) ? { calendar: t.file } : {}),
-        ...(t.start !== undefined ? { start: t.start } : {}),
-        ...(t.end !== undefined ? { end: t.end } : {}),
-        ...(t.duration ? { duration: t.duration } : {}),
-        after: resolved(t, 'after', items, ['task', 'milestone']),
-        ...(file?.planStart !== undefined ? { planStart: file.planStart } : {}),
-        owners: t.owners,
-        ...(t.allocation !== undefined ? { allocation: t.allocation } : {}),
-      };
-    }),
-    milestones: byKind.milestone.map((m) => ({
-      id: m.id,
-      doc: m.file,
-      ...(calendars.has(m.file) ? { calendar: m.file } : {}),
-      ...(m.date !== undefined ? { date: m.date } : {}),
-      after: resolved(m, 'after', items, ['task', 'milestone']),
-    })),
-    capacity: config.capacity,
+  return { calendar: config.calendar, calendars, capacity: config.capacity, ...(config.start !== undefined ? { projectStart: config.start } : {}) };
+}
+
+function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: boolean, items: Map<string, Item>): ScheduleNode {
+  const after = resolved(item, 'after', items, ['task', 'milestone']);
+  if (item.kind === 'milestone') {
+    return { item, milestone: { id: item.id, doc: item.file, ...(calendar ? { calendar: item.file } : {}), ...(item.date !== undefined ? { date: item.date } : {}), after } };
+  }
+  return {
+    item,
+    task: {
+      id: item.id,
+      doc: item.file,
+      ...(calendar ? { calendar: item.file } : {}),
+      ...(item.start !== undefined ? { start: item.start } : {}),
+      ...(item.end !== undefined ? { end: item.end } : {}),
+      ...(item.duration ? { duration: item.duration } : {}),
+      after,
+      ...(planStart !== undefined ? { planStart } : {}),
+      owners: item.owners,
+      ...(item.allocation !== undefined ? { allocation: item.allocation } : {}),
+    },
   };
-  if (config.start !== undefined) input.projectStart = config.start;
-  return input;
+}
+
+/** Every definition by ID, the first one of each, and the first ones by kind, in file order. */
+interface Index {
+  definitions: Map<string, Item[]>;
+  items: Map<string, Item>;
+  byKind: Record<ItemKind, Item[]>;
+}
+
+/** The index with some items replaced in place, or undefined when an edit added, removed or re-kinded an ID. */
+function patchIndex(prev: Index, changed: FilePath[], before: Map<FilePath, FileResult>, after: Map<FilePath, FileResult>): Index | undefined {
+  const pairs: Array<[Item, Item]> = [];
+  for (const path of changed) {
+    const a = before.get(path);
+    const b = after.get(path);
+    if (!a || !b || a.items.length !== b.items.length) return undefined;
+    for (let i = 0; i < a.items.length; i++) {
+      const o = a.items[i]!;
+      const n = b.items[i]!;
+      if (o.id !== n.id || o.kind !== n.kind) return undefined;
+      if (o !== n) pairs.push([o, n]);
+    }
+  }
+  const definitions = new Map(prev.definitions);
+  const items = new Map(prev.items);
+  const byKind = { ...prev.byKind };
+  const copied = new Set<ItemKind>();
+  for (const [o, n] of pairs) {
+    definitions.set(o.id, definitions.get(o.id)!.map((d) => (d === o ? n : d)));
+    if (items.get(o.id) !== o) continue;
+    items.set(o.id, n);
+    if (!copied.has(o.kind)) {
+      byKind[o.kind] = byKind[o.kind].slice();
+      copied.add(o.kind);
+    }
+    byKind[o.kind][byKind[o.kind].indexOf(o)] = n;
+  }
+  return { definitions, items, byKind };
+}
+
+function buildIndex(files: Map<FilePath, FileResult>): Index {
+  const definitions = new Map<string, Item[]>();
+  for (const f of files.values()) {
+    for (const item of f.items) {
+      const defs = definitions.get(item.id);
+      if (defs) defs.push(item);
+      else definitions.set(item.id, [item]);
+    }
+  }
+  const items = new Map<string, Item>();
+  const byKind = emptyByKind();
+  for (const [id, defs] of definitions) {
+    items.set(id, defs[0]!);
+    byKind[defs[0]!.kind].push(defs[0]!);
+  }
+  return { definitions, items, byKind };
 }
 
 function featureInfo(byKind: Record<ItemKind, Item[]>, items: Map<string, Item>, sched: ScheduleResult, config: SpeclineConfig, files: Map<FilePath, FileResult>): Map<string, FeatureInfo> {
-  const out = new Map<string, FeatureInfo>();
-  for (const f of byKind.feature) {
-    const goals = (f.links.goals ?? []).map((r) => r.id).filter((id, i, all) => items.get(id)?.kind === 'goal' && all.indexOf(id) === i);
-    const milestones = (f.links.milestone ?? []).map((r) => r.id).filter((id) => items.get(id)?.kind === 'milestone');
-    out.set(f.id, { id: f.id, goals, tasks: [], milestones, traced: false, scheduled: false });
-  }
-  const link = (from: Item, list: 'tasks' | 'milestones'): void => {
+  const tasks = new Map<string, string[]>();
+  const milestones = new Map<string, string[]>();
+  const link = (from: Item, into: Map<string, string[]>): void => {
     for (const ref of from.links.features ?? []) {
-      const info = out.get(ref.id);
-      if (info && !info[list].includes(from.id)) info[list].push(from.id);
+      const list = into.get(ref.id);
+      if (!list) into.set(ref.id, [from.id]);
+      else if (!list.includes(from.id)) list.push(from.id);
     }
   };
-  for (const t of byKind.task) link(t, 'tasks');
-  for (const m of byKind.milestone) link(m, 'milestones');
+  for (const t of byKind.task) link(t, tasks);
+  for (const m of byKind.milestone) link(m, milestones);
+  const calendars = calendarCache(config, files);
+  const out = new Map<string, FeatureInfo>();
+  for (const f of byKind.feature) out.set(f.id, rollUpFeature(f, tasks.get(f.id) ?? [], milestones.get(f.id) ?? [], items, sched, calendars));
+  return out;
+}
 
-  const calendarFor = new Map<string, WorkCalendar>();
-  const calendarOf = (file: FilePath): WorkCalendar => {
-    let cal = calendarFor.get(file);
+/** Recomputes the roll-ups of the features and goals an edit can have changed; the rest are reused. */
+function updateRollups(
+  prev: { features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo> },
+  changed: Array<[FileResult | undefined, FileResult | undefined]>,
+  moved: Iterable<Item>,
+  index: Index,
+  sched: ScheduleResult,
+  config: SpeclineConfig,
+  files: Map<FilePath, FileResult>,
+): { features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo> } {
+  const features = new Map(prev.features);
+  const goals = new Map(prev.goals);
+  const affectedFeatures = new Set<string>();
+  const affectedGoals = new Set<string>();
+  const fresh: Item[] = [];
+  for (const [before, after] of changed) {
+    for (const f of [before, after]) {
+      for (const item of f?.items ?? []) {
+        if (item.kind === 'feature') affectedFeatures.add(item.id);
+        if (item.kind === 'goal') affectedGoals.add(item.id);
+        for (const ref of item.links.features ?? []) affectedFeatures.add(ref.id);
+        if (item.kind === 'feature') for (const ref of item.links.goals ?? []) affectedGoals.add(ref.id);
+      }
+    }
+    if (after) fresh.push(...after.items);
+  }
+  for (const item of moved) for (const ref of item.links.features ?? []) affectedFeatures.add(ref.id);
+  const inOrder = (ids: Iterable<string>, kind: ItemKind, linkKey: 'features' | 'goals', target: string): string[] =>
+    [...new Set(ids)]
+      .map((id) => index.items.get(id))
+      .filter((it): it is Item => it !== undefined && it.kind === kind && (it.links[linkKey] ?? []).some((r) => r.id === target))
+      .sort(compareItems)
+      .map((it) => it.id);
+  const calendars = calendarCache(config, files);
+  for (const id of affectedFeatures) {
+    const feature = index.items.get(id);
+    if (!feature || feature.kind !== 'feature') continue;
+    const old = prev.features.get(id);
+    const linking = fresh.filter((it) => (it.links.features ?? []).some((r) => r.id === id)).map((it) => it.id);
+    const tasks = inOrder([...(old?.tasks ?? []), ...linking], 'task', 'features', id);
+    const milestones = inOrder([...(old?.milestones.filter((m) => !(feature.links.milestone ?? []).some((r) => r.id === m)) ?? []), ...linking], 'milestone', 'features', id);
+    features.set(id, rollUpFeature(feature, tasks, milestones, index.items, sched, calendars));
+  }
+  for (const id of affectedGoals) {
+    const goal = index.items.get(id);
+    if (!goal || goal.kind !== 'goal') continue;
+    const old = prev.goals.get(id);
+    const linking = fresh.filter((it) => it.kind === 'feature' && (it.links.goals ?? []).some((r) => r.id === id)).map((it) => it.id);
+    goals.set(id, { ...goalDeadline(goal), features: inOrder([...(old?.features ?? []), ...linking], 'feature', 'goals', id) });
+  }
+  return { features, goals };
+}
+
+/** Source order: file, then position. */
+function compareItems(a: Item, b: Item): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.idRange.start.line - b.idRange.start.line || a.idRange.start.character - b.idRange.start.character;
+}
+
+function calendarCache(config: SpeclineConfig, files: Map<FilePath, FileResult>): (file: FilePath) => WorkCalendar {
+  const byFile = new Map<string, WorkCalendar>();
+  return (file) => {
+    let cal = byFile.get(file);
     if (!cal) {
       cal = new WorkCalendar(mergeCalendar(config.calendar, files.get(file)?.planCalendar));
-      calendarFor.set(file, cal);
+      byFile.set(file, cal);
     }
     return cal;
   };
-  for (const info of out.values()) {
-    let total = 0;
-    let doneDays = 0;
-    for (const id of info.tasks) {
-      const s = sched.tasks.get(id);
-      const task = items.get(id)!;
-      if (s?.start === undefined || s.end === undefined) continue;
-      info.scheduled = true;
-      if (info.start === undefined || s.start < info.start) info.start = s.start;
-      if (info.end === undefined || s.end > info.end) info.end = s.end;
-      if (task.status === 'dropped') continue;
-      const days = s.duration ?? calendarOf(task.file).countWorkdays(s.start, s.end);
-      total += days;
-      doneDays += task.status === 'done' ? days : (days * (task.progress ?? 0)) / 100;
-    }
-    if (total > 0) info.progress = Math.round((doneDays / total) * 1000) / 10;
-    info.traced = info.goals.length > 0 && info.tasks.length > 0;
+}
+
+/** One feature's roll-up from the tasks and milestones that name it. */
+function rollUpFeature(f: Item, tasks: string[], milestoneLinks: string[], items: Map<string, Item>, sched: ScheduleResult, calendarOf: (file: FilePath) => WorkCalendar): FeatureInfo {
+  const goals = (f.links.goals ?? []).map((r) => r.id).filter((id, i, all) => items.get(id)?.kind === 'goal' && all.indexOf(id) === i);
+  const milestones = (f.links.milestone ?? []).map((r) => r.id).filter((id) => items.get(id)?.kind === 'milestone');
+  for (const m of milestoneLinks) if (!milestones.includes(m)) milestones.push(m);
+  const info: FeatureInfo = { id: f.id, goals, tasks, milestones, traced: false, scheduled: false };
+  let total = 0;
+  let doneDays = 0;
+  for (const id of tasks) {
+    const s = sched.tasks.get(id);
+    const task = items.get(id)!;
+    if (s?.start === undefined || s.end === undefined) continue;
+    info.scheduled = true;
+    if (info.start === undefined || s.start < info.start) info.start = s.start;
+    if (info.end === undefined || s.end > info.end) info.end = s.end;
+    if (task.status === 'dropped') continue;
+    const days = s.duration ?? calendarOf(task.file).countWorkdays(s.start, s.end);
+    total += days;
+    doneDays += task.status === 'done' ? days : (days * (task.progress ?? 0)) / 100;
   }
-  return out;
+  if (total > 0) info.progress = Math.round((doneDays / total) * 1000) / 10;
+  info.traced = info.goals.length > 0 && info.tasks.length > 0;
+  return info;
+}
+
+function goalDeadline(g: Item): { id: string; deadline?: number } {
+  const dates = [g.target, g.horizon?.end].filter((d): d is number => d !== undefined);
+  return { id: g.id, ...(dates.length ? { deadline: Math.min(...dates) } : {}) };
 }
 
 function goalInfo(byKind: Record<ItemKind, Item[]>, items: Map<string, Item>): Map<string, GoalInfo> {
   const out = new Map<string, GoalInfo>();
-  for (const g of byKind.goal) {
-    const dates = [g.target, g.horizon?.end].filter((d): d is number => d !== undefined);
-    out.set(g.id, { id: g.id, features: [], ...(dates.length ? { deadline: Math.min(...dates) } : {}) });
-  }
+  for (const g of byKind.goal) out.set(g.id, { ...goalDeadline(g), features: [] });
   for (const f of byKind.feature) {
     for (const ref of f.links.goals ?? []) {
       const info = out.get(ref.id);

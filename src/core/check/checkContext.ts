@@ -14,6 +14,15 @@ export interface CheckContext {
   definitions: ReadonlyMap<string, Item[]>;
   /** First definitions grouped by kind, in file order. */
   byKind: Readonly<Record<ItemKind, Item[]>>;
+  /**
+   * What to check this time: the first definitions and files in scope. The whole workspace
+   * on a full check; after an edit, only the files whose problems may have changed (the
+   * rest keep their cached diagnostics). Rules iterate these and look up anything else in
+   * the global maps, and they report on the item they iterate.
+   */
+  check: Readonly<Record<ItemKind, Item[]>>;
+  checkFiles: readonly FileResult[];
+  inScope(file: FilePath): boolean;
   features: ReadonlyMap<string, FeatureInfo>;
   goals: ReadonlyMap<string, GoalInfo>;
   schedule: ScheduleResult;

@@ -1,29 +1,34 @@
 import type { Diagnostic } from '../model/types.js';
 import { isSuppressed } from '../parse/suppressions.js';
-import type { CheckContext, Rule } from './checkContext.js';
+import type { CheckContext } from './checkContext.js';
 import { ALL_RULES } from './rules/index.js';
 
 /**
- * Runs every rule and applies the project's choices: levels and `off` from
- * `.specline.yml`, then inline suppression comments. Output is sorted by file and
- * position so the CLI and the editor list problems in the same order.
+ * Runs every rule over what is in scope and applies the project's choices: levels and
+ * `off` from `.specline.yml`, then inline suppression comments. Parse problems of the
+ * files in scope are included. Diagnostics outside the scope are dropped (they are cached).
  */
-export function runChecks(ctx: CheckContext, configDiagnostics: Diagnostic[]): Diagnostic[] {
-  const all: Diagnostic[] = [...configDiagnostics];
-  for (const f of ctx.files.values()) all.push(...f.diagnostics);
-  for (const rule of ALL_RULES as readonly Rule[]) all.push(...rule(ctx));
+export function runChecks(ctx: CheckContext): Diagnostic[] {
+  const all: Diagnostic[] = [];
+  for (const f of ctx.checkFiles) all.push(...f.diagnostics);
+  for (const rule of ALL_RULES) all.push(...rule(ctx));
+  return applyConfig(ctx, all.filter((d) => ctx.inScope(d.file)));
+}
 
+/** Levels, `off` and suppression comments. */
+export function applyConfig(ctx: Pick<CheckContext, 'config' | 'files'>, diagnostics: Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const d of all) {
+  for (const d of diagnostics) {
     const level = ctx.config.rules.get(d.code);
     if (level === 'off') continue;
     const file = ctx.files.get(d.file);
     if (file && isSuppressed(file.suppressions, d.range.start.line, d.code)) continue;
     out.push(level ? { ...d, severity: level } : d);
   }
-  return out.sort(compareDiagnostics);
+  return out;
 }
 
+/** File, then position, then code, then message: the order the CLI and the editor list problems in. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.range.start.line - b.range.start.line

@@ -1,4 +1,4 @@
-import { analyze } from '../analysis/analyze.js';
+import { Analyzer } from '../analysis/analyze.js';
 import type { Analysis } from '../analysis/types.js';
 import { ConfigError, defaultConfig, fileMatcher, parseConfig } from '../config/loadConfig.js';
 import type { SpeclineConfig } from '../config/types.js';
@@ -24,6 +24,8 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const files = new Map<FilePath, FileResult>();
   let cached: Analysis | undefined;
   let cachedToday: number | undefined;
+  /** Keeps what the last analysis computed, so an edit re-checks only what depends on it. */
+  let analyzer = new Analyzer();
 
   const inScope = (path: FilePath): boolean => {
     if (!matches(path)) return false;
@@ -47,6 +49,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       configDiagnostics = loaded.diagnostics;
     }
     matches = fileMatcher(config);
+    analyzer = new Analyzer();
   }
 
   function skippedResult(path: FilePath, reason: string, text = ''): FileResult {
@@ -89,7 +92,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       if (!inScope(path)) return false;
       const previous = files.get(path);
       if (previous && !previous.skipped && previous.hash === contentHash(text)) return true;
-      files.set(path, parseFile(path, text, config));
+      files.set(path, keepItemIdentity(previous, parseFile(path, text, config)));
       cached = undefined;
       return true;
     },
@@ -119,7 +122,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     analyze() {
       const today = options.today();
       if (cached && cachedToday === today) return cached;
-      cached = analyze({ config, configDiagnostics, files: files.values(), today });
+      cached = analyzer.analyze({ config, configDiagnostics, files: files.values(), today });
       cachedToday = today;
       return cached;
     },
@@ -137,6 +140,16 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
   };
   return workspace;
+}
+
+/**
+ * When an edit leaves a file's items exactly as they were (typing in prose), the new parse
+ * reuses the old item objects: the analysis recognises unchanged items by identity.
+ */
+function keepItemIdentity(previous: FileResult | undefined, next: FileResult): FileResult {
+  if (!previous || previous.items.length !== next.items.length || previous.items.length === 0) return next;
+  if (JSON.stringify(previous.items) !== JSON.stringify(next.items)) return next;
+  return { ...next, items: previous.items };
 }
 
 /** UTF-8 text of a file, or why it is not text. */

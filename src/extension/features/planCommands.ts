@@ -23,12 +23,13 @@ export function registerPlanCommands(service: IndexService): vscode.Disposable {
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.createTaskStub, async (folderUri: string, featureId: string) => {
+    // `planFile` (workspace-relative) skips the question, for callers that already know.
+    vscode.commands.registerCommand(COMMANDS.createTaskStub, async (folderUri: string, featureId: string, planFile?: string) => {
       if (!trusted()) return false;
       const index = folderIndex(folderUri);
       const analysis = index?.fresh();
       if (!index || !analysis) return false;
-      const plan = await pickPlan(analysis, featureId);
+      const plan = planFile ?? await pickPlan(analysis, featureId);
       if (!plan) return false;
       const uri = uriFor(index.folder, plan);
       const stub = taskStub(analysis, featureId, plan, await currentText(uri));

@@ -9,11 +9,18 @@ import { registerPlanCommands } from './planCommands.js';
 import { RenameProvider } from './rename.js';
 import { DocumentSymbolProvider, WorkspaceSymbolProvider } from './symbols.js';
 
-/** Markdown in any scheme a workspace folder can have (file, remote, virtual). */
-export const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+/**
+ * Markdown in the schemes of the workspace's folders (`file`, or a virtual file system's):
+ * documents elsewhere (diffs, other windows' buffers, untitled files) are in no index.
+ */
+export function markdownSelector(): vscode.DocumentFilter[] {
+  const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+  return [...schemes].map((scheme) => ({ language: 'markdown', scheme }));
+}
 
 /** Registers every editing feature; each provider is a thin adapter over src/core/language. */
 export function registerLanguageFeatures(service: IndexService): vscode.Disposable {
+  const MARKDOWN = markdownSelector();
   const codeLens = new CodeLensProvider(service);
   return vscode.Disposable.from(
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new CompletionProvider(service), ...COMPLETION_TRIGGERS),

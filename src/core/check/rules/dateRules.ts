@@ -25,20 +25,23 @@ export function scheduleMilestoneMissed(ctx: CheckContext): Diagnostic[] {
       `${item.id} ends ${formatDate(end)}, after milestone ${milestone.id} (${formatDate(date)})`,
       [relatedTo(milestone, `${milestone.id} is due ${formatDate(date)}`)], { item: item.id, milestone: milestone.id }));
   };
-  for (const item of ctx.items.values()) {
-    if (item.kind !== 'task' && item.kind !== 'feature') continue;
+  // Dated milestones name the features they deliver and the tasks before them; those must
+  // be finished by then. Index them by the named item so each item is checked on its own.
+  const listedBy = new Map<string, Item[]>();
+  for (const m of ctx.byKind.milestone) {
+    if (m.date === undefined) continue;
+    for (const ref of [...(m.links.features ?? []), ...(m.links.after ?? [])]) {
+      const list = listedBy.get(ref.id);
+      if (list) list.push(m);
+      else listedBy.set(ref.id, [m]);
+    }
+  }
+  for (const item of [...ctx.check.task, ...ctx.check.feature]) {
     for (const ref of item.links.milestone ?? []) {
       const m = ctx.items.get(ref.id);
       if (m?.kind === 'milestone') check(item, m, ref.range);
     }
-  }
-  for (const m of ctx.byKind.milestone) {
-    if (m.date === undefined) continue;
-    // Features a dated milestone delivers, and its predecessors, must be finished by then.
-    for (const ref of [...(m.links.features ?? []), ...(m.links.after ?? [])]) {
-      const item = ctx.items.get(ref.id);
-      if (item && (item.kind === 'feature' || item.kind === 'task')) check(item, m, item.idRange);
-    }
+    for (const m of listedBy.get(item.id) ?? []) check(item, m, item.idRange);
   }
   return out;
 }
@@ -46,7 +49,7 @@ export function scheduleMilestoneMissed(ctx: CheckContext): Diagnostic[] {
 /** `schedule.goal-late`: a feature ends after its goal's horizon or target, or its own target. */
 export function scheduleGoalLate(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const feature of ctx.byKind.feature) {
+  for (const feature of ctx.check.feature) {
     const info = ctx.features.get(feature.id);
     if (!info || info.end === undefined || feature.status === 'dropped') continue;
     if (feature.target !== undefined && info.end > feature.target) {
@@ -69,7 +72,7 @@ export function scheduleGoalLate(ctx: CheckContext): Diagnostic[] {
 /** `schedule.overdue`: a task not done has an end before today. */
 export function scheduleOverdue(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const task of ctx.byKind.task) {
+  for (const task of ctx.check.task) {
     if (isClosed(task) || task.progress === 100) continue;
     const end = ctx.schedule.tasks.get(task.id)?.end;
     if (end === undefined || end >= ctx.today) continue;

@@ -8,7 +8,7 @@ const ARTICLE: Record<string, string> = { goal: 'a goal', feature: 'a feature', 
 /** `ref.unknown`: a link names an ID that no item defines. Reads each file's flat reference list. */
 export function refUnknown(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const file of ctx.files.values()) {
+  for (const file of ctx.checkFiles) {
     for (const ref of file.references) {
       if (ref.key === undefined || ctx.items.has(ref.id)) continue;
       const expected = LINK_TARGETS[ref.key];
@@ -22,7 +22,7 @@ export function refUnknown(ctx: CheckContext): Diagnostic[] {
 /** `ref.wrong-kind`: a link names an item of the wrong kind (`goals: [T-3]`). */
 export function refWrongKind(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const file of ctx.files.values()) {
+  for (const file of ctx.checkFiles) {
     for (const ref of file.references) {
       if (ref.key === undefined) continue;
       const expected = LINK_TARGETS[ref.key];

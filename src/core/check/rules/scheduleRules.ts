@@ -12,7 +12,7 @@ export function scheduleCycle(ctx: CheckContext): Diagnostic[] {
     const path = [...issue.ids, issue.ids[0]!].join(' → ');
     for (const id of issue.ids) {
       const item = ctx.items.get(id);
-      if (!item) continue;
+      if (!item || !ctx.inScope(item.file)) continue;
       const ref = item.links.after?.find((r) => members.has(r.id));
       const others = issue.ids.filter((x) => x !== id).map((x) => ctx.items.get(x)).filter((x) => x !== undefined);
       out.push(diagnostic('schedule.cycle', item.file, ref?.range ?? item.idRange, `Dependency cycle: ${path}`,
@@ -28,7 +28,7 @@ export function scheduleUnscheduled(ctx: CheckContext): Diagnostic[] {
   for (const issue of ctx.schedule.issues) {
     if (issue.code !== 'schedule.unscheduled') continue;
     const item = ctx.items.get(issue.id);
-    if (!item) continue;
+    if (!item || !ctx.inScope(item.file)) continue;
     const message = item.kind === 'milestone'
       ? `${item.id} has no date and no predecessors: add date: YYYY-MM-DD or after: …`
       : `${item.id} cannot be scheduled: it has no start, no predecessor, and neither the plan nor .specline.yml sets a start`;
@@ -43,7 +43,7 @@ export function scheduleNoDuration(ctx: CheckContext): Diagnostic[] {
   for (const issue of ctx.schedule.issues) {
     if (issue.code !== 'schedule.no-duration') continue;
     const item = ctx.items.get(issue.id);
-    if (!item) continue;
+    if (!item || !ctx.inScope(item.file)) continue;
     out.push(diagnostic('schedule.no-duration', item.file, item.idRange, `${item.id} has neither a duration nor an end date`, [], { item: item.id }));
   }
   return out;
@@ -56,7 +56,7 @@ export function scheduleDependencyViolated(ctx: CheckContext): Diagnostic[] {
     if (issue.code !== 'schedule.dependency-violated') continue;
     const item = ctx.items.get(issue.id);
     const pred = ctx.items.get(issue.predecessor);
-    if (!item || item.kind === 'milestone') continue;
+    if (!item || item.kind === 'milestone' || !ctx.inScope(item.file)) continue;
     const range = item.attributes.start ? item.attributes.start.range : attributeRange(item, 'end');
     out.push(diagnostic('schedule.dependency-violated', item.file, range,
       `${item.id} starts ${formatDate(issue.start)}, before its predecessor ${issue.predecessor} ends (${formatDate(issue.predecessorEnd)})`,
@@ -71,7 +71,7 @@ export function scheduleOverspecified(ctx: CheckContext): Diagnostic[] {
   for (const issue of ctx.schedule.issues) {
     if (issue.code !== 'schedule.overspecified') continue;
     const item = ctx.items.get(issue.id);
-    if (!item) continue;
+    if (!item || !ctx.inScope(item.file)) continue;
     const message = issue.reason === 'end-before-start'
       ? `${item.id} ends before it starts`
       : `${item.id}: start to end is ${issue.actual} working day${issue.actual === 1 ? '' : 's'}, but duration says ${issue.expected}`;
@@ -91,7 +91,7 @@ export function resourceOverallocated(ctx: CheckContext): Diagnostic[] {
     const shownDays = days.length > 6 ? `${days.slice(0, 6).join(', ')} and ${days.length - 6} more` : days.join(', ');
     for (const id of issue.tasks) {
       const task = ctx.items.get(id);
-      if (!task) continue;
+      if (!task || !ctx.inScope(task.file)) continue;
       const others = issue.tasks.filter((t) => t !== id).map((t) => ctx.items.get(t)).filter((t) => t !== undefined);
       out.push(diagnostic('resource.overallocated', task.file, attributeRange(task, 'owner'),
         `${issue.owner} is over-allocated (up to ${round(peak)}% of ${round(issue.capacity)}%) on ${shownDays}: ${issue.tasks.join(', ')}`,

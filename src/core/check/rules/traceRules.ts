@@ -10,7 +10,7 @@ function active<T extends { status?: string }>(item: T): boolean {
 /** `trace.feature-no-goal`: a feature traces to no goal — an untraced requirement. */
 export function traceFeatureNoGoal(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const feature of ctx.byKind.feature) {
+  for (const feature of ctx.check.feature) {
     const info = ctx.features.get(feature.id);
     if (!active(feature) || !info || info.goals.length > 0) continue;
     out.push(diagnostic('trace.feature-no-goal', feature.file, feature.idRange, `${feature.id} traces to no goal: add goals: [G-…] to say why it is built`, [], { item: feature.id }));
@@ -21,7 +21,7 @@ export function traceFeatureNoGoal(ctx: CheckContext): Diagnostic[] {
 /** `trace.feature-no-task`: no task delivers the feature. */
 export function traceFeatureNoTask(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const feature of ctx.byKind.feature) {
+  for (const feature of ctx.check.feature) {
     const info = ctx.features.get(feature.id);
     if (!active(feature) || !info || info.tasks.length > 0) continue;
     out.push(diagnostic('trace.feature-no-task', feature.file, feature.idRange, `No task delivers ${feature.id}: plan a task with features: [${feature.id}]`, [], { item: feature.id }));
@@ -32,7 +32,7 @@ export function traceFeatureNoTask(ctx: CheckContext): Diagnostic[] {
 /** `trace.feature-unscheduled`: the feature has tasks but none can be scheduled. */
 export function traceFeatureUnscheduled(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const feature of ctx.byKind.feature) {
+  for (const feature of ctx.check.feature) {
     const info = ctx.features.get(feature.id);
     if (!active(feature) || !info || info.tasks.length === 0 || info.scheduled) continue;
     const tasks = info.tasks.map((id) => ctx.items.get(id)).filter((t) => t !== undefined);
@@ -46,7 +46,7 @@ export function traceFeatureUnscheduled(ctx: CheckContext): Diagnostic[] {
 /** `trace.goal-no-feature`: no feature serves the goal. */
 export function traceGoalNoFeature(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const goal of ctx.byKind.goal) {
+  for (const goal of ctx.check.goal) {
     const info = ctx.goals.get(goal.id);
     if (!active(goal) || !info || info.features.length > 0) continue;
     out.push(diagnostic('trace.goal-no-feature', goal.file, goal.idRange, `No feature serves ${goal.id}`, [], { item: goal.id }));
@@ -57,7 +57,7 @@ export function traceGoalNoFeature(ctx: CheckContext): Diagnostic[] {
 /** `trace.task-no-feature`: the task delivers no feature (sub-tasks inherit their parent's). */
 export function traceTaskNoFeature(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const task of ctx.byKind.task) {
+  for (const task of ctx.check.task) {
     if (task.status === 'dropped') continue;
     let current: typeof task | undefined = task;
     let delivers = false;

@@ -1,0 +1,285 @@
+import type { Item } from '../model/types.js';
+import { compareIds } from '../schedule/compareIds.js';
+import { schedule } from '../schedule/scheduler.js';
+import type { ScheduledMilestone, ScheduledTask, ScheduleInput, ScheduleIssue, ScheduleMilestone, ScheduleResult, ScheduleTask } from '../schedule/types.js';
+
+/** One node of the schedule with the item it came from. Nodes are reused while their inputs are unchanged. */
+export interface ScheduleNode {
+  item: Item;
+  task?: ScheduleTask;
+  milestone?: ScheduleMilestone;
+}
+
+type Base = Omit<ScheduleInput, 'tasks' | 'milestones'>;
+
+interface Component {
+  /** Positions of the members in the node list. */
+  positions: number[];
+  members: ScheduleNode[];
+  result: ScheduleResult;
+}
+
+interface OwnerLoad {
+  key: string;
+  issues: ScheduleIssue[];
+  result: ScheduleResult;
+}
+
+interface State {
+  nodes: ScheduleNode[];
+  positionOf: Map<string, number>;
+  componentAt: Component[];
+  components: Component[];
+  tasks: Map<string, ScheduledTask>;
+  milestones: Map<string, ScheduledMilestone>;
+  /** Owner → IDs of their tasks. */
+  ownerTasks: Map<string, Set<string>>;
+  owners: Map<string, OwnerLoad>;
+}
+
+/**
+ * Schedules a workspace incrementally. Tasks only influence each other through
+ * dependencies and through their document (the critical path is per document), so the
+ * graph falls apart into independent components, and a component whose nodes are the
+ * very same objects as last time keeps its dates. When an edit changes nodes but not the
+ * shape of the graph (same IDs, same predecessors), only the components of the changed
+ * nodes are scheduled again and nothing else is visited. Owners' load couples components,
+ * so it is computed per owner from the finished dates, only for owners whose tasks moved.
+ *
+ * The result equals `schedule()` of the whole input; a test checks that over random edits.
+ */
+export class ScheduleCache {
+  private state: State | undefined;
+  /** Items of the components recomputed by the last run, and items that left. */
+  readonly changed = new Set<Item>();
+  /** Tasks of the owners whose load the last run recomputed. */
+  readonly changedOwnerTasks = new Set<string>();
+
+  run(base: Base, nodes: ScheduleNode[]): ScheduleResult {
+    this.changed.clear();
+    this.changedOwnerTasks.clear();
+    const prev = this.state;
+    const changedAt = prev ? sameShape(prev.nodes, nodes) : undefined;
+    const state = changedAt ? this.patch(base, prev!, nodes, changedAt) : this.full(base, nodes);
+    this.state = state;
+    return resultOf(state);
+  }
+
+  /** Every component from scratch, reusing the ones whose nodes are all unchanged. */
+  private full(base: Base, nodes: ScheduleNode[]): State {
+    const prev = this.state;
+    const previousComponent = new Map<ScheduleNode, Component>();
+    for (const c of prev?.components ?? []) for (const n of c.members) previousComponent.set(n, c);
+    const positionOf = new Map<string, number>();
+    nodes.forEach((n, i) => positionOf.set(n.item.id, i));
+    const groups = componentsOf(nodes, positionOf);
+
+    const componentAt: Component[] = new Array(nodes.length);
+    const components: Component[] = [];
+    const tasks = new Map<string, ScheduledTask>();
+    const milestones = new Map<string, ScheduledMilestone>();
+    for (const positions of groups) {
+      const members = positions.map((i) => nodes[i]!);
+      const old = previousComponent.get(members[0]!);
+      let component: Component;
+      if (old && old.members.length === members.length && members.every((m) => previousComponent.get(m) === old)) {
+        component = { positions, members, result: old.result };
+      } else {
+        component = scheduleComponent(base, nodes, positions);
+        for (const m of members) this.changed.add(m.item);
+      }
+      components.push(component);
+      for (const i of positions) componentAt[i] = component;
+      for (const [id, t] of component.result.tasks) tasks.set(id, t);
+      for (const [id, m] of component.result.milestones) milestones.set(id, m);
+    }
+    // Items that left the schedule count as changed (their owners' load, their links).
+    if (prev) for (const n of prev.nodes) if (positionOf.get(n.item.id) === undefined || nodes[positionOf.get(n.item.id)!]!.item !== n.item) this.changed.add(n.item);
+
+    const ownerTasks = new Map<string, Set<string>>();
+    for (const n of nodes) for (const owner of n.task?.owners ?? []) addTo(ownerTasks, owner, n.item.id);
+    const touched = new Set<string>();
+    for (const n of nodes) if (this.changed.has(n.item)) for (const owner of n.task?.owners ?? []) touched.add(owner);
+    for (const [owner, ids] of prev?.ownerTasks ?? []) {
+      if (!ownerTasks.has(owner)) touched.add(owner);
+      else for (const id of ids) { const i = positionOf.get(id); if (i === undefined || this.changed.has(nodes[i]!.item)) { touched.add(owner); break; } }
+    }
+    const state: State = { nodes, positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev?.owners ?? new Map() };
+    state.owners = this.ownerLoads(base, state, touched);
+    return state;
+  }
+
+  /** Same IDs and predecessors, some nodes replaced: redo only their components. */
+  private patch(base: Base, prev: State, nodes: ScheduleNode[], changedAt: number[]): State {
+    const redo = new Set<Component>();
+    for (const i of changedAt) redo.add(prev.componentAt[i]!);
+    const componentAt = prev.componentAt.slice();
+    const components = prev.components.slice();
+    const tasks = new Map(prev.tasks);
+    const milestones = new Map(prev.milestones);
+    const index = new Map<Component, number>();
+    components.forEach((c, i) => index.set(c, i));
+    for (const old of redo) {
+      const component = scheduleComponent(base, nodes, old.positions);
+      components[index.get(old)!] = component;
+      for (const i of old.positions) {
+        componentAt[i] = component;
+        this.changed.add(nodes[i]!.item);
+        this.changed.add(prev.nodes[i]!.item);
+      }
+      for (const [id, t] of component.result.tasks) tasks.set(id, t);
+      for (const [id, m] of component.result.milestones) milestones.set(id, m);
+    }
+    const ownerTasks = new Map(prev.ownerTasks);
+    const touched = new Set<string>();
+    for (const i of changedAt) {
+      for (const owner of prev.nodes[i]!.task?.owners ?? []) {
+        touched.add(owner);
+        const ids = new Set(ownerTasks.get(owner));
+        ids.delete(prev.nodes[i]!.item.id);
+        if (ids.size) ownerTasks.set(owner, ids);
+        else ownerTasks.delete(owner);
+      }
+      for (const owner of nodes[i]!.task?.owners ?? []) {
+        touched.add(owner);
+        ownerTasks.set(owner, new Set(ownerTasks.get(owner)).add(nodes[i]!.item.id));
+      }
+    }
+    // Owners of the other tasks in the rescheduled components: their dates may have moved too.
+    for (const c of redo) for (const i of c.positions) for (const owner of nodes[i]!.task?.owners ?? []) touched.add(owner);
+    const state: State = { nodes, positionOf: prev.positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev.owners };
+    state.owners = this.ownerLoads(base, state, touched);
+    return state;
+  }
+
+  /** Load and over-allocation per owner, recomputed only for the touched owners. */
+  private ownerLoads(base: Base, state: State, touched: Set<string>): Map<string, OwnerLoad> {
+    // A plan calendar's holidays decide which days a task loads, so they are part of the key.
+    const calendarKey = new Map<string, string>();
+    if (touched.size) for (const [key, cal] of base.calendars ?? []) calendarKey.set(key, JSON.stringify(cal));
+    const owners = new Map(state.owners);
+    for (const owner of touched) {
+      const old = owners.get(owner);
+      const ids = state.ownerTasks.get(owner);
+      const pinned: ScheduleTask[] = [];
+      for (const id of ids ?? []) {
+        const t = state.nodes[state.positionOf.get(id)!]?.task;
+        const d = state.tasks.get(id);
+        if (!t || d?.start === undefined || d.end === undefined) continue;
+        // Pinned at its computed dates, a task needs no predecessors for its load.
+        pinned.push({ id, doc: t.doc, calendar: t.calendar, start: d.start, end: d.end, after: [], owners: [owner], allocation: t.allocation });
+      }
+      const key = pinned.map((t) => `${t.id}:${t.start}:${t.end}:${t.allocation ?? ''}:${t.calendar ? calendarKey.get(t.calendar) ?? '' : ''}`).join(';');
+      if (old && old.key === key) continue;
+      // Its tasks' diagnostics may change, including tasks that left the owner.
+      for (const t of pinned) this.changedOwnerTasks.add(t.id);
+      for (const i of old?.issues ?? []) if (i.code === 'resource.overallocated') for (const id of i.tasks) this.changedOwnerTasks.add(id);
+      if (!ids || ids.size === 0) {
+        owners.delete(owner);
+        continue;
+      }
+      const result = schedule({ ...base, tasks: pinned, milestones: [] });
+      owners.set(owner, { key, result, issues: result.issues.filter((i) => i.code === 'resource.overallocated') });
+    }
+    return owners;
+  }
+}
+
+/** Positions whose node changed, or undefined when IDs, kinds, documents or predecessors changed. */
+function sameShape(before: ScheduleNode[], after: ScheduleNode[]): number[] | undefined {
+  if (before.length !== after.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i]!;
+    const b = after[i]!;
+    if (a === b) continue;
+    if (a.item.id !== b.item.id || a.item.file !== b.item.file || !a.task !== !b.task) return undefined;
+    const pa = a.task?.after ?? a.milestone?.after ?? [];
+    const pb = b.task?.after ?? b.milestone?.after ?? [];
+    if (pa.length !== pb.length || pa.some((p, j) => p !== pb[j])) return undefined;
+    changed.push(i);
+  }
+  return changed;
+}
+
+/** Connected components over dependencies and documents (union-find), as position lists. */
+function componentsOf(nodes: ScheduleNode[], positionOf: Map<string, number>): number[][] {
+  const parent = new Int32Array(nodes.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const firstOfDoc = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    const first = firstOfDoc.get(n.item.file);
+    if (first === undefined) firstOfDoc.set(n.item.file, i);
+    else parent[find(first)] = find(i);
+    for (const pred of n.task?.after ?? n.milestone?.after ?? []) {
+      const j = positionOf.get(pred);
+      if (j !== undefined) parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < nodes.length; i++) {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  return [...groups.values()];
+}
+
+function scheduleComponent(base: Base, nodes: ScheduleNode[], positions: number[]): Component {
+  const tasks: ScheduleTask[] = [];
+  const milestones: ScheduleMilestone[] = [];
+  for (const i of positions) {
+    const n = nodes[i]!;
+    // Load is left to the per-owner pass: owners couple components.
+    if (n.task) tasks.push({ ...n.task, owners: [] });
+    else if (n.milestone) milestones.push(n.milestone);
+  }
+  return { positions, members: positions.map((i) => nodes[i]!), result: schedule({ ...base, tasks, milestones }) };
+}
+
+function resultOf(state: State): ScheduleResult {
+  const issues: ScheduleIssue[] = [];
+  for (const c of state.components) for (const i of c.result.issues) issues.push(i);
+  for (const o of state.owners.values()) issues.push(...o.issues);
+  issues.sort(compareIssues);
+  const result: ScheduleResult = { tasks: state.tasks, milestones: state.milestones, issues, load: new Map() };
+  // The load runs are large and seldom read: build them on first use, as the scheduler does.
+  let load: ScheduleResult['load'] | undefined;
+  Object.defineProperty(result, 'load', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!load) {
+        load = new Map();
+        for (const o of state.owners.values()) for (const [owner, runs] of o.result.load) load.set(owner, runs);
+      }
+      return load;
+    },
+  });
+  return result;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function compareIssues(a: ScheduleIssue, b: ScheduleIssue): number {
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  return compareIds(issueKey(a), issueKey(b));
+}
+
+function issueKey(i: ScheduleIssue): string {
+  if (i.code === 'schedule.cycle') return i.ids[0] ?? '';
+  if (i.code === 'resource.overallocated') return i.owner;
+  return i.id;
+}

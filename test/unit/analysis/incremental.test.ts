@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyze } from '../../../src/core/analysis/analyze.js';
+import type { Analysis } from '../../../src/core/analysis/types.js';
+import { formatDate, parseIsoDate } from '../../../src/core/model/dates.js';
+import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
+import { memoryFileSystem, readFixture } from '../../support/memoryFileSystem.js';
+
+/**
+ * The workspace re-checks only what an edit can affect. Whatever the edit, the result must
+ * equal a full analysis of the same files: random edit sequences check that.
+ */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Edit = (text: string, r: () => number) => string;
+const pickLine = (lines: string[], r: () => number): number => Math.floor(r() * lines.length);
+const EDITS: Edit[] = [
+  // durations and dates move tasks
+  (t, r) => t.replace(/(\d+)d\b/, () => `${1 + Math.floor(r() * 9)}d`),
+  (t, r) => t.replace(/2027-(\d\d)-(\d\d)/, () => `2027-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`),
+  // IDs appear, disappear and get renumbered
+  (t, r) => t.replace(/\b(T|FEAT|G|M|P|R)-(\d+)\b/, (_m, p: string) => `${p}-${1 + Math.floor(r() * 60)}`),
+  (t, r) => { const l = t.split('\n'); l.splice(pickLine(l, r), 1); return l.join('\n'); },
+  (t, r) => { const l = t.split('\n'); const i = pickLine(l, r); l.splice(i, 0, l[i] ?? ''); return l.join('\n'); },
+  // links and statuses
+  (t, r) => t.replace(/(after|Depends on|features|goals): ?([^\n|]*)/i, (_m, k: string) => `${k}: T-${1 + Math.floor(r() * 50)}`),
+  (t, r) => t.replace(/\b(todo|in-progress|done|approved|draft)\b/, () => ['todo', 'done', 'in-progress', 'blocked'][Math.floor(r() * 4)]!),
+  (t) => t.replace('[ ]', '[x]'),
+  (t, r) => t.replace(/@([a-z]+)/, () => `@${['ana', 'bo', 'lena', 'sam'][Math.floor(r() * 4)]}`),
+  // prose only, and line shifts
+  (t) => `\n${t}`,
+  (t) => `${t}\n\nA new paragraph of prose.\n`,
+  (t) => `${t}\n\n- [ ] T-99 Added task\n  - duration: 3d\n  - after: T-1\n  - features: FEAT-1\n`,
+];
+
+function summary(a: Analysis): string {
+  const tasks = [...a.schedule.tasks.values()].map((t) => `${t.id} ${t.start === undefined ? '-' : formatDate(t.start)} ${t.end === undefined ? '-' : formatDate(t.end)} ${t.float} ${t.critical}`).sort();
+  const features = [...a.features.values()].map((f) => JSON.stringify(f)).sort();
+  const goals = [...a.goals.values()].map((g) => JSON.stringify(g)).sort();
+  const load = [...a.schedule.load].map(([owner, runs]) => `${owner} ${JSON.stringify(runs)}`).sort();
+  const order = [...a.items.keys()].join(' ');
+  return JSON.stringify({ diagnostics: a.diagnostics, tasks, features, goals, issues: a.schedule.issues, load, order });
+}
+
+async function editSequence(files: Record<string, string>, seed: number, steps: number): Promise<void> {
+  const fs = memoryFileSystem({ ...files });
+  const ws = createWorkspace({ fs, today: () => parseIsoDate('2027-02-15')! });
+  await ws.load();
+  ws.analyze();
+  const r = rng(seed);
+  const paths = Object.keys(files).filter((p) => p.endsWith('.md'));
+  const texts = new Map(paths.map((p) => [p, files[p]!]));
+  for (let step = 0; step < steps; step++) {
+    const path = paths[Math.floor(r() * paths.length)]!;
+    const edited = EDITS[Math.floor(r() * EDITS.length)]!(texts.get(path)!, r);
+    texts.set(path, edited);
+    ws.setFile(path, edited);
+    const incremental = ws.analyze();
+    const fresh = analyze({ config: ws.config(), configDiagnostics: ws.configProblems(), files: incremental.files.values(), today: incremental.today });
+    assert.equal(summary(incremental), summary(fresh), `seed ${seed}, step ${step}: editing ${path} gave a different result than a full analysis`);
+  }
+}
+
+describe('incremental analysis equals a full analysis', () => {
+  const example = readFixture(join(process.cwd(), 'examples', 'acme'));
+  for (const seed of [1, 2, 3, 4]) {
+    it(`examples/acme, 60 random edits (seed ${seed})`, async () => {
+      await editSequence(example, seed, 60);
+    });
+  }
+  for (const name of ['schedule', 'people', 'refs', 'trace']) {
+    it(`rule fixture ${name}, 60 random edits`, async () => {
+      const files = readFixture(join(process.cwd(), 'test', 'fixtures', 'rules', name));
+      delete files['fixture.json'];
+      await editSequence(files, name.length, 60);
+    });
+  }
+});
