@@ -84,3 +84,21 @@ describe('incremental analysis equals a full analysis', () => {
     });
   }
 });
+
+describe('incremental analysis follows dependencies across files', () => {
+  it('a duration edit in one plan moves a feature delivered only by another plan', async () => {
+    const files: Record<string, string> = {
+      '.specline.yml': 'start: 2027-01-04\n',
+      'a.md': '- T-1 First\n  - duration: 2d\n  - features: FEAT-1\n',
+      'b.md': '- T-2 Second\n  - duration: 1d\n  - after: T-1\n  - features: FEAT-2\n',
+      'f.md': '## FEAT-1 One\n- goals: G-1\n\n## FEAT-2 Two\n- goals: G-1\n- target: 2027-01-07\n\n## G-1 Goal\n- horizon: later\n',
+    };
+    const ws = createWorkspace({ fs: memoryFileSystem(files), today: () => parseIsoDate('2027-01-04')! });
+    await ws.load();
+    assert.equal(formatDate(ws.analyze().features.get('FEAT-2')!.end!), '2027-01-06');
+    ws.setFile('a.md', files['a.md']!.replace('2d', '5d'));
+    const after = ws.analyze();
+    assert.equal(formatDate(after.features.get('FEAT-2')!.end!), '2027-01-11');
+    assert.ok(after.diagnostics.some((d) => d.code === 'schedule.goal-late' && d.file === 'f.md'), 'FEAT-2 is now late for its own target');
+  });
+});
