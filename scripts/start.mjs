@@ -1,5 +1,6 @@
-// The README's main job: install what is missing, build, and run Specline on the bundled
-// example workspace (examples/acme), the way a planner or CI would.
+// The README's main job: install what is missing, build, check the bundled example
+// workspace (examples/acme) with the CLI, then open it in a real VS Code (code-server)
+// with the extension installed, and print the address to open. Runs until Ctrl-C.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,12 @@ if (run(['scripts/bundle.mjs']).status !== 0) process.exit(1);
 const today = '2027-02-15';
 console.log(`\n$ specline check examples/acme --today ${today}\n`);
 const check = run(['bin/specline.js', 'check', 'examples/acme', '--today', today]);
-console.log(`\n(exit ${check.status}: the example carries deliberate problems, listed in examples/acme/README.md)`);
-console.log(`\n$ specline schedule examples/acme --format text --today ${today}\n`);
-run(['bin/specline.js', 'schedule', 'examples/acme', '--format', 'text', '--today', today]);
+console.log(`\n(exit ${check.status}: the example carries deliberate problems, listed in examples/acme/README.md)\n`);
+
+if (process.argv.includes('--cli-only')) process.exit(0);
+const { startDemo } = await import('./vscode/startDemo.mjs');
+const demo = await startDemo({ folder: 'examples/acme', settings: { 'specline.today': today } });
+console.log(`\nSpecline is running in VS Code (code-server). Open:\n\n  ${demo.openUrl}\n\nPress Ctrl-C to stop.`);
+const stop = async () => { await demo.stop(); process.exit(0); };
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

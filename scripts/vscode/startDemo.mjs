@@ -18,16 +18,16 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
  * Installs what is missing, builds, and starts code-server with the working tree linked in
  * as an installed extension. Resolves once the server answers and lists the extension;
  * the caller decides how long it runs (`stop()`).
- * @param {{ folder?: string, port?: number, theme?: 'light' | 'dark' }} [options]
+ * @param {{ folder?: string, port?: number, theme?: 'light' | 'dark', settings?: Record<string, unknown> }} [options]
  */
-export async function startDemo({ folder = 'examples/acme', port, theme } = {}) {
+export async function startDemo({ folder = 'examples/acme', port, theme, settings = {} } = {}) {
   await ensureSystemPackages();
   await ensureCodeServer();
   await bundleExtension();
   const workspace = resolve(repoRoot, folder);
   const server = await startCodeServer({
     workspace, port, linkExtensions: [repoRoot],
-    settings: theme ? { 'workbench.colorTheme': THEMES[theme] } : {},
+    settings: { ...(theme ? { 'workbench.colorTheme': THEMES[theme] } : {}), ...settings },
   });
   const installed = listExtensions(server.extensionsDir);
   if (!installed.some((e) => e.startsWith('specline.specline@'))) {

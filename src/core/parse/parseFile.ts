@@ -93,7 +93,10 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
     const hasList = !seg.isFence && LIST_LINE.test(source);
     const hasTable = !seg.isFence && TABLE_DELIMITER.test(source);
     // Tables are always read: an ID column with a bad cell is a problem even without an ID.
-    const relevant = options.wholeDocument || seg.hasHeading || hasId || hasTable || (hasList && wantsList);
+    // A paragraph cannot define an item: IDs in prose are found by the mention scan. Lists,
+    // tables, headings and block quotes (which may hold lists) can.
+    const canDefine = hasList || hasTable || seg.hasHeading || QUOTE_LINE.test(source);
+    const relevant = options.wholeDocument || seg.hasHeading || hasTable || (hasId && canDefine) || (hasList && wantsList);
     if (seg.hasHeading) wantsList = hasId;
     else if (hasList || hasTable) wantsList = false;
     if (!relevant) continue;
@@ -176,6 +179,7 @@ function collectLinkDefinitions(text: string): string {
   return (text.match(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm) ?? []).join('\n');
 }
 
+const QUOTE_LINE = /^ {0,3}>/m;
 const LIST_LINE = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/m;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/m;
 

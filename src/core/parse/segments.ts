@@ -77,7 +77,8 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
       else if (LIST.test(line)) inTopList = true;
     }
     if (startsBlock && !continuesList) {
-      if (current) { current.endLine = i; segments.push(current); }
+      // `endLine` already stops after the last non-blank line of the segment.
+      if (current) segments.push(current);
       current = { startLine: i, endLine: i + 1, hasHeading: false, isList: LIST.test(line), isHtml: line.startsWith('<!--'), isFence: FENCE.test(line) };
     } else if (!current && !blank) {
       current = { startLine: i, endLine: i + 1, hasHeading: false, isList: LIST.test(line), isHtml: false, isFence: FENCE.test(line) };
