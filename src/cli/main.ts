@@ -194,11 +194,17 @@ function parseToday(text: string | undefined): DayNumber | (() => DayNumber) {
   return day;
 }
 
-/** `SPECLINE_THREADS=N`: at most N parse threads (1 or 0: parse in the main thread); ignored when not a number. */
-function threadsFromEnv(env: CliIO['env']): { parallel?: number } {
-  const text = env['SPECLINE_THREADS'];
-  if (text === undefined || !/^\d+$/.test(text.trim())) return {};
-  return { parallel: Math.max(1, Number(text.trim())) };
+/**
+ * `SPECLINE_THREADS=N`: at most N parse threads (1 or 0: parse in the main thread);
+ * `SPECLINE_THREAD_BYTES=N`: least text per extra thread (default 6 MiB). Ignored when not numbers.
+ */
+function threadsFromEnv(env: CliIO['env']): { parallel?: number; pool?: { bytesPerThread: number; minBytes: number } } {
+  const threads = env['SPECLINE_THREADS'];
+  const bytes = env['SPECLINE_THREAD_BYTES'];
+  return {
+    ...(threads !== undefined && /^\d+$/.test(threads.trim()) ? { parallel: Math.max(1, Number(threads.trim())) } : {}),
+    ...(bytes !== undefined && /^\d+$/.test(bytes.trim()) ? { pool: { bytesPerThread: Number(bytes.trim()), minBytes: Math.min(Number(bytes.trim()), 256 * 1024) } } : {}),
+  };
 }
 
 function isConfigError(error: unknown): error is Error {
@@ -262,7 +268,8 @@ export function commandHelp(command: Command): string {
     command.name === 'check'
       ? 'Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 bad usage or config.'
       : 'Exit codes: 0 done, 2 bad usage or config.',
-    'Environment: NO_COLOR, FORCE_COLOR; SPECLINE_THREADS=N caps the threads that parse files (1: none);',
+    'Environment: NO_COLOR, FORCE_COLOR; SPECLINE_THREADS=N caps the threads that parse files (1: none),',
+    'SPECLINE_THREAD_BYTES=N is the least text worth one more thread (default 6 MiB);',
     'SPECLINE_DEBUG=1 says when those threads cannot start.',
     '',
   ].join('\n');

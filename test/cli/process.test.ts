@@ -49,7 +49,7 @@ describe(`specline as a child process`, () => {
     assert.match(usage.stderr, /--today must be a date/);
   });
 
-  it('checks a workspace big enough for worker threads (> 512 KB), with the same result as in-process', async function () {
+  it('checks a workspace on worker threads (SPECLINE_THREAD_BYTES lowers the threshold) with the same result as in-process', async function () {
     this.timeout(90_000);
     const base = await mkdtemp(path.join(tmpdir(), 'specline-big-'));
     try {
@@ -62,8 +62,8 @@ describe(`specline as a child process`, () => {
       }
       await writeFile(path.join(base, 'roadmap.md'), '# Roadmap\n\n## G-1 Goal\n');
       const args = ['check', base, '--today', '2027-01-01', '--format', 'json'];
-      const child = await specline(args);
-      // Threads in the child (the default), the main thread in-process: the same report.
+      const child = await specline(args, { SPECLINE_THREAD_BYTES: '262144' });
+      // Threads in the child, the main thread in-process: the same report.
       const inProcess = await runCli(args, { env: { SPECLINE_THREADS: '1' } });
       assert.equal(child.code, 1, child.stderr);
       assert.equal(child.stderr, ''); // SPECLINE_DEBUG would say if threads fell back

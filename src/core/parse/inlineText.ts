@@ -4,6 +4,8 @@
  * titles; the source ranges always come from the raw text, never from this.
  */
 export function plainInline(raw: string): string {
+  // Most values are plain ("3d", "@ana", "T-1, T-2"): skip the regex chain for them.
+  if (!INLINE_SYNTAX.test(raw)) return raw.trim();
   return raw
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -15,6 +17,9 @@ export function plainInline(raw: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Markdown syntax, escapes, HTML, or whitespace other than single spaces. */
+const INLINE_SYNTAX = /[[\]*_~`\\<!]|[^\S ]| {2}/;
 
 /** Strips emphasis/code wrappers right around an ID: `**T-1**`, `` `T-1` ``. */
 export const ID_WRAPPER = /[*_`~]/;

@@ -9,6 +9,8 @@ import { MAX_FILE_BYTES, parseFile } from '../parse/parseFile.js';
 import type { Workspace, WorkspaceOptions } from './types.js';
 
 export const DEFAULT_CONFIG_PATH = '.specline.yml';
+/** Files read at once during a load. */
+const READ_CONCURRENCY = 32;
 
 /**
  * A workspace index: files → parse (cached by content) → analysis (cached until a file
@@ -78,12 +80,22 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       files.clear();
       cached = undefined;
       const paths = (await options.fs.listFiles()).filter(inScope).sort();
+      // Reads overlap (a few dozen at a time): one after the other, the CPU waits on every file.
+      const reads = new Array<Awaited<ReturnType<typeof readOne>>>(paths.length);
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < paths.length) {
+          const i = next++;
+          reads[i] = await readOne(paths[i]!);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
       const texts: Array<{ path: FilePath; text: string }> = [];
-      for (const path of paths) {
-        const read = await readOne(path);
+      paths.forEach((path, i) => {
+        const read = reads[i]!;
         if ('skipped' in read) files.set(path, read.skipped);
         else texts.push({ path, text: read.text });
-      }
+      });
       const results = options.parseBatch ? await options.parseBatch(texts, config) : texts.map((t) => parseFile(t.path, t.text, config));
       for (const r of results) files.set(r.file, r);
     },
