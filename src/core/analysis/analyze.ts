@@ -38,6 +38,10 @@ export function analyze(input: AnalyzeInput): Analysis {
  * its content hash is unchanged. A change of config or of "today" needs a new Analyzer
  * (or gives a full check). The result equals `analyze()` of the same files; a property
  * test checks that over random edit sequences.
+ *
+ * For speed, the maps of an analysis (items, definitions, features, goals, schedule) are
+ * updated in place by the next call: an Analysis is a snapshot until the next `analyze()`
+ * of the same Analyzer. Callers read it synchronously and ask again after a change.
  */
 export class Analyzer {
   private previous: { files: Map<FilePath, FileResult>; today: DayNumber; config: SpeclineConfig } | undefined;
@@ -47,24 +51,51 @@ export class Analyzer {
   private readonly linkedFrom = new Map<string, Set<FilePath>>();
   private last: { index: Index; schedule: ScheduleResult; features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo> } | undefined;
   /** Schedule input per item, valid while the item, its file's plan settings and its predecessors are the same. */
-  private readonly nodes = new WeakMap<Item, { node: ScheduleNode; targets: Array<Item | undefined>; planStart: DayNumber | undefined; calendar: boolean }>();
+  private readonly nodes = new WeakMap<Item, { node: ScheduleNode; targets: string[]; planStart: DayNumber | undefined; calendar: boolean }>();
+
+  private lastNodes: ScheduleNode[] | undefined;
+  private nodeAt = new Map<string, number>();
+
+  /** The last node list with the nodes of the changed files' items replaced (same IDs in the same places). */
+  private patchNodes(last: ScheduleNode[], changed: FilePath[], base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode[] {
+    const out = last.slice();
+    for (const path of changed) {
+      for (const item of files.get(path)?.items ?? []) {
+        const i = this.nodeAt.get(item.id);
+        if (i === undefined || index.items.get(item.id) !== item) continue;
+        out[i] = this.nodeFor(item, base, files, index);
+      }
+    }
+    return out;
+  }
 
   private scheduleNodes(base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode[] {
     const out: ScheduleNode[] = [];
-    for (const item of [...index.byKind.task, ...index.byKind.milestone]) {
+    this.nodeAt = new Map();
+    for (const list of [index.byKind.task, index.byKind.milestone]) {
+      for (const item of list) {
+        this.nodeAt.set(item.id, out.length);
+        out.push(this.nodeFor(item, base, files, index));
+      }
+    }
+    return out;
+  }
+
+  private nodeFor(item: Item, base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode {
+    {
       const planStart = files.get(item.file)?.planStart;
       const calendar = base.calendars?.has(item.file) ?? false;
       const refs = item.links.after ?? [];
       const cached = this.nodes.get(item);
-      if (cached && cached.planStart === planStart && cached.calendar === calendar && cached.targets.length === refs.length && refs.every((r, i) => index.items.get(r.id) === cached.targets[i])) {
-        out.push(cached.node);
-        continue;
+      // Predecessors are compared by ID and kind (what the schedule reads), not by object.
+      const targets = refs.map((r) => targetKey(index.items.get(r.id)));
+      if (cached && cached.planStart === planStart && cached.calendar === calendar && cached.targets.length === targets.length && targets.every((t, i) => cached.targets[i] === t)) {
+        return cached.node;
       }
       const node = scheduleNode(item, planStart, calendar, index.items);
-      this.nodes.set(item, { node, targets: refs.map((r) => index.items.get(r.id)), planStart, calendar });
-      out.push(node);
+      this.nodes.set(item, { node, targets, planStart, calendar });
+      return node;
     }
-    return out;
   }
 
   analyze(input: AnalyzeInput): Analysis {
@@ -103,7 +134,9 @@ export class Analyzer {
       const patched = !full && this.last ? patchIndex(this.last.index, changed, prev!.files, files) : undefined;
       index = patched ?? buildIndex(files);
       const base = scheduleBase(input.config, files);
-      scheduleResult = this.schedules.run(base, this.scheduleNodes(base, files, index));
+      const nodes = patched && this.lastNodes ? this.patchNodes(this.lastNodes, changed, base, files, index) : this.scheduleNodes(base, files, index);
+      this.lastNodes = nodes;
+      scheduleResult = this.schedules.run(base, nodes);
       if (patched && this.last) {
         ({ features, goals } = updateRollups(this.last, changed.map((p) => [prev!.files.get(p), files.get(p)]), this.schedules.changed, index, scheduleResult, input.config, files));
       } else {
@@ -181,6 +214,10 @@ export class Analyzer {
     }
     return dirty;
   }
+}
+
+function targetKey(item: Item | undefined): string {
+  return item ? item.kind : '';
 }
 
 function emptyByKind(): Record<ItemKind, Item[]> {
@@ -273,19 +310,14 @@ function patchIndex(prev: Index, changed: FilePath[], before: Map<FilePath, File
       if (o !== n) pairs.push([o, n]);
     }
   }
-  const definitions = new Map(prev.definitions);
-  const items = new Map(prev.items);
-  const byKind = { ...prev.byKind };
-  const copied = new Set<ItemKind>();
+  // Updated in place: copying maps of every item would cost more than the whole edit.
+  const { definitions, items, byKind } = prev;
   for (const [o, n] of pairs) {
     definitions.set(o.id, definitions.get(o.id)!.map((d) => (d === o ? n : d)));
     if (items.get(o.id) !== o) continue;
     items.set(o.id, n);
-    if (!copied.has(o.kind)) {
-      byKind[o.kind] = byKind[o.kind].slice();
-      copied.add(o.kind);
-    }
-    byKind[o.kind][byKind[o.kind].indexOf(o)] = n;
+    const list = byKind[o.kind];
+    list[list.indexOf(o)] = n;
   }
   return { definitions, items, byKind };
 }
@@ -336,8 +368,8 @@ function updateRollups(
   config: SpeclineConfig,
   files: Map<FilePath, FileResult>,
 ): { features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo> } {
-  const features = new Map(prev.features);
-  const goals = new Map(prev.goals);
+  // Updated in place, like the index (see Analyzer).
+  const { features, goals } = prev;
   const affectedFeatures = new Set<string>();
   const affectedGoals = new Set<string>();
   const fresh: Item[] = [];

@@ -13,6 +13,8 @@ export interface ScheduleNode {
 type Base = Omit<ScheduleInput, 'tasks' | 'milestones'>;
 
 interface Component {
+  /** Its place in `State.components`. */
+  slot: number;
   /** Positions of the members in the node list. */
   positions: number[];
   members: ScheduleNode[];
@@ -83,9 +85,9 @@ export class ScheduleCache {
       const old = previousComponent.get(members[0]!);
       let component: Component;
       if (old && old.members.length === members.length && members.every((m) => previousComponent.get(m) === old)) {
-        component = { positions, members, result: old.result };
+        component = { slot: components.length, positions, members, result: old.result };
       } else {
-        component = scheduleComponent(base, nodes, positions);
+        component = scheduleComponent(base, nodes, positions, components.length);
         for (const m of members) this.changed.add(m.item);
       }
       components.push(component);
@@ -113,15 +115,11 @@ export class ScheduleCache {
   private patch(base: Base, prev: State, nodes: ScheduleNode[], changedAt: number[]): State {
     const redo = new Set<Component>();
     for (const i of changedAt) redo.add(prev.componentAt[i]!);
-    const componentAt = prev.componentAt.slice();
-    const components = prev.components.slice();
-    const tasks = new Map(prev.tasks);
-    const milestones = new Map(prev.milestones);
-    const index = new Map<Component, number>();
-    components.forEach((c, i) => index.set(c, i));
+    // Updated in place: the previous result is superseded (see Analyzer).
+    const { componentAt, components, tasks, milestones, ownerTasks } = prev;
     for (const old of redo) {
-      const component = scheduleComponent(base, nodes, old.positions);
-      components[index.get(old)!] = component;
+      const component = scheduleComponent(base, nodes, old.positions, old.slot);
+      components[old.slot] = component;
       for (const i of old.positions) {
         componentAt[i] = component;
         this.changed.add(nodes[i]!.item);
@@ -130,19 +128,17 @@ export class ScheduleCache {
       for (const [id, t] of component.result.tasks) tasks.set(id, t);
       for (const [id, m] of component.result.milestones) milestones.set(id, m);
     }
-    const ownerTasks = new Map(prev.ownerTasks);
     const touched = new Set<string>();
     for (const i of changedAt) {
       for (const owner of prev.nodes[i]!.task?.owners ?? []) {
         touched.add(owner);
-        const ids = new Set(ownerTasks.get(owner));
-        ids.delete(prev.nodes[i]!.item.id);
-        if (ids.size) ownerTasks.set(owner, ids);
-        else ownerTasks.delete(owner);
+        const ids = ownerTasks.get(owner);
+        ids?.delete(prev.nodes[i]!.item.id);
+        if (ids && ids.size === 0) ownerTasks.delete(owner);
       }
       for (const owner of nodes[i]!.task?.owners ?? []) {
         touched.add(owner);
-        ownerTasks.set(owner, new Set(ownerTasks.get(owner)).add(nodes[i]!.item.id));
+        addTo(ownerTasks, owner, nodes[i]!.item.id);
       }
     }
     // Owners of the other tasks in the rescheduled components: their dates may have moved too.
@@ -233,7 +229,7 @@ function componentsOf(nodes: ScheduleNode[], positionOf: Map<string, number>): n
   return [...groups.values()];
 }
 
-function scheduleComponent(base: Base, nodes: ScheduleNode[], positions: number[]): Component {
+function scheduleComponent(base: Base, nodes: ScheduleNode[], positions: number[], slot: number): Component {
   const tasks: ScheduleTask[] = [];
   const milestones: ScheduleMilestone[] = [];
   for (const i of positions) {
@@ -242,7 +238,7 @@ function scheduleComponent(base: Base, nodes: ScheduleNode[], positions: number[
     if (n.task) tasks.push({ ...n.task, owners: [] });
     else if (n.milestone) milestones.push(n.milestone);
   }
-  return { positions, members: positions.map((i) => nodes[i]!), result: schedule({ ...base, tasks, milestones }) };
+  return { slot, positions, members: positions.map((i) => nodes[i]!), result: schedule({ ...base, tasks, milestones }) };
 }
 
 function resultOf(state: State): ScheduleResult {
