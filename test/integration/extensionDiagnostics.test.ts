@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { poll as waitFor } from './support.js';
 
 const EXTENSION_ID = 'specline.specline';
 const TODAY = '2027-02-15';
@@ -18,20 +19,6 @@ interface SpeclineApi {
   status(): { text: string; tooltip: string; visible: boolean };
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function root(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -6,24 +6,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { poll as waitFor } from './support.js';
 
 const EXTENSION_ID = 'specline.specline';
 const ID = /^[A-Z][A-Z0-9]*-\d+(?:\.\d+)*$/;
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 const at = (path: string): vscode.Uri => vscode.Uri.joinPath(root(), ...path.split('/'));

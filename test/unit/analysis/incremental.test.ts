@@ -5,20 +5,12 @@ import type { Analysis } from '../../../src/core/analysis/types.js';
 import { formatDate, parseIsoDate } from '../../../src/core/model/dates.js';
 import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
 import { memoryFileSystem, readFixture } from '../../support/memoryFileSystem.js';
+import { prng as rng } from '../../support/prng.js';
 
 /**
  * The workspace re-checks only what an edit can affect. Whatever the edit, the result must
  * equal a full analysis of the same files: random edit sequences check that.
  */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Edit = (text: string, r: () => number) => string;
 const pickLine = (lines: string[], r: () => number): number => Math.floor(r() * lines.length);

@@ -1,3 +1,5 @@
+import type { Node as MdNode, Parent } from 'mdast';
+import { parseMarkdown } from '../../../src/core/parse/markdownProcessor.js';
 /**
  * Shared helpers for the language-feature tests: a realistic multi-file workspace, a
  * cursor marker, and an edit applier that re-parses the result.
@@ -168,4 +170,17 @@ export function workspaceFiles(): Record<string, string> {
     'billing-plan.md': BILLING_PLAN,
     'personas.md': PERSONAS,
   };
+}
+
+/** Every node type in a Markdown tree, and the text a reader would see. */
+export function renderedMarkdown(markdown: string): { types: Set<string>; text: string } {
+  const types = new Set<string>();
+  let text = '';
+  const walk = (node: MdNode): void => {
+    types.add(node.type);
+    if ('value' in node && typeof node.value === 'string') text += node.value;
+    for (const child of (node as Parent).children ?? []) walk(child);
+  };
+  walk(parseMarkdown(markdown));
+  return { types, text };
 }

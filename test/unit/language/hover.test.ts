@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
-import type { Node as MdNode, Parent } from 'mdast';
 import type { Analysis } from '../../../src/core/analysis/types.js';
 import { getHover } from '../../../src/core/language/hover.js';
 import { escapeMarkdown } from '../../../src/core/language/markdownEscape.js';
-import { parseMarkdown } from '../../../src/core/parse/markdownProcessor.js';
 import { analyzeFiles, cursorAt, FEATURES, PLAN, SSO_SPEC, textAt, workspaceFiles } from './helpers.js';
+import { renderedMarkdown as rendered } from './helpers.js';
 
-/** Every node type in a Markdown tree, and the text a reader would see. */
-function rendered(markdown: string): { types: Set<string>; text: string } {
-  const types = new Set<string>();
-  let text = '';
-  const walk = (node: MdNode): void => {
-    types.add(node.type);
-    if ('value' in node && typeof node.value === 'string') text += node.value;
-    for (const child of (node as Parent).children ?? []) walk(child);
-  };
-  walk(parseMarkdown(markdown));
-  return { types, text };
-}
 
 describe('getHover', () => {
   let analysis: Analysis;

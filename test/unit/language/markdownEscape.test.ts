@@ -1,19 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Node as MdNode, Parent } from 'mdast';
 import { escapeMarkdown } from '../../../src/core/language/markdownEscape.js';
-import { parseMarkdown } from '../../../src/core/parse/markdownProcessor.js';
+import { renderedMarkdown as nodes } from './helpers.js';
 
-function nodes(markdown: string): { types: Set<string>; text: string } {
-  const types = new Set<string>();
-  let text = '';
-  const walk = (node: MdNode): void => {
-    types.add(node.type);
-    if ('value' in node && typeof node.value === 'string') text += node.value;
-    for (const child of (node as Parent).children ?? []) walk(child);
-  };
-  walk(parseMarkdown(markdown));
-  return { types, text };
-}
 
 describe('escapeMarkdown', () => {
   const hostile = [

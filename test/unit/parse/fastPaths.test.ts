@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
 import { parseFile } from '../../../src/core/parse/parseFile.js';
+import { prng as rng } from '../../support/prng.js';
 
 /**
  * The fast paths (one-line-per-item lists, plain tables, ATX headings, front matter)
@@ -9,16 +10,6 @@ import { parseFile } from '../../../src/core/parse/parseFile.js';
  */
 const config = defaultConfig();
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
