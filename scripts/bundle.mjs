@@ -32,6 +32,10 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
+  // Minified, it loads in about half the time (activation counts loading); the source map
+  // and kept names leave stack traces readable.
+  minify: true,
+  keepNames: true,
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
