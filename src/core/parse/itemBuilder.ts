@@ -136,7 +136,9 @@ export class ItemBuilder {
     if (isBlank(written.value)) return;
     const result = parseValue(key, written.value);
     if (!result.ok) {
-      this.invalid(written.start, written.end, `${item.id}: ${key} ${result.message}`, 'schema.invalid', item.id);
+      // Messages that already name the key need no prefix ("unknown priority …").
+      const message = result.message.includes(key) ? result.message : `${key}: ${result.message}`;
+      this.invalid(written.start, written.end, `${item.id}: ${message}`, 'schema.invalid', item.id);
       return;
     }
     const v = result.value;
@@ -161,7 +163,7 @@ export class ItemBuilder {
   private setOwners(item: Item, written: WrittenValue): void {
     if (isBlank(written.value)) return;
     const result = parseOwners(written.value);
-    if (!result.ok) this.invalid(written.start, written.end, `${item.id}: owner ${result.message}`, 'schema.invalid', item.id);
+    if (!result.ok) this.invalid(written.start, written.end, `${item.id}: ${result.message}`, 'schema.invalid', item.id);
     else item.owners = result.value;
   }
 
