@@ -18,7 +18,8 @@ export interface Target {
 
 /**
  * Finds the workspace root: `--root`; else the nearest ancestor of the first PATH (or of
- * cwd) holding `.specline.yml`; else the first PATH when it is a folder; else cwd.
+ * cwd) holding `.specline.yml`; else the first PATH when it is a folder; else cwd when
+ * the first PATH is a file inside it, or that file's folder when it is not.
  * Every PATH must exist and lie inside the root.
  */
 export async function resolveTarget(cwd: string, options: { root?: string; config?: string; positionals: string[] }): Promise<Target> {
@@ -34,7 +35,10 @@ export async function resolveTarget(cwd: string, options: { root?: string; confi
   } else {
     const first = absolutePaths[0];
     const start = first === undefined ? cwd : kinds[0] === 'dir' ? first : path.dirname(first);
-    root = (await findConfigAncestor(start)) ?? (first !== undefined && kinds[0] === 'dir' ? first : cwd);
+    // Without a config: a folder PATH is the root; a file PATH inside cwd keeps cwd (so its
+    // links to sibling folders resolve), a file elsewhere uses its own folder.
+    const fallback = first === undefined ? cwd : kinds[0] === 'dir' ? first : isInside(cwd, first) ? cwd : path.dirname(first);
+    root = (await findConfigAncestor(start)) ?? fallback;
   }
 
   const paths: FilePath[] = [];
@@ -47,6 +51,11 @@ export async function resolveTarget(cwd: string, options: { root?: string; confi
     paths.push(relative);
   }
   return { root, paths, ...(await configOf(cwd, root, options.config)) };
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 async function configOf(cwd: string, root: string, config: string | undefined): Promise<{ configPath?: FilePath }> {
