@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import * as path from 'node:path';
 import type { FilePath } from '../core/model/types.js';
 import { UsageError } from './io.js';
@@ -18,8 +19,8 @@ export interface Target {
 
 /**
  * Finds the workspace root: `--root`; else the nearest ancestor of the first PATH (or of
- * cwd) holding `.specline.yml`; else the first PATH when it is a folder; else cwd when
- * the first PATH is a file inside it, or that file's folder when it is not.
+ * cwd) holding `.specline.yml`; else the first PATH when it is a folder; for a file, the
+ * nearest folder above it that is cwd or a git work tree, else the file's own folder.
  * Every PATH must exist and lie inside the root.
  */
 export async function resolveTarget(cwd: string, options: { root?: string; config?: string; positionals: string[] }): Promise<Target> {
@@ -35,9 +36,10 @@ export async function resolveTarget(cwd: string, options: { root?: string; confi
   } else {
     const first = absolutePaths[0];
     const start = first === undefined ? cwd : kinds[0] === 'dir' ? first : path.dirname(first);
-    // Without a config: a folder PATH is the root; a file PATH inside cwd keeps cwd (so its
-    // links to sibling folders resolve), a file elsewhere uses its own folder.
-    const fallback = first === undefined ? cwd : kinds[0] === 'dir' ? first : isInside(cwd, first) ? cwd : path.dirname(first);
+    // Without a config: a folder PATH is the root. A file PATH takes the nearest folder
+    // above it that is cwd or a git work tree (so links to sibling folders resolve), and
+    // never the file-system root or the home folder; failing that, its own folder.
+    const fallback = first === undefined ? cwd : kinds[0] === 'dir' ? first : await fileRoot(cwd, first);
     root = (await findConfigAncestor(start)) ?? fallback;
   }
 
@@ -53,9 +55,13 @@ export async function resolveTarget(cwd: string, options: { root?: string; confi
   return { root, paths, ...(await configOf(cwd, root, options.config)) };
 }
 
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+async function fileRoot(cwd: string, file: string): Promise<string> {
+  const home = homedir();
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (dir === home || path.dirname(dir) === dir) break;
+    if (dir === cwd || (await kindOf(path.join(dir, '.git'))) !== undefined) return dir;
+  }
+  return path.dirname(file);
 }
 
 async function configOf(cwd: string, root: string, config: string | undefined): Promise<{ configPath?: FilePath }> {

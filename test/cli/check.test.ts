@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/check/ruleCatalog.js';
 import { ANSI, ANSI_RED, FIXTURES, copyFixture, fixture, listTree, runCli } from './helpers.js';
@@ -327,5 +328,23 @@ describe('specline check', () => {
         await scratch.dispose();
       }
     });
+  });
+});
+
+describe('check: the root of a single file without a config', () => {
+  it('is the file\'s folder when cwd is the file-system root (never the whole disk)', async function () {
+    this.timeout(20_000);
+    const copy = await copyFixture('clean');
+    try {
+      await rm(path.join(copy.dir, '.specline.yml'), { force: true });
+      const file = path.join(copy.dir, (await listTree(copy.dir)).find((f) => f.endsWith('.md'))!);
+      const run = await runCli(['check', file, '--format', 'json', '--today', '2027-01-04'], { cwd: path.parse(file).root });
+      assert.ok(run.code === 0 || run.code === 1, run.stderr);
+      const report = JSON.parse(run.stdout) as { diagnostics: Array<{ file: string }>; summary: { files: number } };
+      for (const d of report.diagnostics) assert.ok(!d.file.includes('/') || !d.file.startsWith('tmp'), d.file);
+      assert.ok(report.summary.files <= 20, `indexed ${report.summary.files} files`);
+    } finally {
+      await copy.dispose();
+    }
   });
 });
