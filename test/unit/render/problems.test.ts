@@ -39,7 +39,8 @@ describe('render helpers', () => {
     assert.equal(mf.isWorkingDay(d('2027-01-06')), false);
     const sunThu = workCalendar({ workdays: [0, 1, 2, 3, 4], holidays: [] });
     assert.equal(sunThu.countWorkingDays(d('2027-01-08'), d('2027-01-10')), 1, 'Fri, Sat off; Sun on');
-    assert.equal(workCalendar({ workdays: [], holidays: [] }).countWorkingDays(d('2027-01-01'), d('2027-12-31')), 0);
+    // No working day at all falls back to Monday–Friday, as in the scheduler: views count what the schedule used.
+    assert.equal(workCalendar({ workdays: [], holidays: [] }).countWorkingDays(d('2027-01-01'), d('2027-12-31')), 261);
     // Cross-check against a day-by-day count over a long span.
     let slow = 0;
     for (let day = d('2026-12-30'); day <= d('2029-02-03'); day++) if (mf.isWorkingDay(day)) slow++;
