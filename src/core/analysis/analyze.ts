@@ -270,7 +270,9 @@ function scheduleBase(config: SpeclineConfig, files: Map<FilePath, FileResult>):
 function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: boolean, items: Map<string, Item>): ScheduleNode {
   const after = resolved(item, 'after', items, ['task', 'milestone']);
   if (item.kind === 'milestone') {
-    return { item, milestone: { id: item.id, doc: item.file, ...(calendar ? { calendar: item.file } : {}), ...(item.date !== undefined ? { date: item.date } : {}), after } };
+    // A milestone's `end` (or `due`) is read as its date when it has no `date`.
+    const date = item.date ?? item.end;
+    return { item, milestone: { id: item.id, doc: item.file, ...(calendar ? { calendar: item.file } : {}), ...(date !== undefined ? { date } : {}), after } };
   }
   return {
     item,

@@ -94,3 +94,15 @@ describe('incremental analysis follows dependencies across files', () => {
     assert.ok(after.diagnostics.some((d) => d.code === 'schedule.goal-late' && d.file === 'f.md'), 'FEAT-2 is now late for its own target');
   });
 });
+
+describe('milestone dates', () => {
+  it('a milestone written with due: instead of date: takes it as its date', async () => {
+    const files = { '.specline.yml': 'start: 2027-01-04\n', 'plan.md': '- M-1 Beta\n  - due: 2027-01-08\n- T-1 Build\n  - duration: 2d\n  - after: M-1\n' };
+    const ws = createWorkspace({ fs: memoryFileSystem(files), today: () => parseIsoDate('2027-01-04')! });
+    await ws.load();
+    const a = ws.analyze();
+    assert.equal(formatDate(a.schedule.milestones.get('M-1')!.date!), '2027-01-08');
+    assert.equal(formatDate(a.schedule.tasks.get('T-1')!.start!), '2027-01-11');
+    assert.ok(!a.diagnostics.some((d) => d.code === 'schedule.unscheduled'));
+  });
+});

@@ -29,7 +29,7 @@ export function scheduleMilestoneMissed(ctx: CheckContext): Diagnostic[] {
   // be finished by then. Index them by the named item so each item is checked on its own.
   const listedBy = new Map<string, Item[]>();
   for (const m of ctx.byKind.milestone) {
-    if (m.date === undefined) continue;
+    if ((m.date ?? m.end) === undefined) continue;
     for (const ref of [...(m.links.features ?? []), ...(m.links.after ?? [])]) {
       const list = listedBy.get(ref.id);
       if (list) list.push(m);
