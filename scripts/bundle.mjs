@@ -1,6 +1,6 @@
 // Bundles the CLI (and its parse worker) and the programmatic API with esbuild.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync } from 'node:fs';
 
 const banner = {
   // Some dependencies are CommonJS and call require(); give ESM bundles a real one.
@@ -40,3 +40,19 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+// The preview webviews: browser code, one generic script for every preview.
+await build({
+  entryPoints: { preview: 'src/webview/preview.ts' },
+  outdir: 'media',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome120'],
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+// Mermaid is served from the extension itself, never from a CDN.
+copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'media/mermaid.min.js');

@@ -22,6 +22,7 @@ function step(name, command, args) {
 step('install', process.execPath, ['scripts/ensure-deps.mjs']);
 const compiled = step('typecheck and compile', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 step('typecheck extension', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.extension.json']);
+step('typecheck webview', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/webview/tsconfig.json']);
 step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0']);
 const bundled = step('bundle', process.execPath, ['scripts/bundle.mjs']);
 

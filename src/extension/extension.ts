@@ -3,6 +3,12 @@ import { registerCommands } from './commands.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { registerLanguageFeatures } from './features/registerLanguageFeatures.js';
 import { IndexService } from './indexService.js';
+import { ganttPreview } from './preview/ganttPreview.js';
+import type { MarkdownIt } from './preview/markdownPreview.js';
+import { MarkdownPreviewBlocks } from './preview/markdownPreview.js';
+import { PreviewManager } from './preview/previewManager.js';
+import type { PreviewSnapshot } from './preview/previewPanel.js';
+import type { PreviewView } from './preview/previewView.js';
 import { readSettings } from './settings.js';
 import { StatusBar } from './statusBar.js';
 
@@ -14,7 +20,14 @@ export interface SpeclineApi {
   whenReady(): Promise<void>;
   /** The status bar item as the user sees it. */
   status(): { text: string; tooltip: string; visible: boolean };
+  /** The open preview panels: what each shows and its counts (bars, cards, cells…). */
+  previews(): PreviewSnapshot[];
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`). */
+  extendMarkdownIt<T extends MarkdownIt>(md: T): T;
 }
+
+/** Every preview panel kind; each registers its command and serializer. */
+const PREVIEWS: ReadonlyArray<PreviewView<unknown>> = [ganttPreview as PreviewView<unknown>];
 
 /**
  * Activation does no file work: it wires listeners and starts indexing in the background,
@@ -28,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): SpeclineApi {
   let running: vscode.Disposable | undefined;
   let service: IndexService | undefined;
   let statusBar: StatusBar | undefined;
+  const previews = new PreviewManager(PREVIEWS, () => service, context.extensionUri, log);
+  const markdownBlocks = new MarkdownPreviewBlocks(() => service);
+  context.subscriptions.push(previews, markdownBlocks);
   const start = (): void => {
     if (running || !readSettings().enable) return;
     service = new IndexService(log);
@@ -35,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): SpeclineApi {
     statusBar = new StatusBar(service);
     const features = registerLanguageFeatures(service);
     running = vscode.Disposable.from(features, statusBar, publisher, service);
+    previews.attach(service);
+    markdownBlocks.attach(service);
     service.start();
   };
   const stop = (): void => {
@@ -42,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): SpeclineApi {
     running = undefined;
     service = undefined;
     statusBar = undefined;
+    previews.detach();
   };
 
   context.subscriptions.push(
@@ -64,6 +83,8 @@ export function activate(context: vscode.ExtensionContext): SpeclineApi {
     activationMs,
     whenReady: async () => { await service?.whenReady(); },
     status: () => statusBar?.snapshot() ?? { text: '', tooltip: '', visible: false },
+    previews: () => previews.snapshots(),
+    extendMarkdownIt: (md) => markdownBlocks.extend(md),
   };
 }
 

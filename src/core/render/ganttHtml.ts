@@ -41,23 +41,35 @@ export function renderGanttHtml(analysis: Analysis, options: GanttHtmlOptions = 
   body.push(`<p class="sl-meta">As of ${formatDate(analysis.today)} · ${counts}</p></header>`);
   body.push('<main>');
   body.push(`<div class="sl-scroll">\n${svg}</div>`);
-  body.push('<section class="sl-legend"><h2>Legend</h2><ul>');
+  body.push(ganttLegendHtml());
+  body.push(unscheduledListHtml(analysis, model.unscheduled));
+  body.push('</main>');
+  return htmlPage(title, '', body.join('\n'));
+}
+
+/** The legend: a sample of each shape, drawn with the chart's own classes. */
+export function ganttLegendHtml(): string {
+  const body: string[] = ['<section class="sl-legend"><h2>Legend</h2><ul>'];
   for (const entry of LEGEND) {
     body.push(`<li><svg class="sl-gantt" width="22" height="16" viewBox="0 0 22 16" aria-hidden="true">${entry.shape}</svg>${escapeXml(entry.label)}</li>`);
   }
   body.push('</ul></section>');
-  body.push('<section class="sl-unscheduled"><h2>Unscheduled</h2>');
-  if (model.unscheduled.length === 0) {
+  return body.join('\n');
+}
+
+/** The selected tasks and milestones the scheduler could not place, each with the reason. */
+export function unscheduledListHtml(analysis: Analysis, unscheduled: readonly UnscheduledRow[]): string {
+  const body: string[] = ['<section class="sl-unscheduled"><h2>Unscheduled</h2>'];
+  if (unscheduled.length === 0) {
     body.push('<p>Every selected task and milestone has dates.</p>');
   } else {
     const reasons = unscheduledReasons(analysis);
     body.push('<ul>');
-    for (const u of model.unscheduled) body.push(unscheduledItem(u, reasons.get(u.id)));
+    for (const u of unscheduled) body.push(unscheduledItem(u, reasons.get(u.id)));
     body.push('</ul>');
   }
   body.push('</section>');
-  body.push('</main>');
-  return htmlPage(title, '', body.join('\n'));
+  return body.join('\n');
 }
 
 function unscheduledItem(u: UnscheduledRow, reasons: string[] | undefined): string {

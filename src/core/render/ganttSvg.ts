@@ -17,6 +17,30 @@ export interface GanttSvgOptions extends GanttModelOptions {
   zoom?: GanttZoom;
   /** Accessible name of the chart (user text). */
   title?: string;
+  /**
+   * Include the `<style>` element (default). A webview leaves it out and loads the same
+   * CSS once from its page, so a re-render does not re-parse it.
+   */
+  embedStyle?: boolean;
+  /** Keys of sections drawn collapsed: the header and its summary bar, no rows. */
+  collapsed?: ReadonlySet<string>;
+}
+
+/**
+ * The `data-toggle` value of a section: a short hash of its grouping key, so no heading
+ * text (however long or hostile) is repeated into an attribute. FNV-1a over UTF-16 code
+ * units, twice with different seeds: a collision between two sections of one chart would
+ * only make them collapse together.
+ */
+export function sectionToggleKey(key: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ key.length;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `s${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
 }
 
 /** Pixels per calendar day for each zoom level. */
@@ -72,6 +96,8 @@ export const GANTT_CSS = `
 .sl-marker-late { fill: var(--vscode-editorError-foreground, #d32f2f); }
 .sl-marker-overallocated { fill: var(--vscode-editorWarning-foreground, #e6a100); }
 .sl-empty { fill: var(--vscode-descriptionForeground, #666); }
+.sl-summary { fill: var(--vscode-editor-foreground, #333); opacity: 0.55; }
+.sl-twisty { fill: var(--vscode-descriptionForeground, #666); }
 `;
 
 /**
@@ -116,17 +142,27 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
   const stop = unitEnd(zoom, model.last); // exclusive
   const chartWidth = (stop - origin) * ppd;
   const width = LABEL_WIDTH + chartWidth + PAD_RIGHT;
-  const height = HEADER + (model.sections.length + model.rowCount) * ROW;
   const xOf = (day: DayNumber): number => LABEL_WIDTH + (day - origin) * ppd;
 
-  // Layout pass: y of every row, and id → row for the arrows (O(1) lookups).
+  // Layout pass: y of every row, and id → row for the arrows (O(1) lookups). Rows of a
+  // collapsed section are not placed; arrows to them are not drawn.
+  const collapsed = options.collapsed;
   const placed: Array<{ row: GanttRow; y: number }> = [];
   const byId = new Map<string, { row: GanttRow; y: number }>();
-  const sectionYs: Array<{ label: string; y: number }> = [];
+  const sectionYs: Array<{ label: string; y: number; toggle: string; closed: boolean; first: DayNumber; last: DayNumber; count: number }> = [];
   let y = HEADER;
   for (const section of model.sections) {
-    sectionYs.push({ label: section.label, y });
+    const toggle = sectionToggleKey(section.key);
+    const closed = collapsed?.has(toggle) ?? false;
+    let first = Infinity;
+    let last = -Infinity;
+    for (const row of section.rows) {
+      if (row.start < first) first = row.start;
+      if (row.end > last) last = row.end;
+    }
+    sectionYs.push({ label: section.label, y, toggle, closed, first, last, count: section.rows.length });
     y += ROW;
+    if (closed) continue;
     for (const row of section.rows) {
       const p = { row, y };
       placed.push(p);
@@ -134,17 +170,30 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
       y += ROW;
     }
   }
+  const height = y;
 
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(name)}">`);
-  out.push(`<style>${GANTT_CSS}</style>`);
+  if (options.embedStyle !== false) out.push(`<style>${GANTT_CSS}</style>`);
   out.push(`<rect class="sl-bg" x="0" y="0" width="${num(width)}" height="${num(height)}"/>`);
 
   // Background: non-working days, then section bands, then the grid and axis on top.
   if (zoom === 'day' || zoom === 'week') out.push(nonWorkingDays(analysis, origin, stop, xOf, height));
   for (const s of sectionYs) {
+    const twisty = s.closed ? `M8 ${num(s.y + 7)}l6 5l-6 5z` : `M6 ${num(s.y + 9)}h10l-5 6z`;
+    const label = cleanLine(s.label, 80) + (s.closed ? ` (${s.count})` : '');
+    out.push(`<g class="sl-section${s.closed ? ' sl-collapsed' : ''}" data-toggle="${escapeXml(s.toggle)}" role="button" aria-expanded="${!s.closed}" tabindex="0">`);
     out.push(`<rect class="sl-section-band" x="0" y="${num(s.y)}" width="${num(width)}" height="${ROW}"/>`);
-    out.push(`<text class="sl-section-label" x="8" y="${num(s.y + ROW / 2 + 4)}">${escapeXml(cleanLine(s.label, 80))}</text>`);
+    out.push(`<path class="sl-twisty" d="${twisty}"/>`);
+    out.push(`<text class="sl-section-label" x="22" y="${num(s.y + ROW / 2 + 4)}">${escapeXml(label)}</text>`);
+    if (s.count > 0 && Number.isFinite(s.first)) {
+      // A summary bar over the section's span, as project tools draw a summary task.
+      const x1 = xOf(s.first);
+      const x2 = Math.max(x1 + 2, xOf(s.last + 1));
+      const by = s.y + ROW / 2 - 3;
+      out.push(`<path class="sl-summary" d="M${num(x1)} ${num(by)}H${num(x2)}v8l-4 -3H${num(x1 + 4)}l-4 3z"/>`);
+    }
+    out.push('</g>');
   }
   out.push(axis(zoom, origin, stop, xOf, height));
 
@@ -378,7 +427,12 @@ function tooltip(analysis: Analysis, row: GanttRow, problems: Diagnostic[] | und
   if (row.item.owners.length > 0) lines.push(`Owner: ${row.item.owners.map((o) => cleanLine(o, 60)).join(', ')}`);
   if (row.float !== undefined) lines.push(`Float: ${row.float} working day${Math.abs(row.float) === 1 ? '' : 's'}${row.critical ? ' (critical path)' : ''}`);
   else if (row.critical) lines.push('On the critical path');
-  for (const f of row.features) lines.push(`Feature: ${f} ${cleanLine(analysis.items.get(f)?.title, 120)}`.trimEnd());
+  const goals = new Set<string>();
+  for (const f of row.features) {
+    lines.push(`Feature: ${f} ${cleanLine(analysis.items.get(f)?.title, 120)}`.trimEnd());
+    for (const g of analysis.features.get(f)?.goals ?? []) goals.add(g);
+  }
+  for (const g of goals) lines.push(`Goal: ${g} ${cleanLine(analysis.items.get(g)?.title, 120)}`.trimEnd());
   for (const d of problems ?? []) lines.push(`${d.severity}: ${d.code}: ${cleanLine(d.message, 200)}`);
   return lines.join('\n');
 }

@@ -331,7 +331,7 @@ function roadmapMermaid(model: RoadmapModel, title: string | undefined): string 
   return lines.join('\n') + '\n';
 }
 
-const ROADMAP_CSS = `
+export const ROADMAP_CSS = `
 .sl-roadmap { border-collapse: collapse; width: 100%; table-layout: fixed; }
 .sl-roadmap th, .sl-roadmap td { border: 1px solid var(--vscode-panel-border, #ddd); padding: 8px; vertical-align: top; text-align: left; }
 .sl-roadmap thead th { background: var(--vscode-editorWidget-background, #f5f5f5); }
@@ -356,6 +356,14 @@ function roadmapHtml(analysis: Analysis, model: RoadmapModel, title: string | un
   const body: string[] = [];
   body.push(`<header><h1>${escapeXml(name)}</h1><p class="sl-meta">As of ${formatDate(analysis.today)}</p></header>`);
   body.push('<main>');
+  body.push(roadmapBoardHtml(model));
+  body.push('</main>');
+  return htmlPage(name, ROADMAP_CSS, body.join('\n'));
+}
+
+/** The roadmap board (a table: goals as rows, columns by horizon or period), without a page around it. */
+export function roadmapBoardHtml(model: RoadmapModel): string {
+  const body: string[] = [];
   if (model.lanes.length === 0) {
     body.push('<p>No goals or features yet.</p>');
   } else {
@@ -379,8 +387,7 @@ function roadmapHtml(analysis: Analysis, model: RoadmapModel, title: string | un
     }
     body.push('</tbody></table>');
   }
-  body.push('</main>');
-  return htmlPage(name, ROADMAP_CSS, body.join('\n'));
+  return body.join('\n');
 }
 
 function cardHtml(c: RoadmapCard): string {

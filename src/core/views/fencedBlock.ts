@@ -1,0 +1,122 @@
+import type { Analysis } from '../analysis/types.js';
+import type { FilePath } from '../model/types.js';
+import type { GanttModelOptions } from '../render/ganttModel.js';
+import { buildGanttModel } from '../render/ganttModel.js';
+import type { GanttZoom } from '../render/ganttSvg.js';
+import { renderGanttSvgFromModel } from '../render/ganttSvg.js';
+import { cleanLine } from '../render/text.js';
+import { escapeXml } from '../render/xml.js';
+import { renderRoadmapBlock } from './roadmapBlock.js';
+
+/** Info strings of the fenced blocks Specline draws in the Markdown preview. */
+export const GANTT_FENCE = 'specline-gantt';
+export const ROADMAP_FENCE = 'specline-roadmap';
+
+/** A block's options: `key: value` lines (YAML-like, one level, no nesting). */
+export type BlockOptions = Map<string, string>;
+
+/**
+ * Reads `key: value` lines. Comments (`#`) and blank lines are skipped; anything else is
+ * reported, never thrown, so a typo shows under the chart instead of breaking the preview.
+ */
+export function parseBlockOptions(text: string): { options: BlockOptions; errors: string[] } {
+  const options: BlockOptions = new Map();
+  const errors: string[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const m = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
+    if (!m) {
+      errors.push(`line ${i + 1}: expected "key: value"`);
+      return;
+    }
+    const value = m[2].replace(/\s+#.*$/, '').replace(/^(["'])(.*)\1$/, '$2').trim();
+    options.set(m[1].toLowerCase(), value);
+  });
+  return { options, errors };
+}
+
+const GANTT_KEYS = new Set(['plan', 'plans', 'file', 'files', 'feature', 'goal', 'owner', 'milestone', 'group', 'groupby', 'zoom', 'title']);
+const ZOOMS: readonly GanttZoom[] = ['day', 'week', 'month', 'quarter'];
+
+/**
+ * A `specline-gantt` block rendered for the Markdown preview: the same SVG chart as the
+ * Gantt panel, with the block's filters. `plan:` paths are relative to the workspace
+ * folder, or to the Markdown file when they start with `./` or `../`.
+ */
+export function renderGanttBlock(analysis: Analysis, source: string, documentPath: FilePath | undefined): string {
+  const { options, errors } = parseBlockOptions(source);
+  for (const key of options.keys()) if (!GANTT_KEYS.has(key)) errors.push(`unknown option "${key}" (use plan, feature, goal, owner, milestone, group, zoom, title)`);
+  const filter: GanttModelOptions = {};
+  const plan = options.get('plan') ?? options.get('plans') ?? options.get('file') ?? options.get('files');
+  if (plan) {
+    filter.files = plan.split(',').map((p) => resolvePath(p.trim(), documentPath)).filter(Boolean);
+    for (const f of filter.files) {
+      const known = analysis.files.has(f) || [...analysis.files.keys()].some((k) => k.startsWith(f.endsWith('/') ? f : `${f}/`));
+      if (!known) errors.push(`plan "${f}" is not an indexed file or folder`);
+    }
+  }
+  for (const key of ['feature', 'goal', 'milestone'] as const) {
+    const id = options.get(key);
+    if (!id) continue;
+    filter[key] = id;
+    if (!analysis.items.has(id)) errors.push(`${key} "${id}" is not defined in this workspace`);
+  }
+  const owner = options.get('owner');
+  if (owner) filter.owner = owner;
+  const group = options.get('group') ?? options.get('groupby');
+  if (group === 'feature' || group === 'section') filter.groupBy = group;
+  else if (group) errors.push(`group must be "section" or "feature"`);
+  const zoomText = options.get('zoom');
+  const zoom = ZOOMS.find((z) => z === zoomText);
+  if (zoomText && !zoom) errors.push('zoom must be day, week, month or quarter');
+
+  const model = buildGanttModel(analysis, filter);
+  const title = options.get('title') ?? 'Gantt chart';
+  const svg = renderGanttSvgFromModel(analysis, model, { ...filter, zoom: zoom ?? 'week', title });
+  const parts = [`<div class="specline-block specline-gantt-block">`];
+  if (options.has('title')) parts.push(`<p class="specline-block-title">${escapeXml(cleanLine(title, 200))}</p>`);
+  parts.push(`<div class="specline-block-scroll">${svg}</div>`);
+  if (model.unscheduled.length > 0) {
+    const ids = model.unscheduled.slice(0, 50).map((u) => u.id).join(', ');
+    parts.push(`<p class="specline-block-note">Unscheduled: ${escapeXml(ids)}${model.unscheduled.length > 50 ? ' …' : ''}</p>`);
+  }
+  parts.push(blockErrors(errors));
+  parts.push('</div>');
+  return parts.join('\n');
+}
+
+/** Dispatches a fenced block by its info string; undefined for blocks that are not ours. */
+export function renderFencedBlock(info: string, analysis: Analysis | undefined, source: string, documentPath: FilePath | undefined): string | undefined {
+  const lang = info.trim().split(/\s+/)[0];
+  if (lang !== GANTT_FENCE && lang !== ROADMAP_FENCE) return undefined;
+  if (!analysis) {
+    return `<div class="specline-block specline-block-pending"><p>Specline is indexing the workspace; the ${lang === GANTT_FENCE ? 'Gantt chart' : 'roadmap'} appears when it is done.</p></div>`;
+  }
+  try {
+    return lang === GANTT_FENCE ? renderGanttBlock(analysis, source, documentPath) : renderRoadmapBlock(analysis, source);
+  } catch (error) {
+    return `<div class="specline-block">${blockErrors([`could not draw this block: ${error instanceof Error ? error.message : String(error)}`])}</div>`;
+  }
+}
+
+/** Block option problems, listed under the chart as escaped text. */
+export function blockErrors(errors: readonly string[]): string {
+  if (errors.length === 0) return '';
+  const items = errors.slice(0, 20).map((e) => `<li>${escapeXml(cleanLine(e, 300))}</li>`).join('');
+  return `<ul class="specline-block-errors">${items}</ul>`;
+}
+
+/** A workspace-relative path from a block option. */
+function resolvePath(path: string, documentPath: FilePath | undefined): FilePath {
+  const clean = path.replace(/\\/g, '/');
+  if (!documentPath || !(clean.startsWith('./') || clean.startsWith('../'))) return clean.replace(/^\/+/, '');
+  const parts = documentPath.split('/').slice(0, -1);
+  for (const segment of clean.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join('/');
+}

@@ -1,0 +1,225 @@
+import type { Analysis } from '../analysis/types.js';
+import { formatDate } from '../model/dates.js';
+import type { FilePath } from '../model/types.js';
+import { ganttLegendHtml, unscheduledListHtml } from '../render/ganttHtml.js';
+import type { GanttModelOptions } from '../render/ganttModel.js';
+import { buildGanttModel } from '../render/ganttModel.js';
+import type { GanttZoom } from '../render/ganttSvg.js';
+import { renderGanttSvgFromModel } from '../render/ganttSvg.js';
+import { renderMermaidGantt } from '../render/mermaidGantt.js';
+import { cleanLine, ownerKey } from '../render/text.js';
+import { escapeXml } from '../render/xml.js';
+import type { Choice } from './toolbar.js';
+import { commandButton, segmentedControl, selectControl, toolbarGroup, toolbarStatus } from './toolbar.js';
+
+/** The plan choice that follows the active editor. */
+export const ACTIVE_PLAN = '';
+/** The plan choice that shows every plan of the folder. */
+export const ALL_PLANS = '*';
+
+/** What the Gantt preview shows; persisted with the panel. */
+export interface GanttViewOptions {
+  /** `''` follows the active editor, `'*'` is the whole workspace, else a plan file. */
+  plan: string;
+  feature: string;
+  goal: string;
+  owner: string;
+  milestone: string;
+  groupBy: 'section' | 'feature';
+  zoom: GanttZoom;
+  /** `data-toggle` keys of collapsed sections. */
+  collapsed: string[];
+  /** `specline` draws the SVG itself (fast at any size); `mermaid` shows what GitHub will draw. */
+  renderer: 'specline' | 'mermaid';
+}
+
+export const DEFAULT_GANTT_OPTIONS: Readonly<GanttViewOptions> = {
+  plan: ACTIVE_PLAN, feature: '', goal: '', owner: '', milestone: '', groupBy: 'section', zoom: 'week', collapsed: [], renderer: 'specline',
+};
+
+const ZOOMS: readonly GanttZoom[] = ['day', 'week', 'month', 'quarter'];
+/** Above this many rows mermaid takes seconds; the view says so and suggests the default renderer. */
+export const MERMAID_SLOW_ROWS = 500;
+const MAX_COLLAPSED = 2000;
+
+const str = (v: unknown, max = 500): string => (typeof v === 'string' && v.length <= max ? v : '');
+
+/** Options from persisted or posted state: anything unknown falls back to the default. */
+export function restoreGanttOptions(raw: unknown): GanttViewOptions {
+  const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const d = DEFAULT_GANTT_OPTIONS;
+  const zoom = ZOOMS.find((z) => z === o.zoom) ?? d.zoom;
+  return {
+    plan: str(o.plan, 4096),
+    feature: str(o.feature, 200),
+    goal: str(o.goal, 200),
+    owner: str(o.owner, 200),
+    milestone: str(o.milestone, 200),
+    groupBy: o.groupBy === 'feature' ? 'feature' : 'section',
+    zoom,
+    collapsed: Array.isArray(o.collapsed) ? o.collapsed.filter((k): k is string => typeof k === 'string' && k.length <= 40).slice(0, MAX_COLLAPSED) : [],
+    renderer: o.renderer === 'mermaid' ? 'mermaid' : 'specline',
+  };
+}
+
+/** Applies one toolbar change; undefined for keys or values the toolbar cannot produce. */
+export function setGanttOption(options: GanttViewOptions, key: string, value: string): GanttViewOptions | undefined {
+  switch (key) {
+    case 'plan': case 'feature': case 'goal': case 'owner': case 'milestone':
+      return { ...options, [key]: value };
+    case 'groupBy':
+      return value === 'section' || value === 'feature' ? { ...options, groupBy: value, collapsed: [] } : undefined;
+    case 'zoom': {
+      const zoom = ZOOMS.find((z) => z === value);
+      return zoom ? { ...options, zoom } : undefined;
+    }
+    case 'renderer':
+      return value === 'specline' || value === 'mermaid' ? { ...options, renderer: value } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Collapses or expands one section. */
+export function toggleGanttSection(options: GanttViewOptions, key: string): GanttViewOptions | undefined {
+  if (!/^s[0-9a-z]{1,30}$/.test(key)) return undefined;
+  const collapsed = options.collapsed.includes(key) ? options.collapsed.filter((k) => k !== key) : [...options.collapsed, key].slice(-MAX_COLLAPSED);
+  return { ...options, collapsed };
+}
+
+/** Files that define tasks or milestones: the "plans" of the plan filter. */
+export function planFiles(analysis: Analysis): FilePath[] {
+  const plans: FilePath[] = [];
+  for (const [path, file] of analysis.files) {
+    if (file.items.some((i) => i.kind === 'task' || i.kind === 'milestone')) plans.push(path);
+  }
+  return plans;
+}
+
+/**
+ * The model filter for the options: an explicit plan, or for "active plan" the active
+ * editor's file when it holds tasks or milestones, its feature when it is a spec with one
+ * feature, its goal when it defines one goal, else the whole workspace.
+ */
+export function ganttFilter(analysis: Analysis, options: GanttViewOptions, activePath: FilePath | undefined): { filter: GanttModelOptions; scope: string } {
+  const filter: GanttModelOptions = { groupBy: options.groupBy };
+  let scope = 'All plans';
+  if (options.plan === ACTIVE_PLAN) {
+    const items = activePath ? analysis.files.get(activePath)?.items ?? [] : [];
+    const features = items.filter((i) => i.kind === 'feature');
+    const goals = items.filter((i) => i.kind === 'goal');
+    if (items.some((i) => i.kind === 'task' || i.kind === 'milestone')) {
+      filter.files = [activePath as FilePath];
+      scope = activePath as string;
+    } else if (features.length === 1 && !options.feature) {
+      filter.feature = features[0].id;
+      scope = `${features[0].id} ${cleanLine(features[0].title, 60)}`;
+    } else if (goals.length === 1 && !options.goal) {
+      filter.goal = goals[0].id;
+      scope = `${goals[0].id} ${cleanLine(goals[0].title, 60)}`;
+    }
+  } else if (options.plan !== ALL_PLANS) {
+    filter.files = [options.plan];
+    scope = options.plan;
+  }
+  if (options.feature) filter.feature = options.feature;
+  if (options.goal) filter.goal = options.goal;
+  if (options.owner) filter.owner = options.owner;
+  if (options.milestone) filter.milestone = options.milestone;
+  return { filter, scope };
+}
+
+/** The rendered Gantt view: toolbar and body markup, title and counts. */
+export interface GanttViewResult {
+  toolbar: string;
+  html: string;
+  title: string;
+  counts: { bars: number; milestones: number; unscheduled: number; sections: number };
+}
+
+/**
+ * Renders the Gantt preview for one analysis. Pure: the same function feeds the
+ * webview, the security tests in Chromium and the benchmark.
+ */
+export function renderGanttView(analysis: Analysis, options: GanttViewOptions, activePath?: FilePath): GanttViewResult {
+  const { filter, scope } = ganttFilter(analysis, options, activePath);
+  const model = buildGanttModel(analysis, filter);
+  let bars = 0;
+  let milestones = 0;
+  for (const s of model.sections) for (const r of s.rows) if (r.kind === 'task') bars++; else milestones++;
+  const counts = { bars, milestones, unscheduled: model.unscheduled.length, sections: model.sections.length };
+  const title = `Gantt: ${cleanLine(scope, 60)}`;
+  const status = `${plural(bars, 'task')} · ${plural(milestones, 'milestone')}${model.unscheduled.length ? ` · ${model.unscheduled.length} unscheduled` : ''} · as of ${formatDate(analysis.today)}`;
+
+  const body: string[] = [];
+  if (model.rowCount === 0 && model.unscheduled.length === 0) {
+    body.push(emptyState(analysis, options));
+  } else if (options.renderer === 'mermaid') {
+    if (model.rowCount > MERMAID_SLOW_ROWS) {
+      body.push(`<p class="sl-notice">${escapeXml(`${model.rowCount} rows: mermaid takes several seconds for charts this size. The Specline renderer draws the same schedule at once.`)}</p>`);
+    }
+    const text = renderMermaidGantt(analysis, { ...filter, title: scope });
+    body.push(`<pre class="sl-mermaid-source" data-mermaid-source hidden>${escapeXml(text)}</pre>`);
+  } else {
+    const collapsed = new Set(options.collapsed);
+    const svg = renderGanttSvgFromModel(analysis, model, { ...filter, zoom: options.zoom, title: `Gantt chart: ${scope}`, embedStyle: false, collapsed });
+    body.push(`<div class="sl-chart">${svg}</div>`);
+  }
+  if (model.unscheduled.length > 0) body.push(unscheduledListHtml(analysis, model.unscheduled));
+  if (model.rowCount > 0 && options.renderer === 'specline') body.push(`<details class="sl-legend-box"><summary>Legend</summary>${ganttLegendHtml()}</details>`);
+
+  return { toolbar: ganttToolbar(analysis, options, status), html: body.join('\n'), title, counts };
+}
+
+function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: string): string {
+  const plans: Choice[] = [{ value: ACTIVE_PLAN, label: 'Active editor' }, { value: ALL_PLANS, label: 'All plans' }, ...planFiles(analysis).map((p) => ({ value: p, label: p }))];
+  if (options.plan && !plans.some((p) => p.value === options.plan)) plans.push({ value: options.plan, label: `${options.plan} (missing)` });
+  const ofKind = (kind: 'feature' | 'goal' | 'milestone', all: string): Choice[] => {
+    const choices: Choice[] = [{ value: '', label: all }];
+    for (const item of analysis.items.values()) if (item.kind === kind) choices.push({ value: item.id, label: `${item.id} ${cleanLine(item.title, 50)}` });
+    return choices;
+  };
+  const owners = new Map<string, string>();
+  for (const item of analysis.items.values()) {
+    if (item.kind !== 'task' && item.kind !== 'milestone') continue;
+    for (const o of item.owners) if (!owners.has(ownerKey(o))) owners.set(ownerKey(o), o);
+  }
+  const ownerChoices: Choice[] = [{ value: '', label: 'Everyone' }, ...[...owners.values()].sort().map((o) => ({ value: o, label: o }))];
+  const keep = (choices: Choice[], value: string): Choice[] => (value && !choices.some((c) => c.value === value) ? [...choices, { value, label: `${value} (missing)` }] : choices);
+
+  return [
+    toolbarGroup(
+      selectControl('plan', 'Plan', options.plan, plans),
+      selectControl('groupBy', 'Group', options.groupBy, [{ value: 'section', label: 'By section' }, { value: 'feature', label: 'By feature' }]),
+    ),
+    toolbarGroup(
+      selectControl('feature', 'Feature', options.feature, keep(ofKind('feature', 'All'), options.feature)),
+      selectControl('goal', 'Goal', options.goal, keep(ofKind('goal', 'All'), options.goal)),
+      selectControl('owner', 'Owner', options.owner, keep(ownerChoices, options.owner)),
+      selectControl('milestone', 'Milestone', options.milestone, keep(ofKind('milestone', 'All'), options.milestone)),
+    ),
+    toolbarGroup(
+      segmentedControl('zoom', 'Zoom', options.zoom, [{ value: 'day', label: 'Day' }, { value: 'week', label: 'Week' }, { value: 'month', label: 'Month' }, { value: 'quarter', label: 'Quarter' }]),
+      selectControl('renderer', 'Draw with', options.renderer, [{ value: 'specline', label: 'Specline' }, { value: 'mermaid', label: 'Mermaid' }], 'Mermaid shows the chart as GitHub will draw the exported text'),
+    ),
+    toolbarGroup(
+      commandButton('copyMermaid', 'Copy Mermaid', { title: 'Copy the chart as mermaid gantt text with explicit dates' }),
+      commandButton('saveSvg', 'Save SVG…'),
+      commandButton('savePng', 'Save PNG…'),
+    ),
+    toolbarStatus(status),
+  ].join('');
+}
+
+function emptyState(analysis: Analysis, options: GanttViewOptions): string {
+  const filtered = options.feature || options.goal || options.owner || options.milestone || (options.plan !== ACTIVE_PLAN && options.plan !== ALL_PLANS);
+  const anyTasks = [...analysis.items.values()].some((i) => i.kind === 'task' || i.kind === 'milestone');
+  const why = !anyTasks
+    ? 'This workspace has no tasks or milestones yet. Write a plan with a task table or task list (see FORMAT.md) and its bars appear here as you type.'
+    : filtered
+      ? 'No task or milestone matches these filters.'
+      : 'The active file has no scheduled tasks or milestones.';
+  return `<div class="sl-empty-state"><h2>Nothing to draw</h2><p>${escapeXml(why)}</p></div>`;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,0 +1,103 @@
+/**
+ * The messages between a Specline preview webview and the extension host, shared by both
+ * sides so that they cannot drift apart. The webview is untrusted: every message it posts
+ * goes through {@link parseWebviewMessage}, which returns `undefined` for anything that is
+ * not exactly one of these shapes (extra keys are dropped, strings are length-capped).
+ */
+
+/** The previews Specline draws in webviews. */
+export type PreviewKind = 'gantt' | 'roadmap' | 'matrix';
+
+export const PREVIEW_KINDS: readonly PreviewKind[] = ['gantt', 'roadmap', 'matrix'];
+
+/** Host → webview. */
+export type HostMessage =
+  | {
+      type: 'render';
+      /** Increases with every render of this panel; the webview drops anything older than what it shows. */
+      generation: number;
+      /** Toolbar markup (escaped by the host). Unchanged toolbars are not re-rendered. */
+      toolbar: string;
+      /** Body markup (escaped by the host). */
+      html: string;
+      /** The view's options, kept by the webview (`setState`) so the panel survives a reload. */
+      state: unknown;
+      /** `data-id` of the element to mark as selected, if any. */
+      selected?: string;
+      /** Set when the horizontal scale changed, so the webview keeps the same dates in view. */
+      rescale?: boolean;
+    }
+  | { type: 'highlight'; id: string | null; reveal: boolean }
+  | { type: 'rasterize'; requestId: number; svg: string; width: number; height: number; scale: number };
+
+/** Webview → host. */
+export type WebviewMessage =
+  | { type: 'ready'; state?: unknown }
+  | { type: 'reveal'; file: string; line: number; id?: string }
+  | { type: 'option'; key: string; value: string }
+  | { type: 'toggle'; key: string }
+  | { type: 'command'; command: string; arg?: string }
+  | { type: 'png'; requestId: number; data?: string; error?: string }
+  | { type: 'scroll'; top: number; left: number };
+
+/** Longest string accepted from a webview in a key or value field. */
+const MAX_FIELD = 500;
+/** Largest PNG accepted, as base64 (about 60 MB of image). */
+const MAX_PNG = 80_000_000;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, max = MAX_FIELD): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
+const int = (v: unknown, min: number, max: number): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
+const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/**
+ * Validates a message from a webview. Anything unexpected (wrong type, missing or
+ * oversized fields, non-integer lines) yields `undefined` and is ignored by the host.
+ */
+export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+  if (!isRecord(raw)) return undefined;
+  switch (raw.type) {
+    case 'ready':
+      return raw.state === undefined ? { type: 'ready' } : { type: 'ready', state: raw.state };
+    case 'reveal': {
+      const file = str(raw.file, 4096);
+      const line = int(raw.line, 0, 10_000_000);
+      if (file === undefined || line === undefined) return undefined;
+      const id = raw.id === undefined ? undefined : str(raw.id, 200);
+      if (raw.id !== undefined && id === undefined) return undefined;
+      return id === undefined ? { type: 'reveal', file, line } : { type: 'reveal', file, line, id };
+    }
+    case 'option': {
+      const key = str(raw.key, 100);
+      const value = str(raw.value);
+      return key === undefined || value === undefined ? undefined : { type: 'option', key, value };
+    }
+    case 'toggle': {
+      const key = str(raw.key);
+      return key === undefined ? undefined : { type: 'toggle', key };
+    }
+    case 'command': {
+      const command = str(raw.command, 100);
+      if (command === undefined) return undefined;
+      if (raw.arg === undefined) return { type: 'command', command };
+      const arg = str(raw.arg);
+      return arg === undefined ? undefined : { type: 'command', command, arg };
+    }
+    case 'png': {
+      const requestId = int(raw.requestId, 0, Number.MAX_SAFE_INTEGER);
+      if (requestId === undefined) return undefined;
+      const data = raw.data === undefined ? undefined : str(raw.data, MAX_PNG);
+      const error = raw.error === undefined ? undefined : str(raw.error);
+      if (data !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return undefined;
+      return { type: 'png', requestId, ...(data === undefined ? {} : { data }), ...(error === undefined ? {} : { error }) };
+    }
+    case 'scroll': {
+      const top = finite(raw.top);
+      const left = finite(raw.left);
+      return top === undefined || left === undefined ? undefined : { type: 'scroll', top, left };
+    }
+    default:
+      return undefined;
+  }
+}

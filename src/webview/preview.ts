@@ -1,0 +1,185 @@
+/*
+ * The script of every Specline preview (Gantt, roadmap, trace matrix). It is generic: the
+ * host renders escaped markup, this script places it and turns clicks into messages.
+ * It never builds markup from strings it received except by assigning the host's
+ * already-escaped HTML, and the page's CSP forbids inline scripts and handlers, so a
+ * hostile title cannot run even if an escape were missed.
+ */
+import type { HostMessage } from '../core/views/protocol.js';
+import { loadMermaid, renderMermaidBlocks } from './mermaidBlocks.js';
+import { rasterize } from './rasterize.js';
+import { Tooltip } from './tooltip.js';
+import { vscodeApi } from './vscodeApi.js';
+
+interface SavedState {
+  options?: unknown;
+  scrollTop?: number;
+  scrollLeft?: number;
+}
+
+const vscode = vscodeApi();
+const toolbar = document.getElementById('sl-toolbar') as HTMLElement;
+const content = document.getElementById('sl-content') as HTMLElement;
+const tooltip = new Tooltip(document.getElementById('sl-tooltip') as HTMLElement);
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+
+let saved: SavedState = (vscode.getState() as SavedState | undefined) ?? {};
+let shownGeneration = -1;
+let lastToolbar = '';
+let selectedId: string | null = null;
+let firstRender = true;
+
+const save = (patch: Partial<SavedState>): void => {
+  saved = { ...saved, ...patch };
+  vscode.setState(saved);
+};
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  switch (message?.type) {
+    case 'render':
+      render(message);
+      break;
+    case 'highlight':
+      highlight(message.id, message.reveal);
+      break;
+    case 'rasterize':
+      void rasterize(message).then((result) => vscode.postMessage({ type: 'png', requestId: message.requestId, ...result }));
+      break;
+  }
+});
+
+function render(message: Extract<HostMessage, { type: 'render' }>): void {
+  // A render older than the one shown was overtaken by a newer edit: never go back in time.
+  if (message.generation <= shownGeneration) return;
+  shownGeneration = message.generation;
+  if (message.toolbar !== lastToolbar) {
+    toolbar.innerHTML = message.toolbar;
+    lastToolbar = message.toolbar;
+  }
+  const top = firstRender ? saved.scrollTop ?? 0 : content.scrollTop;
+  const left = firstRender ? saved.scrollLeft ?? 0 : content.scrollLeft;
+  const oldWidth = content.scrollWidth;
+  tooltip.hide();
+  content.innerHTML = message.html;
+  prepareTooltips(content);
+  // A zoom change scales the chart: keep the same dates at the left edge.
+  const ratio = message.rescale && oldWidth > 0 ? content.scrollWidth / oldWidth : 1;
+  content.scrollTop = top;
+  content.scrollLeft = left * ratio;
+  firstRender = false;
+  save({ options: message.state });
+  selectedId = message.selected ?? selectedId;
+  if (selectedId) highlight(selectedId, false);
+  if (content.querySelector('[data-mermaid-source]')) {
+    const url = document.body.dataset.mermaid;
+    if (url) void loadMermaid(url, nonce).then(() => renderMermaidBlocks(content, document.body.classList));
+  }
+  document.body.dataset.generation = String(message.generation);
+}
+
+/** Marks the element(s) of one item as selected and, if asked, scrolls the first into view. */
+function highlight(id: string | null, reveal: boolean): void {
+  for (const el of content.querySelectorAll('.sl-selected')) el.classList.remove('sl-selected');
+  selectedId = id;
+  if (!id) return;
+  const matches = content.querySelectorAll(`[data-id="${CSS.escape(id)}"]`);
+  for (const el of matches) el.classList.add('sl-selected');
+  const first = matches[0];
+  if (reveal && first) scrollIntoViewIfNeeded(first);
+}
+
+function scrollIntoViewIfNeeded(el: Element): void {
+  const box = el.getBoundingClientRect();
+  const view = content.getBoundingClientRect();
+  const visible = box.top >= view.top && box.bottom <= view.bottom && box.left < view.right && box.right > view.left;
+  if (!visible) el.scrollIntoView({ block: 'center', inline: 'center' });
+}
+
+/**
+ * SVG `<title>` tooltips appear after a long delay and cannot be styled; move each into
+ * a `data-tip` attribute (read with textContent, so it stays text) for our own tooltip, and
+ * keep it as the accessible name.
+ */
+function prepareTooltips(root: HTMLElement): void {
+  for (const title of root.querySelectorAll('[data-id] > title')) {
+    const owner = title.parentElement;
+    if (!owner) continue;
+    const text = title.textContent ?? '';
+    owner.setAttribute('data-tip', text);
+    owner.setAttribute('aria-label', text);
+    title.remove();
+  }
+}
+
+// --- Input: everything the user does becomes a validated message to the host. ---
+
+document.addEventListener('click', (event) => {
+  const target = event.target as Element | null;
+  if (!target) return;
+  const option = target.closest<HTMLElement>('button[data-option]');
+  if (option) {
+    vscode.postMessage({ type: 'option', key: option.dataset.option ?? '', value: option.dataset.value ?? '' });
+    return;
+  }
+  const command = target.closest<HTMLElement>('[data-command]');
+  if (command) {
+    const arg = command.dataset.arg;
+    vscode.postMessage(arg === undefined ? { type: 'command', command: command.dataset.command ?? '' } : { type: 'command', command: command.dataset.command ?? '', arg });
+    return;
+  }
+  const toggle = target.closest<Element>('[data-toggle]');
+  if (toggle) {
+    vscode.postMessage({ type: 'toggle', key: toggle.getAttribute('data-toggle') ?? '' });
+    return;
+  }
+  reveal(target);
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' && event.key !== ' ') return;
+  const target = event.target as Element | null;
+  if (!target || target.closest('button, select, input')) return;
+  const toggle = target.closest<Element>('[data-toggle]');
+  if (toggle) {
+    event.preventDefault();
+    vscode.postMessage({ type: 'toggle', key: toggle.getAttribute('data-toggle') ?? '' });
+  } else if (reveal(target)) {
+    event.preventDefault();
+  }
+});
+
+/** Reveals the source of the clicked item; true when there was one. */
+function reveal(target: Element): boolean {
+  const item = target.closest<Element>('[data-file][data-line]');
+  if (!item) return false;
+  const file = item.getAttribute('data-file') ?? '';
+  const line = Number(item.getAttribute('data-line'));
+  if (!file || !Number.isInteger(line) || line < 0) return false;
+  const id = item.getAttribute('data-id') ?? undefined;
+  highlight(id ?? null, false);
+  vscode.postMessage(id ? { type: 'reveal', file, line, id } : { type: 'reveal', file, line });
+  return true;
+}
+
+document.addEventListener('change', (event) => {
+  const select = (event.target as Element | null)?.closest<HTMLSelectElement>('select[data-option]');
+  if (select) vscode.postMessage({ type: 'option', key: select.dataset.option ?? '', value: select.value });
+});
+
+content.addEventListener('mouseover', (event) => {
+  const el = (event.target as Element | null)?.closest<Element>('[data-tip]');
+  if (el) tooltip.show(el.getAttribute('data-tip') ?? '', event);
+  else tooltip.hide();
+});
+content.addEventListener('mousemove', (event) => tooltip.move(event));
+content.addEventListener('mouseleave', () => tooltip.hide());
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+content.addEventListener('scroll', () => {
+  tooltip.hide();
+  clearTimeout(scrollTimer);
+  scrollTimer = setTimeout(() => save({ scrollTop: content.scrollTop, scrollLeft: content.scrollLeft }), 150);
+}, { passive: true });
+
+vscode.postMessage(saved.options === undefined ? { type: 'ready' } : { type: 'ready', state: saved.options });
