@@ -43,6 +43,24 @@ if (compiled && bundled) {
   console.log('✖ unit tests not run: the build failed');
 }
 
+// The injection corpus in Chromium: needs the compiled core (out/), the CLI bundle and media/.
+if (compiled && bundled) {
+  rmSync(join(root, 'out', 'mocha-stats.json'), { force: true });
+  console.log('\n▶ browser tests in Chromium: test/browser/**/*.test.mjs');
+  const r = spawnSync(process.execPath, ['scripts/mocha-run.mjs', '--ext', '.test.mjs', 'test/browser'], { stdio: 'inherit' });
+  const stats = readStats();
+  if (stats) {
+    passed += stats.passes;
+    failed += stats.failures + stats.pending;
+    if (stats.pending) console.log(`✖ ${stats.pending} browser test(s) were skipped`);
+    if (stats.passes === 0) { failed++; console.log('✖ browser tests: no test ran'); }
+  }
+  else { failed++; console.log(`✖ browser tests did not report (exit ${r.status})`); }
+} else {
+  failed++;
+  console.log('✖ browser tests not run: the build failed');
+}
+
 // The extension in a real VS Code (code-server) and the UI in Chromium. Both install what
 // they need (Debian packages, code-server) on first use.
 for (const [name, load] of [

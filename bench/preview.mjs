@@ -1,0 +1,367 @@
+#!/usr/bin/env node
+/* global document, requestAnimationFrame, TextEncoder */
+// Preview benchmark (issues 4 and 5, "Speed"): `npm run bench` runs it after the core
+// benchmarks, or `node bench/preview.mjs` after `npm run build`.
+//
+// In one Chromium run, side by side:
+//  - Gantt, plans of 200 / 1,000 / 3,000 tasks: our preview's first paint (host: analysis +
+//    `renderGanttView`; webview: from posting the `render` message to the next animation
+//    frame after the content is in the DOM, layout forced) against plain mermaid (the
+//    bundled media/mermaid.min.js) rendering the same chart's mermaid text into a page;
+//  - an edit in the 1,000-task plan: `Workspace.setFile` + `analyze()` (the incremental path
+//    the extension uses), `renderGanttView`, webview repaint;
+//  - roadmap and matrix on the generated 2,000-document workspace: first paint and update
+//    after an edit (the views `renderRoadmapView` / `renderMatrixView` when they exist,
+//    else `renderRoadmap(…html)` / `renderTraceMatrix`), and `renderStatusReport`.
+// It only prints; a slow number never fails it. Medians of --runs (default 3).
+//
+//   node bench/preview.mjs [--sizes 200,1000,3000] [--runs 3] [--edits 10] [--docs 2000]
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { closeBrowser, MEDIA, nonce, openDocument, ORIGIN, ROOT, withVsCodeApi } from '../test/browser/chromium.mjs';
+import { ganttFiles } from './ganttPlan.mjs';
+import { GENERATOR_VERSION, generateWorkspace } from './generate.mjs';
+
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const SIZES = arg('--sizes', '200,1000,3000').split(',').map(Number);
+const RUNS = Math.max(1, Number(arg('--runs', '3')));
+const EDITS = Math.max(1, Number(arg('--edits', '10')));
+const DOCS = Number(arg('--docs', '2000'));
+const TODAY = '2027-01-01';
+
+const TARGET_FIRST_PAINT_RATIO = 5; // 3,000 tasks: first paint ≥ 5× faster than mermaid
+const TARGET_EDIT_MS = 200; // 1,000 tasks: edit repainted ≤ 200 ms
+const TARGET_VIEW_FIRST_MS = 300; // roadmap / matrix first paint
+const TARGET_VIEW_EDIT_MS = 150; // roadmap / matrix update
+const TARGET_REPORT_MS = 1000;
+
+const outDir = join(ROOT, 'out', 'src');
+if (!existsSync(join(outDir, 'core', 'views', 'ganttView.js')) || !existsSync(join(ROOT, 'media', 'preview.js'))) {
+  console.error('bench/preview: build first (npm run build: tsc -p . && node scripts/bundle.mjs)');
+  process.exit(1);
+}
+const load = (p) => import(pathToFileURL(join(outDir, p)).href);
+const { createWorkspace } = await load('core/workspace/createWorkspace.js');
+const { parseIsoDate } = await load('core/model/dates.js');
+const { previewPageHtml } = await load('core/views/previewPage.js');
+const { renderGanttView, DEFAULT_GANTT_OPTIONS, ALL_PLANS } = await load('core/views/ganttView.js');
+const { GANTT_CSS } = await load('core/render/ganttSvg.js');
+const { renderMermaidGantt } = await load('core/render/mermaidGantt.js');
+const { renderRoadmap, ROADMAP_CSS, buildRoadmap, roadmapBoardHtml } = await load('core/render/roadmap.js');
+const { renderTraceMatrix } = await load('core/render/traceMatrix.js');
+const { renderStatusReport } = await load('core/report/statusReport.js');
+const optional = async (p) => (existsSync(join(outDir, p)) ? load(p) : undefined);
+const roadmapView = await optional('core/views/roadmapView.js');
+const matrixView = await optional('core/views/matrixView.js');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => (x === undefined ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const log = (line) => process.stderr.write(`${line}\n`);
+const time = (fn) => {
+  const t0 = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t0 };
+};
+
+// ---------------------------------------------------------------------------------------
+// Workspaces
+
+/** An in-memory workspace over a file map (the extension's is over VS Code's fs plus buffers). */
+function memoryWorkspace(files) {
+  const enc = new TextEncoder();
+  return createWorkspace({
+    fs: {
+      listFiles: async () => [...files.keys()],
+      readFile: async (p) => enc.encode(files.get(p)),
+      stat: async (p) => ({ size: files.get(p).length }),
+    },
+    today: () => parseIsoDate(TODAY),
+  });
+}
+
+async function loadWorkspace(files) {
+  const ws = memoryWorkspace(files);
+  const t0 = performance.now();
+  await ws.load();
+  const analysis = ws.analyze();
+  return { ws, analysis, ms: performance.now() - t0 };
+}
+
+function generatedWorkspaceFiles(docs) {
+  const dir = join(ROOT, 'bench', 'out', `ws-${docs}`);
+  const markerPath = join(dir, '.bench-workspace.json');
+  let current = false;
+  try {
+    const marker = JSON.parse(readFileSync(markerPath, 'utf8'));
+    current = marker.docs === docs && marker.generator === GENERATOR_VERSION;
+  } catch {
+    current = false;
+  }
+  if (!current) {
+    log(`generating ${docs} documents into ${dir}`);
+    const info = generateWorkspace(dir, { docs });
+    // Same marker as bench/run.mjs, so both reuse the workspace.
+    writeFileSync(markerPath, JSON.stringify({ docs, generator: GENERATOR_VERSION, files: info.files, bytes: info.bytes }));
+  }
+  const files = new Map();
+  const walk = (rel) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md') || e.name === '.specline.yml') files.set(p, readFileSync(join(dir, p), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------
+// Browser pages
+
+/** A preview webview page as the panel builds it, ready for render messages. */
+async function openPreview(kind, inlineCss, usesMermaid) {
+  const pageNonce = nonce();
+  const html = withVsCodeApi(previewPageHtml({
+    kind, title: 'Bench', cspSource: ORIGIN, nonce: pageNonce, scriptUri: `${MEDIA}preview.js`, styleUris: [`${MEDIA}preview.css`],
+    ...(usesMermaid ? { mermaidUri: `${MEDIA}mermaid.min.js` } : {}), inlineCss,
+  }), pageNonce);
+  const doc = await openDocument({ html, media: ['preview.js', 'preview.css', 'mermaid.min.js'] });
+  await doc.page.waitForFunction(() => globalThis.slPosted?.some((m) => m.type === 'ready'));
+  return doc;
+}
+
+/** Posts a render message and returns the ms until the next animation frame after it is in the DOM (layout forced). */
+function postAndPaint(page, message) {
+  return page.evaluate((m) => new Promise((resolve) => {
+    const t0 = performance.now();
+    globalThis.postMessage(m, '*');
+    const check = () => {
+      if (document.body.dataset.generation === String(m.generation)) {
+        requestAnimationFrame(() => {
+          document.getElementById('sl-content').getBoundingClientRect();
+          resolve(performance.now() - t0);
+        });
+      } else setTimeout(check, 0);
+    };
+    check();
+  }), message);
+}
+
+/** Plain mermaid in a page: render the text, insert the SVG, next frame. */
+async function mermaidPaint(text) {
+  const pageNonce = nonce();
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><script nonce="${pageNonce}" src="${MEDIA}mermaid.min.js"></script></head><body><div id="chart"></div></body></html>`;
+  const doc = await openDocument({ html, media: ['mermaid.min.js'] });
+  try {
+    return await doc.page.evaluate((src) => new Promise((resolve, reject) => {
+      const mermaid = globalThis.mermaid;
+      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 5_000_000, maxEdges: 50_000, gantt: { useMaxWidth: false, barHeight: 16, barGap: 4, fontSize: 11, sectionFontSize: 12 } });
+      const t0 = performance.now();
+      mermaid.render('bench', src).then(({ svg }) => {
+        const chart = document.getElementById('chart');
+        chart.innerHTML = svg;
+        requestAnimationFrame(() => {
+          chart.getBoundingClientRect();
+          resolve({ ms: performance.now() - t0, rects: chart.querySelectorAll('rect').length });
+        });
+      }, reject);
+    }), text);
+  } finally {
+    await doc.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Gantt
+
+const ganttOptions = { ...DEFAULT_GANTT_OPTIONS, plan: ALL_PLANS, collapsed: [] };
+
+async function benchGantt(n) {
+  const files = ganttFiles(n);
+  const host = [];
+  const analysisMs = [];
+  const renderMs = [];
+  const webview = [];
+  let result;
+  // One unmeasured run first: the extension host that draws the preview is already warm.
+  for (let r = -1; r < RUNS; r++) {
+    const { analysis, ms: a } = await loadWorkspace(files);
+    if (r < 0) { renderGanttView(analysis, ganttOptions); continue; }
+    const rendered = time(() => renderGanttView(analysis, ganttOptions));
+    result = rendered.value;
+    analysisMs.push(a);
+    renderMs.push(rendered.ms);
+    host.push(a + rendered.ms);
+    const doc = await openPreview('gantt', GANTT_CSS, true);
+    try {
+      webview.push(await postAndPaint(doc.page, { type: 'render', generation: 1, toolbar: result.toolbar, html: result.html, state: ganttOptions }));
+      const bars = await doc.page.locator('#sl-content rect.sl-bar[data-id]').count();
+      if (bars !== result.counts.bars) throw new Error(`webview shows ${bars} bars, expected ${result.counts.bars}`);
+    } finally {
+      await doc.close();
+    }
+  }
+  const { analysis } = await loadWorkspace(files);
+  const text = renderMermaidGantt(analysis, { title: 'Bench plan' });
+  const mermaid = [];
+  for (let r = 0; r < RUNS; r++) {
+    const m = await mermaidPaint(text);
+    if (m.rects < result.counts.bars) throw new Error(`mermaid drew ${m.rects} rects for ${result.counts.bars} tasks`);
+    mermaid.push(m.ms);
+  }
+  const ours = median(host) + median(webview);
+  return { n, bars: result.counts.bars, milestones: result.counts.milestones, kb: (result.html.length + result.toolbar.length) / 1024, analysis: median(analysisMs), render: median(renderMs), webview: median(webview), ours, mermaid: median(mermaid), ratio: median(mermaid) / ours };
+}
+
+/** Edits one task's duration in the plan (moving everything after it) and repaints, as the panel does. */
+async function benchGanttEdit(n) {
+  const files = ganttFiles(n);
+  const { ws } = await loadWorkspace(files);
+  const doc = await openPreview('gantt', GANTT_CSS, true);
+  const rows = [];
+  try {
+    let generation = 1;
+    const first = renderGanttView(ws.analyze(), ganttOptions);
+    await postAndPaint(doc.page, { type: 'render', generation, toolbar: first.toolbar, html: first.html, state: ganttOptions });
+    for (let e = 0; e < EDITS + 1; e++) {
+      const text = ganttFiles(n, e % 2 ? 3 : 8).get('plans/plan.md');
+      const t0 = performance.now();
+      ws.setFile('plans/plan.md', text);
+      const analysis = ws.analyze();
+      const t1 = performance.now();
+      const result = renderGanttView(analysis, ganttOptions);
+      const t2 = performance.now();
+      const paint = await postAndPaint(doc.page, { type: 'render', generation: ++generation, toolbar: result.toolbar, html: result.html, state: ganttOptions });
+      if (e > 0) rows.push({ analysis: t1 - t0, render: t2 - t1, webview: paint, total: t2 - t0 + paint }); // the first edit warms up
+    }
+  } finally {
+    await doc.close();
+  }
+  return { n, analysis: median(rows.map((r) => r.analysis)), render: median(rows.map((r) => r.render)), webview: median(rows.map((r) => r.webview)), total: median(rows.map((r) => r.total)), max: Math.max(...rows.map((r) => r.total)) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Roadmap, matrix, report on the generated workspace
+
+function views() {
+  const list = [];
+  if (roadmapView?.renderRoadmapView) {
+    const options = { ...(roadmapView.DEFAULT_ROADMAP_OPTIONS ?? {}) };
+    list.push({ name: 'roadmap (renderRoadmapView)', kind: 'roadmap', css: roadmapView.ROADMAP_VIEW_CSS ?? ROADMAP_CSS, render: (a) => roadmapView.renderRoadmapView(a, options) });
+  } else {
+    list.push({ name: 'roadmap (renderRoadmap html)', kind: 'roadmap', css: ROADMAP_CSS, render: (a) => {
+      // The page the CLI writes, timed in full; the board inside it is what a preview would place.
+      renderRoadmap(a, { format: 'html' });
+      return { toolbar: '', html: roadmapBoardHtml(buildRoadmap(a, 'auto')) };
+    } });
+  }
+  if (matrixView?.renderMatrixView) {
+    const options = { ...(matrixView.DEFAULT_MATRIX_OPTIONS ?? {}) };
+    list.push({ name: 'matrix (renderMatrixView)', kind: 'matrix', css: matrixView.MATRIX_VIEW_CSS, render: (a) => matrixView.renderMatrixView(a, options) });
+  } else {
+    list.push({ name: 'matrix (renderTraceMatrix markdown, host only)', kind: 'matrix', hostOnly: true, render: (a) => ({ toolbar: '', html: renderTraceMatrix(a, { format: 'markdown' }) }) });
+  }
+  return list;
+}
+
+async function benchViews(docs) {
+  const files = generatedWorkspaceFiles(docs);
+  const { ws, analysis, ms: loadMs } = await loadWorkspace(files);
+  const plan = [...files.keys()].find((p) => p.startsWith('plans/'));
+  const original = files.get(plan);
+  const edited = (k) => original.replace(/\b(\d+)d\b/, (_, d) => `${Number(d) + (k % 2 ? 0 : 3)}d`);
+  if (edited(0) === original) throw new Error(`${plan} has no duration to edit`);
+  const out = [];
+  for (const view of views()) {
+    const first = [];
+    const host = [];
+    for (let r = 0; r < RUNS; r++) {
+      const h = time(() => view.render(analysis));
+      host.push(h.ms);
+      if (view.hostOnly) { first.push(h.ms); continue; }
+      const doc = await openPreview(view.kind, view.css, false);
+      try {
+        first.push(h.ms + await postAndPaint(doc.page, { type: 'render', generation: 1, toolbar: h.value.toolbar, html: h.value.html, state: {} }));
+      } finally {
+        await doc.close();
+      }
+    }
+    const updates = [];
+    const doc = view.hostOnly ? undefined : await openPreview(view.kind, view.css, false);
+    try {
+      let generation = 1;
+      if (doc) {
+        const r0 = view.render(ws.analyze());
+        await postAndPaint(doc.page, { type: 'render', generation, toolbar: r0.toolbar, html: r0.html, state: {} });
+      }
+      for (let e = 0; e < EDITS + 1; e++) {
+        const t0 = performance.now();
+        ws.setFile(plan, edited(e));
+        const result = view.render(ws.analyze());
+        let total = performance.now() - t0;
+        if (doc) total += await postAndPaint(doc.page, { type: 'render', generation: ++generation, toolbar: result.toolbar, html: result.html, state: {} });
+        if (e > 0) updates.push(total);
+      }
+    } finally {
+      await doc?.close();
+    }
+    out.push({ name: view.name, host: median(host), first: median(first), update: median(updates), hostOnly: view.hostOnly });
+  }
+  ws.setFile(plan, original);
+  const a = ws.analyze();
+  const report = [];
+  for (let r = 0; r < RUNS; r++) report.push(time(() => renderStatusReport(a)).ms);
+  return { docs, files: files.size, loadMs, views: out, report: median(report) };
+}
+
+// ---------------------------------------------------------------------------------------
+
+const verdict = (ok) => (ok ? 'meets target' : 'BELOW target');
+try {
+  log(`preview benchmark: sizes ${SIZES.join(', ')} tasks, ${RUNS} runs, ${EDITS} edits, ${DOCS} documents; Debian Chromium (headless)`);
+  console.log('\nGantt first paint (ms, medians)');
+  console.log('| tasks | bars+ms | html KB | analysis | renderGanttView | webview paint | ours total | mermaid | mermaid ÷ ours |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const gantt = [];
+  for (const n of SIZES) {
+    const g = await benchGantt(n);
+    gantt.push(g);
+    console.log(`| ${n} | ${g.bars}+${g.milestones} | ${g.kb.toFixed(0)} | ${ms(g.analysis)} | ${ms(g.render)} | ${ms(g.webview)} | ${ms(g.ours)} | ${ms(g.mermaid)} | ${g.ratio.toFixed(1)}× |`);
+  }
+  const editN = SIZES.includes(1000) ? 1000 : SIZES[Math.floor(SIZES.length / 2)];
+  const edit = await benchGanttEdit(editN);
+  console.log(`\nGantt edit → repaint, ${editN} tasks (ms, median of ${EDITS}; max ${ms(edit.max)})`);
+  console.log('| setFile + analyze | renderGanttView | webview paint | total |');
+  console.log('|---:|---:|---:|---:|');
+  console.log(`| ${ms(edit.analysis)} | ${ms(edit.render)} | ${ms(edit.webview)} | ${ms(edit.total)} |`);
+
+  const v = await benchViews(DOCS);
+  console.log(`\nRoadmap and matrix, ${v.files} files (${DOCS} documents; cold load + analyze ${ms(v.loadMs)} ms, not counted below)`);
+  console.log('| view | host render | first paint | ÷ 300 ms | update after edit | ÷ 150 ms |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of v.views) console.log(`| ${r.name} | ${ms(r.host)} | ${ms(r.first)} | ${(r.first / TARGET_VIEW_FIRST_MS).toFixed(2)} | ${ms(r.update)} | ${(r.update / TARGET_VIEW_EDIT_MS).toFixed(2)} |`);
+  console.log(`| renderStatusReport | ${ms(v.report)} | | ${(v.report / TARGET_REPORT_MS).toFixed(2)} of 1 s | | |`);
+
+  console.log('\nTargets');
+  const g3 = gantt.find((g) => g.n === 3000) ?? gantt.at(-1);
+  console.log(`  Gantt ${g3.n} tasks first paint ${g3.ratio.toFixed(1)}× faster than mermaid (target ≥ ${TARGET_FIRST_PAINT_RATIO}×): ${verdict(g3.ratio >= TARGET_FIRST_PAINT_RATIO)}`);
+  console.log(`  Gantt ${editN}-task edit repainted in ${ms(edit.total)} ms (target ≤ ${TARGET_EDIT_MS} ms): ${verdict(edit.total <= TARGET_EDIT_MS)}`);
+  for (const r of v.views) {
+    console.log(`  ${r.name}: first paint ${ms(r.first)} ms (≤ ${TARGET_VIEW_FIRST_MS}): ${verdict(r.first <= TARGET_VIEW_FIRST_MS)}; update ${ms(r.update)} ms (≤ ${TARGET_VIEW_EDIT_MS}): ${verdict(r.update <= TARGET_VIEW_EDIT_MS)}`);
+  }
+  console.log(`  status report ${ms(v.report)} ms (≤ ${TARGET_REPORT_MS}): ${verdict(v.report <= TARGET_REPORT_MS)}`);
+} catch (error) {
+  console.error(`bench/preview: ${error?.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await closeBrowser();
+}
