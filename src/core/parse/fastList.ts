@@ -1,7 +1,7 @@
 import type { List, ListItem, Paragraph } from 'mdast';
 
 /**
- * Reads a segment that is a "tight, one line per item" list — the shape of nearly every
+ * Reads a segment that is a "one line per item" list (tight, or loose with blank lines between items) — the shape of nearly every
  * task list and attribute list in a plan — without the CommonMark parser, and returns the
  * same mdast shape micromark would (lists, items with `checked`, one paragraph each,
  * nested lists) with offsets relative to the segment.
@@ -10,7 +10,8 @@ import type { List, ListItem, Paragraph } from 'mdast';
  * multi-line paragraphs, tabs, thematic breaks, content that opens a block (`#`, `>`,
  * fences, HTML, tables, link definitions), indented code, or a change of bullet within one
  * level. The rules below are CommonMark's for list items (§5.2–5.3) restricted to that
- * subset; a test checks both paths agree on every fixture and on generated input.
+ * subset (for a loose list: a blank line is followed by another item; whether it joins
+ * the list or nests is decided by indentation exactly as without the blank). A test checks both paths agree on every fixture and on generated input.
  */
 export function fastList(segment: string): List | undefined {
   const lines = segment.split('\n');
@@ -19,9 +20,17 @@ export function fastList(segment: string): List | undefined {
   const stack: Open[] = [];
   let root: List | undefined;
   let offset = 0;
+  let afterBlank = false;
   for (const line of lines) {
     const lineStart = offset;
     offset += line.length + 1;
+    if (line.trim() === '') {
+      // Blank lines between items make the list loose; the next line must still be an
+      // item (a paragraph continuing an item after a blank line goes through remark).
+      if (!root) return undefined;
+      afterBlank = true;
+      continue;
+    }
     const m = ITEM.exec(line);
     if (!m || THEMATIC_BREAK.test(line)) return undefined;
     const indent = m[1]!.length;
@@ -52,6 +61,7 @@ export function fastList(segment: string): List | undefined {
       if (indent >= containerCol) {
         // A new item of the same list: indented 0–3 past its container, same marker kind.
         if (indent > containerCol + 3 || kind !== top.marker) return undefined;
+        if (afterBlank) top.list.spread = true;
         top.list.children.push(item);
         top.item = item;
         top.contentCol = contentCol;
@@ -67,6 +77,7 @@ export function fastList(segment: string): List | undefined {
         // Four or more columns past the parent's content would be indented code; an
         // ordered list not starting at 1 cannot interrupt the parent's paragraph.
         if (indent > parent.contentCol + 3 || (list.ordered && list.start !== 1)) return undefined;
+        if (afterBlank) parent.item.spread = true;
         parent.item.children.push(list);
       } else {
         if (root || indent > 3) return undefined;
@@ -74,6 +85,7 @@ export function fastList(segment: string): List | undefined {
       }
       stack.push({ list, marker: kind, contentCol, item });
     }
+    afterBlank = false;
     for (const open of stack) {
       open.list.position!.end.offset = lineEnd;
       open.item.position!.end.offset = lineEnd;

@@ -76,6 +76,10 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
       if (prevBlank || ATX.test(line)) inTopList = LIST.test(line);
       else if (LIST.test(line)) inTopList = true;
     }
+    // A list item indented 1–3 spaces after a blank line, when no top-level list is open,
+    // starts a top-level list too: later column-0 items continue it (it stays in the
+    // current segment, which errs on the side of not splitting).
+    else if (!blank && prevBlank && !inTopList && !fence && !htmlEnd && /^ {1,3}\S/.test(line) && LIST.test(line)) inTopList = true;
     if (startsBlock && !continuesList) {
       // `endLine` already stops after the last non-blank line of the segment.
       if (current) segments.push(current);
