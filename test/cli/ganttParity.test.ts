@@ -83,8 +83,8 @@ describe('Gantt preview and `specline gantt` draw the same chart (examples/acme)
   it('the active plan counts exactly the tasks `specline schedule` dates for that plan', async () => {
     const view = renderGanttView(analysis, { ...DEFAULT_GANTT_OPTIONS, collapsed: [] }, PLAN);
     const schedule = await runCli(['schedule', PLAN, '--format', 'json', '--today', TODAY], { cwd: ACME });
-    const json = JSON.parse(schedule.stdout) as { tasks: Array<{ start: string | null }>; milestones: Array<{ date: string | null }> };
-    assert.equal(view.counts.bars, json.tasks.filter((t) => t.start !== null).length);
+    const json = JSON.parse(schedule.stdout) as { tasks: Array<{ start: string | null; end: string | null }>; milestones: Array<{ date: string | null }> };
+    assert.equal(view.counts.bars, json.tasks.filter((t) => t.start !== null && t.end !== null).length);
     assert.equal(view.counts.milestones, json.milestones.filter((m) => m.date !== null).length);
   });
 });

@@ -35,11 +35,15 @@ async function analyseFromDisk(): Promise<Analysis> {
   return workspace.analyze();
 }
 
-/** Tasks the scheduler gave dates to, optionally in one file; dropped tasks are not planned work. */
+/**
+ * Tasks the scheduler gave a start and an end, optionally in one file; dropped tasks are
+ * not planned work. (A task with a start but no duration has no bar: it is listed as
+ * unscheduled.)
+ */
 function scheduledTasks(analysis: Analysis, file?: string): string[] {
   return [...analysis.items.values()]
     .filter((i) => i.kind === 'task' && i.status !== 'dropped' && (file === undefined || i.file === file))
-    .filter((i) => analysis.schedule.tasks.get(i.id)?.start !== undefined)
+    .filter((i) => analysis.schedule.tasks.get(i.id)?.start !== undefined && analysis.schedule.tasks.get(i.id)?.end !== undefined)
     .map((i) => i.id);
 }
 
