@@ -59,14 +59,13 @@ function render(message: Extract<HostMessage, { type: 'render' }>): void {
   }
   const top = firstRender ? saved.scrollTop ?? 0 : content.scrollTop;
   const left = firstRender ? saved.scrollLeft ?? 0 : content.scrollLeft;
-  const oldWidth = content.scrollWidth;
+  const centreDay = message.rescale ? dayAt(left + content.clientWidth / 2) : undefined;
   tooltip.hide();
   content.innerHTML = message.html;
   prepareTooltips(content);
-  // A zoom change scales the chart: keep the same dates at the left edge.
-  const ratio = message.rescale && oldWidth > 0 ? content.scrollWidth / oldWidth : 1;
   content.scrollTop = top;
-  content.scrollLeft = left * ratio;
+  // A zoom change rescales the chart: keep the date that was in the middle of the view there.
+  content.scrollLeft = centreDay === undefined ? left : Math.max(0, xOf(centreDay) - content.clientWidth / 2);
   firstRender = false;
   save({ options: message.state });
   selectedId = message.selected ?? selectedId;
@@ -76,6 +75,28 @@ function render(message: Extract<HostMessage, { type: 'render' }>): void {
     if (url) void loadMermaid(url, nonce).then(() => renderMermaidBlocks(content, document.body.classList));
   }
   document.body.dataset.generation = String(message.generation);
+}
+
+/** The chart's horizontal scale, from the attributes the SVG renderer writes on its root. */
+function scale(): { origin: number; ppd: number; left: number } | undefined {
+  const svg = content.querySelector<SVGSVGElement>('svg[data-px-per-day]');
+  if (!svg) return undefined;
+  const origin = Number(svg.dataset.originDay);
+  const ppd = Number(svg.dataset.pxPerDay);
+  const left = Number(svg.dataset.chartLeft);
+  return Number.isFinite(origin) && ppd > 0 && Number.isFinite(left) ? { origin, ppd, left: left + svg.getBoundingClientRect().left - content.getBoundingClientRect().left + content.scrollLeft } : undefined;
+}
+
+/** The day (fractional) at a horizontal scroll position of the content, if a chart is shown. */
+function dayAt(x: number): number | undefined {
+  const s = scale();
+  return s ? s.origin + (x - s.left) / s.ppd : undefined;
+}
+
+/** The scroll position of a day in the chart now shown. */
+function xOf(day: number): number {
+  const s = scale();
+  return s ? s.left + (day - s.origin) * s.ppd : content.scrollLeft;
 }
 
 /** Marks the element(s) of one item as selected and, if asked, scrolls the first into view. */
@@ -163,8 +184,19 @@ function reveal(target: Element): boolean {
 }
 
 document.addEventListener('change', (event) => {
-  const select = (event.target as Element | null)?.closest<HTMLSelectElement>('select[data-option]');
-  if (select) vscode.postMessage({ type: 'option', key: select.dataset.option ?? '', value: select.value });
+  const target = event.target as Element | null;
+  const select = target?.closest<HTMLSelectElement>('select[data-option]');
+  if (select) {
+    vscode.postMessage({ type: 'option', key: select.dataset.option ?? '', value: select.value });
+    return;
+  }
+  // A menu of commands (Export ▾): post the chosen command, then show the menu's label again.
+  const menu = target?.closest<HTMLSelectElement>('select[data-command-menu]');
+  if (menu && menu.value) {
+    const command = menu.value;
+    menu.selectedIndex = 0;
+    vscode.postMessage({ type: 'command', command });
+  }
 });
 
 content.addEventListener('mouseover', (event) => {

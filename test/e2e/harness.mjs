@@ -14,7 +14,7 @@ import {
 
 export const screenshotsDir = join(repoRoot, 'test-results', 'screenshots');
 export const EXTENSION_ID = 'specline.specline';
-const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Default High Contrast' };
 
 // One install check and one build per process, however many workbenches the tests open:
 // the memo is the point, so it lives for the process.
@@ -36,7 +36,7 @@ export function prepare() {
  * Waits for `.monaco-workbench` and, when the fixture has a `.specline.yml` (an
  * activation event), for the extension to activate.
  * @template T
- * @param {{ fixture?: string, theme?: 'light' | 'dark', settings?: Record<string, unknown>, disableWorkspaceTrust?: boolean, waitForActivation?: boolean }} options
+ * @param {{ fixture?: string, theme?: 'light' | 'dark' | 'hc', settings?: Record<string, unknown>, disableWorkspaceTrust?: boolean, waitForActivation?: boolean }} options
  * @param {(ctx: { page: import('playwright-core').Page, workspaceDir: string, server: Awaited<ReturnType<typeof startCodeServer>>, screenshot: (name: string) => Promise<string>, extensionActivated: (timeoutMs?: number) => Promise<void> }) => Promise<T>} fn
  * @returns {Promise<T>}
  */

@@ -59,6 +59,8 @@ const ROW = 24;
 const BAR = 14;
 const DIAMOND = 7;
 const PAD_RIGHT = 40;
+/** Problems listed in a bar's tooltip before "… and N more". */
+const TOOLTIP_PROBLEMS = 5;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
@@ -173,7 +175,7 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
   const height = y;
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(name)}">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(name)}" data-origin-day="${origin}" data-px-per-day="${ppd}" data-chart-left="${LABEL_WIDTH}">`);
   if (options.embedStyle !== false) out.push(`<style>${GANTT_CSS}</style>`);
   out.push(`<rect class="sl-bg" x="0" y="0" width="${num(width)}" height="${num(height)}"/>`);
 
@@ -433,6 +435,10 @@ function tooltip(analysis: Analysis, row: GanttRow, problems: Diagnostic[] | und
     for (const g of analysis.features.get(f)?.goals ?? []) goals.add(g);
   }
   for (const g of goals) lines.push(`Goal: ${g} ${cleanLine(analysis.items.get(g)?.title, 120)}`.trimEnd());
-  for (const d of problems ?? []) lines.push(`${d.severity}: ${d.code}: ${cleanLine(d.message, 200)}`);
+  // A few problems, then a count: an over-allocated owner's finding names every task of a
+  // busy period, and a tooltip of hundreds of lines helps nobody (and costs a page load).
+  const list = problems ?? [];
+  for (const d of list.slice(0, TOOLTIP_PROBLEMS)) lines.push(`${d.severity}: ${d.code}: ${cleanLine(d.message, 200)}`);
+  if (list.length > TOOLTIP_PROBLEMS) lines.push(`… and ${list.length - TOOLTIP_PROBLEMS} more problems (see the Problems panel)`);
   return lines.join('\n');
 }

@@ -30,13 +30,25 @@ export const DEFAULT_MAX_LENGTH = 120;
  */
 export function cleanLine(text: string | undefined, maxLength: number = DEFAULT_MAX_LENGTH): string {
   if (!text) return '';
-  const line = text
+  // A long text (a diagnostic naming thousands of tasks, shown in every bar's tooltip) is
+  // cleaned in a prefix first. Cleaning is local, so the prefix's cleaned form differs from
+  // the whole one's only in its last character or two: with two spare code points past the
+  // cap, the truncated result is the same, at a cost bounded by the cap, not the text.
+  const prefix = 4 * Math.max(0, maxLength) + 64;
+  if (text.length > prefix) {
+    const head = clean(text.slice(0, prefix));
+    if (Array.from(head).length >= maxLength + 2) return truncate(head, maxLength);
+  }
+  return truncate(clean(text), maxLength);
+}
+
+function clean(text: string): string {
+  return text
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(WHITESPACE_RUN, ' ')
     .replace(INVISIBLE, '')
     .replace(WHITESPACE_RUN, ' ')
     .trim();
-  return truncate(line, maxLength);
 }
 
 /** Caps text at `maxLength` code points (never splitting a surrogate pair), ending in "…" when cut. */

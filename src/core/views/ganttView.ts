@@ -10,7 +10,7 @@ import { renderMermaidGantt } from '../render/mermaidGantt.js';
 import { cleanLine, ownerKey } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import type { Choice } from './toolbar.js';
-import { commandButton, segmentedControl, selectControl, toolbarGroup, toolbarStatus } from './toolbar.js';
+import { menuControl, segmentedControl, selectControl, toolbarGroup, toolbarRow, toolbarStatus } from './toolbar.js';
 
 /** The plan choice that follows the active editor. */
 export const ACTIVE_PLAN = '';
@@ -149,7 +149,8 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
   for (const s of model.sections) for (const r of s.rows) if (r.kind === 'task') bars++; else milestones++;
   const counts = { bars, milestones, unscheduled: model.unscheduled.length, sections: model.sections.length };
   const title = `Gantt: ${cleanLine(scope, 60)}`;
-  const status = `${plural(bars, 'task')} · ${plural(milestones, 'milestone')}${model.unscheduled.length ? ` · ${model.unscheduled.length} unscheduled` : ''} · as of ${formatDate(analysis.today)}`;
+  const short = `${plural(bars, 'task')} · ${plural(milestones, 'milestone')}${model.unscheduled.length ? ` · ${model.unscheduled.length} unscheduled` : ''}`;
+  const status = { short, long: `${short} · scope: ${cleanLine(scope, 120)} · as of ${formatDate(analysis.today)}` };
 
   const body: string[] = [];
   if (model.rowCount === 0 && model.unscheduled.length === 0) {
@@ -171,8 +172,8 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
   return { toolbar: ganttToolbar(analysis, options, status), html: body.join('\n'), title, counts };
 }
 
-function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: string): string {
-  const plans: Choice[] = [{ value: ACTIVE_PLAN, label: 'Active editor' }, { value: ALL_PLANS, label: 'All plans' }, ...planFiles(analysis).map((p) => ({ value: p, label: p }))];
+function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { short: string; long: string }): string {
+  const plans: Choice[] = [{ value: ACTIVE_PLAN, label: 'Active plan' }, { value: ALL_PLANS, label: 'All plans' }, ...planFiles(analysis).map((p) => ({ value: p, label: p }))];
   if (options.plan && !plans.some((p) => p.value === options.plan)) plans.push({ value: options.plan, label: `${options.plan} (missing)` });
   const ofKind = (kind: 'feature' | 'goal' | 'milestone', all: string): Choice[] => {
     const choices: Choice[] = [{ value: '', label: all }];
@@ -184,30 +185,37 @@ function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: str
     if (item.kind !== 'task' && item.kind !== 'milestone') continue;
     for (const o of item.owners) if (!owners.has(ownerKey(o))) owners.set(ownerKey(o), o);
   }
-  const ownerChoices: Choice[] = [{ value: '', label: 'Everyone' }, ...[...owners.values()].sort().map((o) => ({ value: o, label: o }))];
+  const ownerChoices: Choice[] = [{ value: '', label: 'All owners' }, ...[...owners.values()].sort().map((o) => ({ value: o, label: o }))];
   const keep = (choices: Choice[], value: string): Choice[] => (value && !choices.some((c) => c.value === value) ? [...choices, { value, label: `${value} (missing)` }] : choices);
 
+  const hidden = { hideLabel: true };
   return [
-    toolbarGroup(
-      selectControl('plan', 'Plan', options.plan, plans),
-      selectControl('groupBy', 'Group', options.groupBy, [{ value: 'section', label: 'By section' }, { value: 'feature', label: 'By feature' }]),
+    toolbarRow(
+      toolbarGroup(
+        selectControl('plan', 'Plan', options.plan, plans, 'Which plan to draw: the one in the active editor, all plans, or one plan file', hidden),
+        selectControl('groupBy', 'Group by', options.groupBy, [{ value: 'section', label: 'By section' }, { value: 'feature', label: 'By feature' }], 'Group the bars by plan section or by feature', hidden),
+      ),
+      toolbarGroup(
+        segmentedControl('zoom', 'Zoom', options.zoom, [{ value: 'day', label: 'Day' }, { value: 'week', label: 'Week' }, { value: 'month', label: 'Month' }, { value: 'quarter', label: 'Qtr' }]),
+      ),
+      toolbarGroup(
+        selectControl('renderer', 'Draw with', options.renderer, [{ value: 'specline', label: 'Specline' }, { value: 'mermaid', label: 'Mermaid' }], 'Draw with Specline, or with Mermaid to see the chart as GitHub will draw the exported text', hidden),
+        menuControl('Export', [
+          { command: 'copyMermaid', label: 'Copy as Mermaid' },
+          { command: 'saveSvg', label: 'Save as SVG…' },
+          { command: 'savePng', label: 'Save as PNG…' },
+        ], 'Copy the chart as mermaid gantt text (explicit dates), or save it as an image'),
+      ),
     ),
-    toolbarGroup(
-      selectControl('feature', 'Feature', options.feature, keep(ofKind('feature', 'All'), options.feature)),
-      selectControl('goal', 'Goal', options.goal, keep(ofKind('goal', 'All'), options.goal)),
-      selectControl('owner', 'Owner', options.owner, keep(ownerChoices, options.owner)),
-      selectControl('milestone', 'Milestone', options.milestone, keep(ofKind('milestone', 'All'), options.milestone)),
+    toolbarRow(
+      toolbarGroup(
+        selectControl('feature', 'Feature', options.feature, keep(ofKind('feature', 'All features'), options.feature), undefined, hidden),
+        selectControl('goal', 'Goal', options.goal, keep(ofKind('goal', 'All goals'), options.goal), undefined, hidden),
+        selectControl('owner', 'Owner', options.owner, keep(ownerChoices, options.owner), undefined, hidden),
+        selectControl('milestone', 'Milestone', options.milestone, keep(ofKind('milestone', 'All milestones'), options.milestone), undefined, hidden),
+      ),
+      toolbarStatus(status.short, status.long),
     ),
-    toolbarGroup(
-      segmentedControl('zoom', 'Zoom', options.zoom, [{ value: 'day', label: 'Day' }, { value: 'week', label: 'Week' }, { value: 'month', label: 'Month' }, { value: 'quarter', label: 'Quarter' }]),
-      selectControl('renderer', 'Draw with', options.renderer, [{ value: 'specline', label: 'Specline' }, { value: 'mermaid', label: 'Mermaid' }], 'Mermaid shows the chart as GitHub will draw the exported text'),
-    ),
-    toolbarGroup(
-      commandButton('copyMermaid', 'Copy Mermaid', { title: 'Copy the chart as mermaid gantt text with explicit dates' }),
-      commandButton('saveSvg', 'Save SVG…'),
-      commandButton('savePng', 'Save PNG…'),
-    ),
-    toolbarStatus(status),
   ].join('');
 }
 

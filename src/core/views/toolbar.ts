@@ -15,12 +15,39 @@ export interface Choice {
   label: string;
 }
 
-/** A labelled drop-down; `value` is selected. Choices are capped at 80 characters each. */
-export function selectControl(key: string, label: string, value: string, choices: readonly Choice[], title?: string): string {
+/**
+ * A labelled drop-down; `value` is selected. Choices are capped at 80 characters each.
+ * `hideLabel` keeps the label for screen readers only, for filters whose first choice
+ * already says what they filter ("All features").
+ */
+export function selectControl(key: string, label: string, value: string, choices: readonly Choice[], title?: string, display: { hideLabel?: boolean } = {}): string {
   const options = choices.map((c) =>
     `<option value="${escapeXml(c.value)}"${c.value === value ? ' selected' : ''}>${escapeXml(cleanLine(c.label, 80))}</option>`);
   const tip = title ? ` title="${escapeXml(title)}"` : '';
-  return `<label class="sl-field"${tip}><span>${escapeXml(label)}</span><select data-option="${escapeXml(key)}">${options.join('')}</select></label>`;
+  const span = display.hideLabel ? '<span class="sl-visually-hidden">' : '<span>';
+  return `<label class="sl-field"${tip}>${span}${escapeXml(label)}</span><select data-option="${escapeXml(key)}">${options.join('')}</select></label>`;
+}
+
+/** One entry of a {@link menuControl}: the command it posts and its label. */
+export interface MenuEntry {
+  command: string;
+  label: string;
+}
+
+/**
+ * A drop-down of commands (e.g. "Export ▾": copy, save SVG, save PNG) that takes the room
+ * of one control. Choosing an entry posts a `command` message; the menu then shows its
+ * label again.
+ */
+export function menuControl(label: string, entries: readonly MenuEntry[], title?: string): string {
+  const tip = title ? ` title="${escapeXml(title)}"` : '';
+  const options = entries.map((e) => `<option value="${escapeXml(e.command)}">${escapeXml(e.label)}</option>`);
+  return `<select class="sl-menu" data-command-menu aria-label="${escapeXml(label)}"${tip}><option value="" selected disabled hidden>${escapeXml(label)}</option>${options.join('')}</select>`;
+}
+
+/** A row of the toolbar: views with many controls put filters on a row of their own. */
+export function toolbarRow(...controls: string[]): string {
+  return `<div class="sl-row">${controls.join('')}</div>`;
 }
 
 /** A row of buttons of which one is pressed (zoom levels, column modes). */
@@ -44,6 +71,7 @@ export function toolbarGroup(...controls: string[]): string {
 }
 
 /** A status text at the end of the toolbar (counts, "as of"). */
-export function toolbarStatus(text: string): string {
-  return `<div class="sl-status" role="status">${escapeXml(cleanLine(text, 300))}</div>`;
+export function toolbarStatus(text: string, title?: string): string {
+  const tip = title ? ` title="${escapeXml(cleanLine(title, 300))}"` : '';
+  return `<div class="sl-status" role="status"${tip}>${escapeXml(cleanLine(text, 300))}</div>`;
 }

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import { parseWebviewMessage } from '../../../src/core/views/protocol.js';
+
+describe('webview message validator', () => {
+  it('accepts each well-formed message, dropping extra keys', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'ready', state: { zoom: 'day' } }), { type: 'ready', state: { zoom: 'day' } });
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', file: 'plans/q1.md', line: 16, id: 'T-1', extra: '<script>' }), { type: 'reveal', file: 'plans/q1.md', line: 16, id: 'T-1' });
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', file: 'plans/q1.md', line: 0 }), { type: 'reveal', file: 'plans/q1.md', line: 0 });
+    assert.deepEqual(parseWebviewMessage({ type: 'option', key: 'zoom', value: 'day' }), { type: 'option', key: 'zoom', value: 'day' });
+    assert.deepEqual(parseWebviewMessage({ type: 'toggle', key: 'sabc' }), { type: 'toggle', key: 'sabc' });
+    assert.deepEqual(parseWebviewMessage({ type: 'command', command: 'saveSvg' }), { type: 'command', command: 'saveSvg' });
+    assert.deepEqual(parseWebviewMessage({ type: 'command', command: 'open', arg: 'x' }), { type: 'command', command: 'open', arg: 'x' });
+    assert.deepEqual(parseWebviewMessage({ type: 'png', requestId: 3, data: 'iVBORw0KGgo=' }), { type: 'png', requestId: 3, data: 'iVBORw0KGgo=' });
+    assert.deepEqual(parseWebviewMessage({ type: 'png', requestId: 3, error: 'too big' }), { type: 'png', requestId: 3, error: 'too big' });
+    assert.deepEqual(parseWebviewMessage({ type: 'scroll', top: 10.5, left: 0 }), { type: 'scroll', top: 10.5, left: 0 });
+  });
+
+  const MALFORMED: Array<[string, unknown]> = [
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'reveal'],
+    ['a number', 42],
+    ['an array', [{ type: 'ready' }]],
+    ['no type', { file: 'a.md', line: 1 }],
+    ['an unknown type', { type: 'eval', code: 'alert(1)' }],
+    ['a type that is not a string', { type: ['reveal'], file: 'a.md', line: 1 }],
+    ['a type with different case', { type: 'Reveal', file: 'a.md', line: 1 }],
+    ['reveal without a file', { type: 'reveal', line: 1 }],
+    ['reveal with a numeric file', { type: 'reveal', file: 7, line: 1 }],
+    ['reveal with a fractional line', { type: 'reveal', file: 'a.md', line: 1.5 }],
+    ['reveal with a negative line', { type: 'reveal', file: 'a.md', line: -1 }],
+    ['reveal with a line as a string', { type: 'reveal', file: 'a.md', line: '3' }],
+    ['reveal with NaN', { type: 'reveal', file: 'a.md', line: Number.NaN }],
+    ['reveal with a huge line', { type: 'reveal', file: 'a.md', line: 1e12 }],
+    ['reveal with an oversized path', { type: 'reveal', file: 'a/'.repeat(3000), line: 1 }],
+    ['reveal with an object id', { type: 'reveal', file: 'a.md', line: 1, id: { toString: () => 'T-1' } }],
+    ['option without a value', { type: 'option', key: 'zoom' }],
+    ['option with a numeric value', { type: 'option', key: 'zoom', value: 3 }],
+    ['option with an oversized value', { type: 'option', key: 'owner', value: 'x'.repeat(501) }],
+    ['option with an oversized key', { type: 'option', key: 'k'.repeat(101), value: 'x' }],
+    ['toggle without a key', { type: 'toggle' }],
+    ['command without a name', { type: 'command' }],
+    ['command with an object arg', { type: 'command', command: 'saveSvg', arg: {} }],
+    ['png without a request id', { type: 'png', data: 'AAAA' }],
+    ['png with a fractional request id', { type: 'png', requestId: 1.5, data: 'AAAA' }],
+    ['png with data that is not base64', { type: 'png', requestId: 1, data: 'data:image/png;base64,AAAA' }],
+    ['png with markup as data', { type: 'png', requestId: 1, data: '<svg onload=alert(1)>' }],
+    ['scroll with Infinity', { type: 'scroll', top: Infinity, left: 0 }],
+    ['scroll with strings', { type: 'scroll', top: '0', left: '0' }],
+  ];
+
+  for (const [name, raw] of MALFORMED) {
+    it(`ignores ${name}`, () => {
+      assert.equal(parseWebviewMessage(raw), undefined);
+    });
+  }
+
+  it('has at least ten malformed shapes', () => {
+    assert.ok(MALFORMED.length >= 10);
+  });
+
+  it('does not read keys from a polluted prototype', () => {
+    const raw: unknown = JSON.parse('{"__proto__": {"type": "reveal", "file": "a.md", "line": 1}}');
+    assert.equal(parseWebviewMessage(raw), undefined);
+  });
+});
