@@ -1,3 +1,4 @@
+import { sameFileItems } from '../model/itemsEqual.js';
 import type { SpeclineConfig } from '../config/types.js';
 import type { CheckContext } from '../check/checkContext.js';
 import { applyConfig, compareDiagnostics, runChecks } from '../check/runChecks.js';
@@ -237,9 +238,7 @@ function linkTargets(f: FileResult | undefined): string[] {
 }
 
 function sameItems(a: FileResult, b: FileResult): boolean {
-  if (a.items === b.items) return JSON.stringify(a.suppressions) === JSON.stringify(b.suppressions);
-  return a.items.length === b.items.length && JSON.stringify(a.items) === JSON.stringify(b.items)
-    && JSON.stringify(a.suppressions) === JSON.stringify(b.suppressions);
+  return sameFileItems(a, b) && JSON.stringify(a.suppressions) === JSON.stringify(b.suppressions);
 }
 
 /** A plan's calendar replaces the project's workdays and adds to its holidays. */

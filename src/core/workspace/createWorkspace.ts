@@ -1,3 +1,4 @@
+import { sameFileItems } from '../model/itemsEqual.js';
 import { Analyzer } from '../analysis/analyze.js';
 import type { Analysis } from '../analysis/types.js';
 import { ConfigError, defaultConfig, fileMatcher, parseConfig } from '../config/loadConfig.js';
@@ -160,7 +161,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
  */
 function keepItemIdentity(previous: FileResult | undefined, next: FileResult): FileResult {
   if (!previous || previous.items.length !== next.items.length || previous.items.length === 0) return next;
-  if (JSON.stringify(previous.items) !== JSON.stringify(next.items)) return next;
+  if (!sameFileItems(previous, next)) return next;
   return { ...next, items: previous.items };
 }
 
