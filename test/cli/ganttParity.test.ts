@@ -72,8 +72,11 @@ describe('Gantt preview and `specline gantt` draw the same chart (examples/acme)
       assert.equal(view.counts.bars + view.counts.milestones, ids.length, 'the counts are what is drawn');
       assert.deepEqual(sectionLabels(view.html), sectionLabels(cli.stdout), 'the same sections');
       // The panel loads the chart's CSS once per page instead of inside every SVG.
+      // It also carries hover text in data-tip attributes rather than <title> elements.
       const svg = panelSvg(view.html).replace(/(<svg [^>]*>)/, `$1\n<style>${GANTT_CSS}</style>`);
-      assert.equal(`${svg}\n`, cli.stdout, 'the same SVG, byte for byte');
+      const cliAsPanel = cli.stdout.replace(/(<g class="sl-task [^>]*)><title>([^<]*)<\/title>/g, (_m, open: string, tip: string) => `${open} data-tip="${tip.replace(/"/g, '&quot;')}">`);
+      assert.ok(cliAsPanel !== cli.stdout, 'the CLI chart has hover titles');
+      assert.equal(`${svg}\n`, cliAsPanel, 'the same SVG, byte for byte (hover text placed as the panel places it)');
 
       const mermaid = await runCli(['gantt', ...c.cli, '--format', 'mermaid', '--today', TODAY, '--title', scope], { cwd: ACME });
       assert.equal(mermaid.stdout, renderMermaidGantt(analysis, { ...ganttFilter(analysis, options, c.activePath).filter, title: scope }), 'the panel’s “Copy as Mermaid” text is the CLI’s');

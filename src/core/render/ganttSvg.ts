@@ -22,6 +22,12 @@ export interface GanttSvgOptions extends GanttModelOptions {
    * CSS once from its page, so a re-render does not re-parse it.
    */
   embedStyle?: boolean;
+  /**
+   * `title` (default): hover text in `<title>` elements, which every SVG viewer shows.
+   * `data`: in a `data-tip` attribute for the webview's own tooltip, sparing it thousands
+   * of elements to parse and then move.
+   */
+  tooltips?: 'title' | 'data';
   /** Keys of sections drawn collapsed: the header and its summary bar, no rows. */
   collapsed?: ReadonlySet<string>;
 }
@@ -212,7 +218,8 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
 
   const problems = problemsByItem(analysis);
   out.push('<g class="sl-tasks">');
-  for (const p of placed) out.push(taskGroup(analysis, p.row, p.y, xOf, problems.get(p.row.id)));
+  const tipsAsData = options.tooltips === 'data';
+  for (const p of placed) out.push(taskGroup(analysis, p.row, p.y, xOf, problems.get(p.row.id), tipsAsData));
   out.push('</g>');
 
   const today = analysis.today;
@@ -379,7 +386,7 @@ function arrow(from: { row: GanttRow; y: number }, to: { row: GanttRow; y: numbe
     `<path class="sl-dep-head${critical}" d="M${num(x2)} ${num(y2)}l-5 -3.5v7z"/>`;
 }
 
-function taskGroup(analysis: Analysis, row: GanttRow, y: number, xOf: (d: DayNumber) => number, problems: Diagnostic[] | undefined): string {
+function taskGroup(analysis: Analysis, row: GanttRow, y: number, xOf: (d: DayNumber) => number, problems: Diagnostic[] | undefined, tipsAsData: boolean): string {
   const late = hasCode(problems, LATE_CODES);
   const overallocated = hasCode(problems, OVERALLOCATED_CODES);
   const classes = ['sl-task', `sl-${row.kind}-row`];
@@ -394,14 +401,18 @@ function taskGroup(analysis: Analysis, row: GanttRow, y: number, xOf: (d: DayNum
   const mid = y + ROW / 2;
   const { left, right, centre } = extent(row, xOf);
   const parts: string[] = [];
-  parts.push(`<g class="${classes.join(' ')}" ${data}>`);
-  parts.push(`<title>${escapeXml(tooltip(analysis, row, problems))}</title>`);
+  const tip = escapeXml(tooltip(analysis, row, problems));
+  parts.push(tipsAsData ? `<g class="${classes.join(' ')}" ${data} data-tip="${tip}">` : `<g class="${classes.join(' ')}" ${data}>`);
+  // The group carries the file and line (a click anywhere in the row finds them with
+  // closest()); the shape only names its item, which keeps large charts small.
+  const shapeData = `data-id="${escapeXml(row.id)}"`;
+  if (!tipsAsData) parts.push(`<title>${tip}</title>`);
   parts.push(`<text class="sl-label" x="16" y="${num(mid + 4)}">${escapeXml(label)}</text>`);
   if (row.kind === 'milestone') {
-    parts.push(`<path class="sl-milestone" ${data} d="M${num(centre)} ${num(mid - DIAMOND)}l${DIAMOND} ${DIAMOND}l${-DIAMOND} ${DIAMOND}l${-DIAMOND} ${-DIAMOND}z"/>`);
+    parts.push(`<path class="sl-milestone" ${shapeData} d="M${num(centre)} ${num(mid - DIAMOND)}l${DIAMOND} ${DIAMOND}l${-DIAMOND} ${DIAMOND}l${-DIAMOND} ${-DIAMOND}z"/>`);
   } else {
     const top = mid - BAR / 2;
-    parts.push(`<rect class="sl-bar" ${data} x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${BAR}" rx="3"/>`);
+    parts.push(`<rect class="sl-bar" ${shapeData} x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${BAR}" rx="3"/>`);
     if (row.progress > 0) {
       parts.push(`<rect class="sl-progress" x="${num(left)}" y="${num(top)}" width="${num(((right - left) * row.progress) / 100)}" height="${BAR}" rx="3"/>`);
     }
@@ -414,6 +425,17 @@ function taskGroup(analysis: Analysis, row: GanttRow, y: number, xOf: (d: DayNum
   if (overallocated) parts.push(`<circle class="sl-marker sl-marker-overallocated" cx="${num(mx + 5)}" cy="${num(mid)}" r="4.5"/>`);
   parts.push('</g>');
   return parts.join('');
+}
+
+/** One cleaned line per diagnostic, computed once: many rows share one diagnostic. */
+const problemLines = new WeakMap<Diagnostic, string>();
+function problemLine(d: Diagnostic): string {
+  let line = problemLines.get(d);
+  if (line === undefined) {
+    line = `${d.severity}: ${d.code}: ${cleanLine(d.message, 200)}`;
+    problemLines.set(d, line);
+  }
+  return line;
 }
 
 /** Plain text (escaped by the caller) shown on hover. */
@@ -437,8 +459,18 @@ function tooltip(analysis: Analysis, row: GanttRow, problems: Diagnostic[] | und
   for (const g of goals) lines.push(`Goal: ${g} ${cleanLine(analysis.items.get(g)?.title, 120)}`.trimEnd());
   // A few problems, then a count: an over-allocated owner's finding names every task of a
   // busy period, and a tooltip of hundreds of lines helps nobody (and costs a page load).
-  const list = problems ?? [];
-  for (const d of list.slice(0, TOOLTIP_PROBLEMS)) lines.push(`${d.severity}: ${d.code}: ${cleanLine(d.message, 200)}`);
-  if (list.length > TOOLTIP_PROBLEMS) lines.push(`… and ${list.length - TOOLTIP_PROBLEMS} more problems (see the Problems panel)`);
+  // Identical lines (one finding reported for several periods or files) are shown once.
+  const seen = new Set<string>();
+  let more = 0;
+  for (const d of problems ?? []) {
+    const line = problemLine(d);
+    if (seen.has(line)) continue;
+    if (seen.size >= TOOLTIP_PROBLEMS) more++;
+    else {
+      seen.add(line);
+      lines.push(line);
+    }
+  }
+  if (more > 0) lines.push(`… and ${more} more problem${more === 1 ? '' : 's'} (see the Problems panel)`);
   return lines.join('\n');
 }

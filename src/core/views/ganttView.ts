@@ -163,7 +163,7 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
     body.push(`<pre class="sl-mermaid-source" data-mermaid-source hidden>${escapeXml(text)}</pre>`);
   } else {
     const collapsed = new Set(options.collapsed);
-    const svg = renderGanttSvgFromModel(analysis, model, { ...filter, zoom: options.zoom, title: `Gantt chart: ${scope}`, embedStyle: false, collapsed });
+    const svg = renderGanttSvgFromModel(analysis, model, { ...filter, zoom: options.zoom, title: `Gantt chart: ${scope}`, embedStyle: false, tooltips: 'data', collapsed });
     body.push(`<div class="sl-chart">${svg}</div>`);
   }
   if (model.unscheduled.length > 0) body.push(unscheduledListHtml(analysis, model.unscheduled));

@@ -32,7 +32,9 @@ describe('renderGanttSvg', () => {
     // Zero-based lines of the IDs (FEAT-1 is on line 0).
     assert.deepEqual(groups.map((g) => g.attributes.get('data-line')), ['1', '2', '3']);
     const bars = tags.filter((t) => t.name === 'rect' && t.attributes.get('class') === 'sl-bar');
-    assert.deepEqual(bars.map((b) => [b.attributes.get('data-id'), b.attributes.get('data-line'), b.attributes.get('data-file')]), [['T-1', '1', 'plan.md'], ['T-2', '2', 'plan.md']]);
+    // The row group carries file and line for reveal; the bar names its item only.
+    assert.deepEqual(groups.map((g) => g.attributes.get('data-file')), ['plan.md', 'plan.md', 'plan.md']);
+    assert.deepEqual(bars.map((b) => [b.attributes.get('data-id'), b.attributes.get('data-line'), b.attributes.get('data-file')]), [['T-1', undefined, undefined], ['T-2', undefined, undefined]]);
     assert.equal(tags.filter((t) => t.name === 'path' && t.attributes.get('class') === 'sl-milestone' && t.attributes.get('data-id') === 'M-1').length, 1);
     assert.equal((svg.match(/class="sl-section-label"/g) ?? []).length, 2);
     assert.ok(!svg.includes('T-3'), 'unscheduled tasks have no row');
