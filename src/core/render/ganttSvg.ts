@@ -28,6 +28,12 @@ export interface GanttSvgOptions extends GanttModelOptions {
    * of elements to parse and then move.
    */
   tooltips?: 'title' | 'data';
+  /**
+   * Webviews only: above this many rows, draw the chart in bands of this many rows that
+   * the browser lays out only when on screen (see `bandedChart`). Output is HTML then, not
+   * a single SVG document.
+   */
+  bandRows?: number;
   /** Keys of sections drawn collapsed: the header and its summary bar, no rows. */
   collapsed?: ReadonlySet<string>;
 }
@@ -157,7 +163,7 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
   const collapsed = options.collapsed;
   const placed: Array<{ row: GanttRow; y: number }> = [];
   const byId = new Map<string, { row: GanttRow; y: number }>();
-  const sectionYs: Array<{ label: string; y: number; toggle: string; closed: boolean; first: DayNumber; last: DayNumber; count: number }> = [];
+  const sectionYs: SectionLayout[] = [];
   let y = HEADER;
   for (const section of model.sections) {
     const toggle = sectionToggleKey(section.key);
@@ -179,6 +185,11 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
     }
   }
   const height = y;
+  const problems = problemsByItem(analysis);
+  const tipsAsData = options.tooltips === 'data';
+  if (options.bandRows !== undefined && placed.length > options.bandRows) {
+    return bandedChart({ analysis, name, zoom, ppd, origin, stop, width, height, xOf, placed, byId, sectionYs, problems, tipsAsData, bandRows: Math.max(10, options.bandRows) });
+  }
 
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(name)}" data-origin-day="${origin}" data-px-per-day="${ppd}" data-chart-left="${LABEL_WIDTH}">`);
@@ -187,22 +198,7 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
 
   // Background: non-working days, then section bands, then the grid and axis on top.
   if (zoom === 'day' || zoom === 'week') out.push(nonWorkingDays(analysis, origin, stop, xOf, height));
-  for (const s of sectionYs) {
-    const twisty = s.closed ? `M8 ${num(s.y + 7)}l6 5l-6 5z` : `M6 ${num(s.y + 9)}h10l-5 6z`;
-    const label = cleanLine(s.label, 80) + (s.closed ? ` (${s.count})` : '');
-    out.push(`<g class="sl-section${s.closed ? ' sl-collapsed' : ''}" data-toggle="${escapeXml(s.toggle)}" role="button" aria-expanded="${!s.closed}" tabindex="0">`);
-    out.push(`<rect class="sl-section-band" x="0" y="${num(s.y)}" width="${num(width)}" height="${ROW}"/>`);
-    out.push(`<path class="sl-twisty" d="${twisty}"/>`);
-    out.push(`<text class="sl-section-label" x="22" y="${num(s.y + ROW / 2 + 4)}">${escapeXml(label)}</text>`);
-    if (s.count > 0 && Number.isFinite(s.first)) {
-      // A summary bar over the section's span, as project tools draw a summary task.
-      const x1 = xOf(s.first);
-      const x2 = Math.max(x1 + 2, xOf(s.last + 1));
-      const by = s.y + ROW / 2 - 3;
-      out.push(`<path class="sl-summary" d="M${num(x1)} ${num(by)}H${num(x2)}v8l-4 -3H${num(x1 + 4)}l-4 3z"/>`);
-    }
-    out.push('</g>');
-  }
+  for (const s of sectionYs) out.push(sectionHeader(s, width, xOf));
   out.push(axis(zoom, origin, stop, xOf, height));
 
   // Arrows under the bars, so a bar is never hidden by a line crossing it.
@@ -216,22 +212,115 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
   }
   out.push('</g>');
 
-  const problems = problemsByItem(analysis);
   out.push('<g class="sl-tasks">');
-  const tipsAsData = options.tooltips === 'data';
   for (const p of placed) out.push(taskGroup(analysis, p.row, p.y, xOf, problems.get(p.row.id), tipsAsData));
   out.push('</g>');
 
-  const today = analysis.today;
-  if (today >= origin && today < stop) {
-    const x = xOf(today);
-    out.push(`<line class="sl-today" x1="${num(x)}" y1="${HEADER / 2}" x2="${num(x)}" y2="${num(height)}"><title>Today ${formatDate(today)}</title></line>`);
-    // The tag sits in the upper band on a backing rect, so it stays readable over a month label.
-    out.push(`<rect class="sl-today-tag" x="${num(x - 18)}" y="3" width="36" height="15" rx="3"/>`);
-    out.push(`<text class="sl-today-label" x="${num(x)}" y="14" text-anchor="middle">today</text>`);
-  }
+  out.push(todayMarker(analysis.today, origin, stop, xOf, height));
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+/** The today line and its tag, or nothing when today is outside the chart. */
+function todayMarker(today: DayNumber, origin: DayNumber, stop: DayNumber, xOf: (d: DayNumber) => number, height: number): string {
+  if (today < origin || today >= stop) return '';
+  const x = xOf(today);
+  return [
+    `<line class="sl-today" x1="${num(x)}" y1="${HEADER / 2}" x2="${num(x)}" y2="${num(height)}"><title>Today ${formatDate(today)}</title></line>`,
+    // The tag sits in the upper band on a backing rect, so it stays readable over a month label.
+    `<rect class="sl-today-tag" x="${num(x - 18)}" y="3" width="36" height="15" rx="3"/>`,
+    `<text class="sl-today-label" x="${num(x)}" y="14" text-anchor="middle">today</text>`,
+  ].join('\n');
+}
+
+interface BandedLayout {
+  analysis: Analysis;
+  name: string;
+  zoom: GanttZoom;
+  ppd: number;
+  origin: DayNumber;
+  stop: DayNumber;
+  width: number;
+  height: number;
+  xOf: (d: DayNumber) => number;
+  placed: Array<{ row: GanttRow; y: number }>;
+  byId: Map<string, { row: GanttRow; y: number }>;
+  sectionYs: SectionLayout[];
+  problems: Map<string, Diagnostic[]>;
+  tipsAsData: boolean;
+  bandRows: number;
+}
+
+/**
+ * A large chart for a webview, drawn as layers so the browser only lays out what is on
+ * screen: a background SVG (axis, grid, non-working days, dependency arrows), then the
+ * rows in bands of `bandRows` rows, each its own SVG in a `content-visibility: auto` box
+ * (off-screen bands are neither laid out nor painted), then a thin overlay with the
+ * today line. Each band's viewBox starts at its own y, so rows keep the coordinates of
+ * the single-SVG chart. Same rows, classes and data attributes as {@link renderGanttSvg}.
+ */
+function bandedChart(l: BandedLayout): string {
+  const { width, height, xOf } = l;
+  const out: string[] = [];
+  out.push(`<div class="sl-gantt-stack" style="width:${num(width)}px;height:${num(height)}px">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt sl-gantt-back" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(l.name)}" data-origin-day="${l.origin}" data-px-per-day="${l.ppd}" data-chart-left="${LABEL_WIDTH}">`);
+  out.push(`<rect class="sl-bg" x="0" y="0" width="${num(width)}" height="${num(height)}"/>`);
+  if (l.zoom === 'day' || l.zoom === 'week') out.push(nonWorkingDays(l.analysis, l.origin, l.stop, xOf, height));
+  out.push(axis(l.zoom, l.origin, l.stop, xOf, height));
+  out.push('<g class="sl-deps">');
+  for (const p of l.placed) {
+    for (const predId of p.row.predecessors) {
+      const pred = l.byId.get(predId);
+      if (pred === undefined || pred === p) continue;
+      out.push(arrow(pred, p, xOf));
+    }
+  }
+  out.push('</g>');
+  out.push('</svg>');
+
+  // Rows and section headers in y order, cut into bands.
+  const entries: Array<{ y: number; markup: () => string }> = [];
+  for (const s of l.sectionYs) entries.push({ y: s.y, markup: () => sectionHeader(s, width, xOf) });
+  for (const p of l.placed) entries.push({ y: p.y, markup: () => taskGroup(l.analysis, p.row, p.y, xOf, l.problems.get(p.row.id), l.tipsAsData) });
+  entries.sort((a, b) => a.y - b.y);
+  out.push(`<div class="sl-band-spacer" style="height:${HEADER}px"></div>`);
+  for (let i = 0; i < entries.length; i += l.bandRows) {
+    const band = entries.slice(i, i + l.bandRows);
+    const top = band[0]!.y;
+    const bottom = i + l.bandRows < entries.length ? entries[i + l.bandRows]!.y : height;
+    const h = bottom - top;
+    out.push(`<div class="sl-band" style="height:${num(h)}px">`);
+    out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(h)}" viewBox="0 ${num(top)} ${num(width)} ${num(h)}">`);
+    out.push('<g class="sl-tasks">');
+    for (const e of band) out.push(e.markup());
+    out.push('</g></svg></div>');
+  }
+  const today = todayMarker(l.analysis.today, l.origin, l.stop, xOf, height);
+  if (today) out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt sl-gantt-front" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" aria-hidden="true">${today}</svg>`);
+  out.push('</div>');
+  return out.join('\n') + '\n';
+}
+
+type SectionLayout = { label: string; y: number; toggle: string; closed: boolean; first: DayNumber; last: DayNumber; count: number };
+
+/** A section's header row: band, twisty, label and summary bar; clicking it collapses the section. */
+function sectionHeader(s: SectionLayout, width: number, xOf: (d: DayNumber) => number): string {
+  const out: string[] = [];
+  const twisty = s.closed ? `M8 ${num(s.y + 7)}l6 5l-6 5z` : `M6 ${num(s.y + 9)}h10l-5 6z`;
+  const label = cleanLine(s.label, 80) + (s.closed ? ` (${s.count})` : '');
+  out.push(`<g class="sl-section${s.closed ? ' sl-collapsed' : ''}" data-toggle="${escapeXml(s.toggle)}" role="button" aria-expanded="${!s.closed}" tabindex="0">`);
+  out.push(`<rect class="sl-section-band" x="0" y="${num(s.y)}" width="${num(width)}" height="${ROW}"/>`);
+  out.push(`<path class="sl-twisty" d="${twisty}"/>`);
+  out.push(`<text class="sl-section-label" x="22" y="${num(s.y + ROW / 2 + 4)}">${escapeXml(label)}</text>`);
+  if (s.count > 0 && Number.isFinite(s.first)) {
+    // A summary bar over the section's span, as project tools draw a summary task.
+    const x1 = xOf(s.first);
+    const x2 = Math.max(x1 + 2, xOf(s.last + 1));
+    const by = s.y + ROW / 2 - 3;
+    out.push(`<path class="sl-summary" d="M${num(x1)} ${num(by)}H${num(x2)}v8l-4 -3H${num(x1 + 4)}l-4 3z"/>`);
+  }
+  out.push('</g>');
+  return out.join('\n');
 }
 
 /** The requested zoom, or the first coarser one whose chart stays under MAX_CHART_WIDTH. */

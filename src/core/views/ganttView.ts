@@ -41,6 +41,11 @@ const ZOOMS: readonly GanttZoom[] = ['day', 'week', 'month', 'quarter'];
 /** Above this many rows mermaid takes seconds; the view says so and suggests the default renderer. */
 export const MERMAID_SLOW_ROWS = 500;
 const MAX_COLLAPSED = 2000;
+/**
+ * Charts with more rows than this are drawn in bands of this many rows that the webview
+ * lays out only when on screen: a 3,000-task chart then costs about what 200 rows cost.
+ */
+export const BAND_ROWS = 150;
 
 const str = (v: unknown, max = 500): string => (typeof v === 'string' && v.length <= max ? v : '');
 
@@ -163,7 +168,7 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
     body.push(`<pre class="sl-mermaid-source" data-mermaid-source hidden>${escapeXml(text)}</pre>`);
   } else {
     const collapsed = new Set(options.collapsed);
-    const svg = renderGanttSvgFromModel(analysis, model, { ...filter, zoom: options.zoom, title: `Gantt chart: ${scope}`, embedStyle: false, tooltips: 'data', collapsed });
+    const svg = renderGanttSvgFromModel(analysis, model, { ...filter, zoom: options.zoom, title: `Gantt chart: ${scope}`, embedStyle: false, tooltips: 'data', bandRows: BAND_ROWS, collapsed });
     body.push(`<div class="sl-chart">${svg}</div>`);
   }
   if (model.unscheduled.length > 0) body.push(unscheduledListHtml(analysis, model.unscheduled));

@@ -154,4 +154,27 @@ describe('renderGanttSvg', () => {
     const height = Number(/height="([\d.]+)"/.exec(svg)?.[1]);
     assert.equal(height, 44 + (31 + 3001) * 24);
   });
+
+  it('draws a large chart for a webview in bands with the same rows, arrows and coordinates', () => {
+    const b = new AnalysisBuilder();
+    for (let i = 0; i < 700; i++) {
+      const date = `2027-01-${String(4 + (i % 20)).padStart(2, '0')}`;
+      b.task(`T-${i}`, { section: [`Phase ${Math.floor(i / 100)}`], title: i === 5 ? '<img src=x onerror=alert(1)>' : `Task ${i}`, start: date, end: date, after: i > 0 ? [`T-${i - 1}`] : [] });
+    }
+    const a = b.build();
+    const single = renderGanttSvg(a, { zoom: 'day', tooltips: 'data' });
+    const banded = renderGanttSvg(a, { zoom: 'day', tooltips: 'data', bandRows: 150 });
+    assert.ok(banded.startsWith('<div class="sl-gantt-stack"'), 'HTML layers, not one SVG');
+    const rowsOf = (markup: string): string[] => [...markup.matchAll(/<g class="sl-task [^>]*>/g)].map((m) => m[0]);
+    assert.deepEqual(rowsOf(banded), rowsOf(single), 'every row, with its classes, data and position');
+    const bars = (markup: string): string[] => [...markup.matchAll(/<rect class="sl-bar"[^>]*>/g)].map((m) => m[0]);
+    assert.deepEqual(bars(banded), bars(single));
+    assert.equal((banded.match(/<path class="sl-dep[ "]/g) ?? []).length, 699);
+    // 700 rows and 7 section headers in bands of 150 entries.
+    assert.equal((banded.match(/<div class="sl-band"/g) ?? []).length, Math.ceil(707 / 150));
+    const boxes = [...banded.matchAll(/<div class="sl-band" style="height:([\d.]+)px">\n<svg [^>]*viewBox="0 ([\d.]+) /g)].map((m) => [Number(m[1]), Number(m[2])]);
+    for (let i = 1; i < boxes.length; i++) assert.equal(boxes[i]![1], boxes[i - 1]![1] + boxes[i - 1]![0], 'bands tile the chart without gaps');
+    assert.ok(!banded.includes('<img'), 'user text stays escaped');
+    assert.equal(renderGanttSvg(a, { zoom: 'day', bandRows: 1000 }).startsWith('<svg'), true, 'small charts stay one SVG');
+  });
 });
