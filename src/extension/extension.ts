@@ -5,6 +5,9 @@ import { registerLanguageFeatures } from './features/registerLanguageFeatures.js
 import { IndexService } from './indexService.js';
 import { readSettings } from './settings.js';
 import { StatusBar } from './statusBar.js';
+import { registerReportCommands } from './reportCommands.js';
+import type { PlanTreeRow } from './views/planExplorer.js';
+import { registerPlanExplorer } from './views/planExplorer.js';
 
 /** What tests (and other extensions) can reach through `extension.exports`. */
 export interface SpeclineApi {
@@ -14,6 +17,8 @@ export interface SpeclineApi {
   whenReady(): Promise<void>;
   /** The status bar item as the user sees it. */
   status(): { text: string; tooltip: string; visible: boolean };
+  /** The Plan Explorer's rows as drawn (after its debounce), fully expanded. */
+  planTree(): PlanTreeRow[];
 }
 
 /**
@@ -57,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): SpeclineApi {
     { dispose: stop },
   );
   start();
+  const planExplorer = registerPlanExplorer(() => service, context);
+  context.subscriptions.push(registerReportCommands(() => service));
 
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log.info(`Specline ${String(context.extension.packageJSON.version)} activated in ${activationMs} ms (indexing continues in the background)`);
@@ -64,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): SpeclineApi {
     activationMs,
     whenReady: async () => { await service?.whenReady(); },
     status: () => statusBar?.snapshot() ?? { text: '', tooltip: '', visible: false },
+    planTree: () => planExplorer.snapshot(),
   };
 }
 

@@ -98,13 +98,13 @@ export function buildPlanTree(analysis: Analysis, options: PlanTreeOptions = {})
   for (const f of analysis.features.values()) for (const m of f.milestones) placedMilestones.add(m);
   const otherMilestones = items.filter((i) => i.kind === 'milestone' && !placedMilestones.has(i.id));
 
-  const group = (name: PlanGroup, children: PlanNode[], what: string): void => {
-    if (children.length > 0) roots.push(groupNode(name, children, what));
+  const group = (name: PlanGroup, children: PlanNode[], noun: [string, string], what: string): void => {
+    if (children.length > 0) roots.push(groupNode(name, children, noun, what));
   };
-  group('untraced', untraced.map((f) => featureNode(ctx, f, `~untraced`)), 'features that serve no goal');
-  group('no-feature', taskNodes(ctx, noFeature, '~no-feature'), 'tasks that deliver no feature');
-  group('unscheduled', unscheduled.map((t) => taskNode(ctx, t, '~unscheduled', [])), 'tasks with no computable start or end');
-  group('milestones', otherMilestones.map((m) => milestoneNode(ctx, m, '~milestones')), 'milestones linked to no feature');
+  group('untraced', untraced.map((f) => featureNode(ctx, f, '~untraced')), ['feature', 'features'], 'that serve no goal');
+  group('no-feature', taskNodes(ctx, noFeature, '~no-feature'), ['task', 'tasks'], 'that deliver no feature');
+  group('unscheduled', unscheduled.map((t) => taskNode(ctx, t, '~unscheduled', [])), ['task', 'tasks'], 'not done, with no computable start or end');
+  group('milestones', otherMilestones.map((m) => milestoneNode(ctx, m, '~milestones')), ['milestone', 'milestones'], 'linked to no feature');
   return roots;
 }
 
@@ -264,7 +264,7 @@ function milestoneNode(ctx: Context, milestone: Item, parentKey: string): PlanNo
   };
 }
 
-function groupNode(group: PlanGroup, children: PlanNode[], what: string): PlanNode {
+function groupNode(group: PlanGroup, children: PlanNode[], noun: [string, string], what: string): PlanNode {
   let count = 0;
   let worst: Severity | undefined;
   for (const n of children) {
@@ -274,8 +274,8 @@ function groupNode(group: PlanGroup, children: PlanNode[], what: string): PlanNo
   const problems = worst === undefined ? { count } : { count, worst };
   return {
     key: `~${group}`, kind: 'group', group, label: GROUP_LABEL[group],
-    description: withProblems([String(children.length)], problems), problems,
-    tooltip: `**${GROUP_LABEL[group]}**: ${children.length} ${what}.`, children,
+    description: withProblems([`${children.length} ${children.length === 1 ? noun[0] : noun[1]}`], problems), problems,
+    tooltip: `**${GROUP_LABEL[group]}**: ${children.length} ${children.length === 1 ? noun[0] : noun[1]} ${what}.`, children,
   };
 }
 
