@@ -6,7 +6,7 @@ import { IndexService } from './indexService.js';
 import { readSettings } from './settings.js';
 import { StatusBar } from './statusBar.js';
 import { registerReportCommands } from './reportCommands.js';
-import type { PlanTreeRow } from './views/planExplorer.js';
+import type { PlanTreeSnapshot } from './views/planExplorer.js';
 import { registerPlanExplorer } from './views/planExplorer.js';
 
 /** What tests (and other extensions) can reach through `extension.exports`. */
@@ -17,8 +17,8 @@ export interface SpeclineApi {
   whenReady(): Promise<void>;
   /** The status bar item as the user sees it. */
   status(): { text: string; tooltip: string; visible: boolean };
-  /** The Plan Explorer's rows as drawn (after its debounce), fully expanded. */
-  planTree(): PlanTreeRow[];
+  /** The Plan Explorer as drawn (after its debounce), fully expanded, with its badge. */
+  planTree(): PlanTreeSnapshot;
 }
 
 /**

@@ -15,7 +15,14 @@ type Element =
   | { type: 'folder'; folder: vscode.WorkspaceFolder; nodes: PlanNode[]; problems: number }
   | { type: 'node'; folder: vscode.WorkspaceFolder; node: PlanNode };
 
-/** A tree row as plain data, for tests (`api.planTree()`) and the log. */
+/** The view as plain data, for tests (`api.planTree()`). */
+export interface PlanTreeSnapshot {
+  /** The problem count on the view's badge (undefined: no badge). */
+  badge?: number;
+  rows: PlanTreeRow[];
+}
+
+/** A tree row as plain data. */
 export interface PlanTreeRow {
   id: string;
   label: string;
@@ -162,7 +169,7 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
   }
 
   /** The whole tree as the view would draw it, expanded, as plain data. */
-  snapshot(): PlanTreeRow[] {
+  snapshot(): PlanTreeSnapshot {
     const walk = (elements: Element[]): PlanTreeRow[] => elements.map((e) => {
       const item = this.getTreeItem(e);
       const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
@@ -180,7 +187,8 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
         children: walk(this.getChildren(e)),
       };
     });
-    return walk(this.getChildren());
+    const badge = this.view?.badge?.value;
+    return { ...(badge === undefined ? {} : { badge }), rows: walk(this.getChildren()) };
   }
 
   /** Subscribes to the current index service (a new one after `specline.enable` is switched). */
