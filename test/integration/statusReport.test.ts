@@ -48,8 +48,8 @@ describe('Status report command', () => {
 
   it('opens the report as a new untitled Markdown document', async () => {
     const files = (await vscode.workspace.findFiles('**/*')).length;
-    // Files other suites created and deleted stay indexed while their documents are open;
-    // wait until the report is acme's own (T-11 is overdue unless something shifted it).
+    // Other suites create, edit and delete files just before: wait until the index has
+    // settled on acme as it is on disk (T-11 is overdue unless something shifted it).
     let doc: vscode.TextDocument | undefined;
     await poll('a report of acme as it is on disk', async () => {
       if (doc) {
