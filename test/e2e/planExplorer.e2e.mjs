@@ -23,11 +23,22 @@ describe('Plan Explorer (code-server + Chromium)', () => {
       // The view's badge counts the problems.
       const badge = await page.locator('.part.activitybar .action-item:has(a[aria-label^="Specline"]) .badge-content').textContent();
       assert.match(badge ?? '', /^\d+$/);
+      // Widen the side bar (drag its sash) so descriptions show, and move the mouse off the icon's hover.
+      const box = await page.locator('.part.sidebar').boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + 760, box.y + box.height / 2, { steps: 8 });
+        await page.mouse.up();
+      }
+      await page.mouse.move(900, 700);
+      await rows.filter({ hasText: 'FEAT-5 Onboarding analytics dashboard' }).first().locator('.monaco-tl-twistie').click();
+      await page.mouse.move(1200, 800);
+      await page.waitForTimeout(500); // the hover fades out
       mkdirSync(screenshotsDir, { recursive: true });
       await page.screenshot({ path: join(screenshotsDir, 'plan-explorer.png') });
 
-      // Expand FEAT-5 and click T-12: the plan opens with the ID selected.
-      await rows.filter({ hasText: 'FEAT-5 Onboarding analytics dashboard' }).first().locator('.monaco-tl-twistie').click();
+      // Click T-12 (FEAT-5 is expanded above): the plan opens.
       await rows.filter({ hasText: 'T-12 Analytics event pipeline' }).first().click();
       const tab = page.locator('.tabs-container .tab.active');
       await page.locator('.tabs-container .tab.active[data-resource-name="q1-core.md"]').waitFor({ timeout: 30_000 });
