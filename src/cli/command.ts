@@ -23,6 +23,8 @@ export interface CommandContext {
   /** Absolute workspace root. */
   root: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Narrows another analysis of the same workspace (e.g. an older version) to the same PATHs. */
+  narrow(analysis: Analysis): Analysis;
 }
 
 export interface CommandResult {

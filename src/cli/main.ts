@@ -12,6 +12,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Analysis } from '../core/analysis/types.js';
 import { ConfigError } from '../core/config/loadConfig.js';
 import { parseIsoDate, systemToday } from '../core/model/dates.js';
 import type { DayNumber } from '../core/model/types.js';
@@ -159,14 +160,15 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
       `fix ${shown} (its settings are kinds, include, exclude, start, calendar, capacity, rules).`,
     );
   }
-  const analysis = (command.scope === 'trace' ? scopeToTrace : scopeToFiles)(
-    workspace.analyze(),
+  const narrow = (full: Analysis): Analysis => (command.scope === 'trace' ? scopeToTrace : scopeToFiles)(
+    full,
     (file) => inPaths(target.paths, file),
     configFile,
   );
+  const analysis = narrow(workspace.analyze());
 
   const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));
-  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env });
+  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow });
 
   if (out === undefined) {
     writeTo(io.stdout, result.output);

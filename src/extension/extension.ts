@@ -11,6 +11,9 @@ import type { PreviewSnapshot } from './preview/previewPanel.js';
 import type { PreviewView } from './preview/previewView.js';
 import { readSettings } from './settings.js';
 import { StatusBar } from './statusBar.js';
+import { registerReportCommands } from './reportCommands.js';
+import type { PlanTreeSnapshot } from './views/planExplorer.js';
+import { registerPlanExplorer } from './views/planExplorer.js';
 
 /** What tests (and other extensions) can reach through `extension.exports`. */
 export interface SpeclineApi {
@@ -24,6 +27,8 @@ export interface SpeclineApi {
   previews(): PreviewSnapshot[];
   /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`). */
   extendMarkdownIt<T extends MarkdownIt>(md: T): T;
+  /** The Plan Explorer as drawn (after its debounce), fully expanded, with its badge. */
+  planTree(): PlanTreeSnapshot;
 }
 
 /** Every preview panel kind; each registers its command and serializer. */
@@ -76,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): SpeclineApi {
     { dispose: stop },
   );
   start();
+  const planExplorer = registerPlanExplorer(() => service, context);
+  context.subscriptions.push(registerReportCommands(() => service));
 
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log.info(`Specline ${String(context.extension.packageJSON.version)} activated in ${activationMs} ms (indexing continues in the background)`);
@@ -85,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): SpeclineApi {
     status: () => statusBar?.snapshot() ?? { text: '', tooltip: '', visible: false },
     previews: () => previews.snapshots(),
     extendMarkdownIt: (md) => markdownBlocks.extend(md),
+    planTree: () => planExplorer.snapshot(),
   };
 }
 

@@ -226,11 +226,13 @@ export class FolderIndex implements vscode.Disposable {
   private async refreshFromDisk(path: FilePath): Promise<void> {
     const uri = uriFor(this.folder, path);
     const doc = openDocument(uri);
-    if (doc) {
+    // VS Code keeps documents that extensions opened for minutes after their editors close,
+    // also when the file is deleted: only unsaved edits keep a deleted file in the index.
+    const kind = doc && !doc.isDirty ? await vscode.workspace.fs.stat(uri).then((s) => (s.type & vscode.FileType.Directory ? 'directory' : 'file'), () => 'missing') : await entryKind(uri);
+    if (doc && (doc.isDirty || kind === 'file')) {
       this.workspace.setFile(path, doc.getText());
       return;
     }
-    const kind = await entryKind(uri);
     if (kind === 'file') {
       await this.workspace.refreshFile(path);
       return;

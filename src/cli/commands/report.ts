@@ -1,19 +1,44 @@
 import type { Command } from '../command.js';
 import { textOption } from '../command.js';
+import { UsageError } from '../io.js';
 import { defined, withNewline } from './gantt.js';
 
 /** `specline report`: a status report in Markdown, as of `--today`. */
 export const reportCommand: Command = {
   name: 'report',
   summary: 'write a status report in Markdown',
-  description: 'Writes a status report in Markdown as of --today: progress, what is late or at risk, upcoming milestones and the problems found.',
+  description: 'Writes a status report in Markdown as of --today: progress, what is late or at risk, upcoming milestones and the problems found. With --since REF it adds what changed since that git commit: tasks added or removed, dates moved, status changes, milestones moved.',
   formats: ['markdown'],
   scope: 'trace',
   options: {
     title: { type: 'string', value: 'TEXT', description: 'heading of the report (default "Status report")' },
+    since: { type: 'string', value: 'REF', description: 'add "Changes since REF": compare with the plan at a git commit, branch or tag (HEAD, HEAD~1, v1.0)' },
   },
-  async run({ analysis, values }) {
+  validate(values) {
+    const since = textOption(values, 'since');
+    if (since !== undefined && since.trim() === '') throw new UsageError('--since needs a git revision', 'for example --since HEAD~1 or --since v1.0.');
+  },
+  async run({ analysis, values, root, narrow }) {
     const { renderStatusReport } = await import('../../core/report/statusReport.js');
-    return { output: withNewline(renderStatusReport(analysis, defined('title', textOption(values, 'title')))), exitCode: 0 };
+    const since = textOption(values, 'since')?.trim();
+    let changes;
+    if (since !== undefined) {
+      const { diffAnalyses } = await import('../../core/report/changes.js');
+      const { analyzeAtRef, GitError } = await import('../git.js');
+      try {
+        const old = await analyzeAtRef({ root, ref: since, today: analysis.today });
+        changes = { since, changes: diffAnalyses(narrow(old.analysis), analysis) };
+      } catch (error) {
+        if (!(error instanceof GitError)) throw error;
+        const hint = error.kind === 'bad-ref'
+          ? 'name a commit, branch or tag of the repository (git log --oneline lists them).'
+          : error.kind === 'not-a-repo' ? '--since needs the workspace to be in a git repository.' : '--since needs git on the PATH.';
+        throw new UsageError(`--since ${since}: ${error.message}`, hint);
+      }
+    }
+    return {
+      output: withNewline(renderStatusReport(analysis, { ...defined('title', textOption(values, 'title')), ...(changes ? { changes } : {}) })),
+      exitCode: 0,
+    };
   },
 };

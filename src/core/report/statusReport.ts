@@ -9,6 +9,8 @@ import { isClosed, itemProgress } from '../render/progress.js';
 import { problemsByItem } from '../render/problems.js';
 import { ownerKey, percent } from '../render/text.js';
 import { buildTraceMatrix } from '../render/traceMatrix.js';
+import type { PlanChanges } from './changes.js';
+import { renderChangesSection } from './changes.js';
 
 /** Options of {@link renderStatusReport}. */
 export interface StatusReportOptions {
@@ -16,6 +18,11 @@ export interface StatusReportOptions {
   today?: DayNumber | string;
   /** Heading of the report; default "Status report". */
   title?: string;
+  /**
+   * What changed since an earlier version of the plan (`diffAnalyses`), shown as a
+   * "Changes since …" section after the summary; `since` names that version (a git ref).
+   */
+  changes?: { since: string; changes: PlanChanges };
 }
 
 /** Milestones this many calendar days ahead (today included) are listed as upcoming. */
@@ -62,6 +69,9 @@ export function renderStatusReport(analysis: Analysis, options: StatusReportOpti
   out.push(`- **Attention:** ${late} feature${plural(late)} late, ${atRisk.length - late} at risk, ${overdue.length} task${plural(overdue.length)} overdue, ${milestones.length} milestone${plural(milestones.length)} in the next ${UPCOMING_DAYS} days, ${risks.length} open high risk${plural(risks.length)}.`);
   out.push(`- **Problems:** ${counts.error} error${plural(counts.error)}, ${counts.warning} warning${plural(counts.warning)}, ${counts.info} info.`);
   out.push('');
+
+  // ---- changes since a ref (only when asked for)
+  if (options.changes) out.push(...renderChangesSection(options.changes.changes, options.changes.since), '');
 
   // ---- goals and features at risk
   out.push('## Goals and features late or at risk', '');
