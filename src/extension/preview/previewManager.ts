@@ -27,6 +27,7 @@ export class PreviewManager implements vscode.Disposable {
         vscode.window.registerWebviewPanelSerializer(view.viewType, {
           deserializeWebviewPanel: async (panel, state: unknown) => {
             const options = isRecord(state) ? state.options : undefined;
+            this.log.info(`Restoring the ${view.kind} preview (${options === undefined ? 'default options' : 'saved options'})`);
             this.adopt(view, panel, options);
           },
         }),

@@ -1,0 +1,59 @@
+// A Gantt preview survives a window reload: VS Code restores the panel through
+// Specline's webview serializer, with the options the user chose (here: month zoom,
+// grouped by feature), and the chart is drawn again from the current index.
+// Run: node scripts/vscode/runE2E.mjs --grep reload
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import { waitUntil } from '../../scripts/vscode/codeServer.mjs';
+import { openFile, runCommand, withWorkbench } from './harness.mjs';
+
+/** The frame (nested webview iframe) whose document matches `selector`. */
+async function frameWith(page, selector, what, timeoutMs = 45_000) {
+  return waitUntil(async () => {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      const found = await frame.evaluate((s) => globalThis.document.querySelector(s) !== null, selector).catch(() => false);
+      if (found) return frame;
+    }
+    return undefined;
+  }, { timeoutMs, intervalMs: 250, what });
+}
+
+const pressed = (frame, value) => frame.getAttribute(`button[data-option="zoom"][data-value="${value}"]`, 'aria-pressed');
+const groupBy = (frame) => frame.$eval('select[data-option="groupBy"]', (s) => s.value);
+const bars = (frame) => frame.$$eval('svg.sl-gantt g.sl-task-row', (els) => els.length);
+
+describe('Gantt preview restored after a window reload (code-server + Chromium)', () => {
+  it('comes back with its zoom and grouping after the page reloads', async () => {
+    await withWorkbench({ fixture: 'examples/acme', theme: 'light', settings: { 'specline.today': '2027-02-15' } }, async ({ page, screenshot, server }) => {
+      await openFile(page, 'plans/q1-core.md');
+      await runCommand(page, 'Specline: Open Gantt Preview');
+      let frame = await frameWith(page, 'svg.sl-gantt g.sl-task-row', 'the Gantt preview');
+      const before = await bars(frame);
+      assert.ok(before > 0, 'bars before the reload');
+
+      await frame.click('button[data-option="zoom"][data-value="month"]');
+      await waitUntil(async () => (await pressed(frame, 'month')) === 'true', { timeoutMs: 15_000, what: 'month zoom' });
+      await frame.selectOption('select[data-option="groupBy"]', 'feature');
+      await waitUntil(async () => (await frame.$$eval('.sl-section-label', (els) => els.map((e) => e.textContent ?? ''))).some((t) => t.startsWith('FEAT-')), { timeoutMs: 15_000, what: 'sections by feature' });
+      // The webview saves its state after each render; give the workbench a moment to persist it.
+      await page.waitForTimeout(1500);
+
+      await page.reload();
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      frame = await frameWith(page, 'svg.sl-gantt g.sl-task-row', 'the restored Gantt preview');
+      if (process.env.DEBUG_RESTORE) {
+        await page.waitForTimeout(3000);
+        const { readdirSync, readFileSync } = await import('node:fs');
+        const { join } = await import('node:path');
+        const logs = join(server.userDataDir, 'logs');
+        for (const f of readdirSync(logs, { recursive: true }).map(String).filter((f) => /specline/i.test(f) && f.endsWith('.log'))) console.log(f, readFileSync(join(logs, f), 'utf8').split('\n').filter((l) => /Restor|preview/i.test(l)).join('\n'));
+        console.log('zoom pressed', await frame.$$eval('button[data-option="zoom"]', (els) => els.map((e) => `${e.getAttribute('data-value')}=${e.getAttribute('aria-pressed')}`)), 'group', await groupBy(frame));
+      }
+      await waitUntil(async () => (await pressed(frame, 'month')) === 'true', { timeoutMs: 20_000, what: 'the restored month zoom' });
+      assert.equal(await groupBy(frame), 'feature', 'grouping restored');
+      assert.equal(await bars(frame), before, 'the same bars as before the reload');
+      await screenshot('gantt-restored');
+    });
+  });
+});
