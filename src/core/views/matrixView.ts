@@ -254,7 +254,7 @@ function tableHtml(shown: Group[], analysis: Analysis): string {
     out.push(`<tbody class="sl-group-${group.goal ? 'goal' : group.key}">`);
     group.rows.forEach((row, i) => {
       const head = i === 0 ? goalCell(group, analysis) : '';
-      out.push(rowHtml(row, head, analysis));
+      out.push(rowHtml(row, head, analysis, group.goal));
     });
     out.push('</tbody>');
   }
@@ -305,9 +305,10 @@ function taskChips(tasks: TraceTask[], analysis: Analysis): string {
   }).join('');
 }
 
-function rowHtml(row: Row, head: string, analysis: Analysis): string {
+function rowHtml(row: Row, head: string, analysis: Analysis, goal: TraceGoal | undefined): string {
   if (row.kind === 'goal-empty') {
-    return `<tr class="sl-row-gap">${head}<td class="sl-gap" colspan="4"><span class="sl-gap-icon" aria-hidden="true">⚠</span> No feature serves this goal yet</td></tr>`;
+    const data = goal ? itemData(goal.id, analysis.items.get(goal.id)) : '';
+    return `<tr class="sl-row-gap"${data}>${head}<td class="sl-gap" colspan="4"><span class="sl-gap-icon" aria-hidden="true">⚠</span> No feature serves this goal yet</td></tr>`;
   }
   if (row.kind === 'orphan-task') {
     const t = row.task;
