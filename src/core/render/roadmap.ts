@@ -91,11 +91,11 @@ const UNDATED = 'undated';
  * roadmap shows what is planned.
  *
  * Column of a card: in `horizon` mode, the goal's now/next/later horizon; for a dated
- * horizon (or no horizon) the date — goal horizon end, else the feature's scheduled end,
- * its target, the goal's deadline — relative to today's quarter (this quarter or earlier:
- * Now, next quarter: Next, after: Later). In dated modes the feature's own scheduled end
- * comes first (a slipped feature shows in the period it will really land), then its
- * target, the goal's horizon and deadline; undated features of now/next goals go to this
+ * horizon (or no horizon) the date — the feature's scheduled end, else its target, the
+ * goal's horizon end or deadline — relative to today's quarter (this quarter or earlier:
+ * Now, next quarter: Next, after: Later), so work finishing this quarter shows in Now
+ * even when its goal runs all year. In dated modes the same date picks the period (a
+ * slipped feature shows in the period it will really land); undated features of now/next goals go to this
  * or next period, later ones to "Later", the rest to "Undated".
  */
 export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto'): RoadmapModel {
@@ -123,7 +123,7 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
     const bucket = goal?.horizon?.bucket;
     if (mode === 'horizon') {
       if (bucket === 'now' || bucket === 'next' || bucket === 'later') return bucket;
-      const date = goal?.horizon?.end ?? fEnd ?? feature?.target ?? goalInfo?.deadline;
+      const date = fEnd ?? feature?.target ?? goal?.horizon?.end ?? goalInfo?.deadline;
       return date === undefined ? UNPLANNED : relativeBucket(date, today);
     }
     const date = fEnd ?? feature?.target ?? goal?.horizon?.end ?? goalInfo?.deadline;
