@@ -453,8 +453,9 @@ export const ROADMAP_CSS = `
 .sl-placeholder { padding: 8px; border: 1px dashed var(--sl-line); border-radius: 6px; font-size: 12px; color: var(--sl-muted); text-align: center; }
 .sl-legend-row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin: 0 0 10px; font-size: 12px; color: var(--sl-muted); }
 .sl-selected.sl-card, th.sl-selected { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: -1px; }
-body.vscode-high-contrast .sl-card, body.vscode-high-contrast .sl-badge, body.vscode-high-contrast-light .sl-card { border-color: var(--vscode-contrastBorder, currentColor); }
-body.vscode-high-contrast .sl-card { border-left-width: 6px; }
+body.vscode-high-contrast .sl-card, body.vscode-high-contrast-light .sl-card { border-top-color: var(--vscode-contrastBorder); border-right-color: var(--vscode-contrastBorder);
+  border-bottom-color: var(--vscode-contrastBorder); border-left-width: 6px; }
+body.vscode-high-contrast .sl-progress progress, body.vscode-high-contrast .sl-progress progress::-webkit-progress-bar { background: transparent; box-shadow: inset 0 0 0 1px var(--vscode-contrastBorder); }
 `;
 
 function roadmapHtml(analysis: Analysis, model: RoadmapModel, title: string | undefined): string {

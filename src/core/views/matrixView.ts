@@ -400,5 +400,6 @@ export const MATRIX_CSS = `
 .sl-matrix tr.sl-selected > td { background: var(--vscode-list-inactiveSelectionBackground, rgba(9, 105, 218, 0.12)); }
 .sl-matrix th.sl-selected, .sl-chip.sl-selected { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: -2px; }
 .sl-empty-state code { font-family: var(--vscode-editor-font-family, monospace); }
+body.vscode-high-contrast .sl-coverage-bar::-webkit-progress-bar { background: transparent; box-shadow: inset 0 0 0 1px var(--vscode-contrastBorder); }
 body.vscode-high-contrast .sl-tile, body.vscode-high-contrast .sl-chip, body.vscode-high-contrast .sl-matrix { border-color: var(--vscode-contrastBorder, currentColor); }
 `;

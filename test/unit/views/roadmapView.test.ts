@@ -4,6 +4,7 @@ import { createNodeWorkspace } from '../../../src/cli/nodeWorkspace.js';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
 import { goalHealth } from '../../../src/core/render/goalHealth.js';
 import { buildRoadmap, roadmapBoardHtml } from '../../../src/core/render/roadmap.js';
+import { renderFencedBlock } from '../../../src/core/views/fencedBlock.js';
 import type { RoadmapViewOptions } from '../../../src/core/views/roadmapView.js';
 import {
   clearRoadmapFilters, DEFAULT_ROADMAP_OPTIONS, renderRoadmapView, restoreRoadmapOptions, setRoadmapOption, UNTRACED_LANE,
@@ -184,6 +185,18 @@ describe('roadmap view', () => {
         assert.ok(!/style="/.test(text), 'no style attributes');
       }
     }
+  });
+
+  it('draws the same board in a specline-roadmap Markdown block, with its options', () => {
+    const a = plan().build();
+    const block = renderFencedBlock('specline-roadmap', a, 'columns: half\ngoal: G-1\n', 'notes.md') ?? '';
+    const model = buildRoadmap(a, 'half');
+    model.lanes = model.lanes.filter((l) => l.goal?.id === 'G-1');
+    assert.ok(block.includes(roadmapBoardHtml(model)), 'the block holds the panel’s board');
+    assert.match(block, /<span class="sl-col-label">2027 H1<\/span>/);
+    assert.match(block, /class="sl-legend-row"/);
+    assert.doesNotMatch(block, /specline-block-errors/);
+    assert.match(renderFencedBlock('specline-roadmap', a, 'columns: monthly', undefined) ?? '', /columns must be auto, horizon, quarter or half/);
   });
 
   describe('on examples/acme, against the CLI', () => {
