@@ -531,7 +531,7 @@ function laneHeadHtml(lane: RoadmapLane): string {
   if (goal.priority) facts.push(cleanLine(goal.priority.text, 20));
   if (goal.owners.length > 0) facts.push(cleanLine(goal.owners.join(', '), 60));
   if (goal.status) facts.push(goal.status);
-  const data = ` data-id="${escapeXml(goal.id)}" data-file="${escapeXml(goal.file)}" data-line="${goal.idRange.start.line}"`;
+  const data = ` data-id="${escapeXml(goal.id)}" data-file="${escapeXml(goal.file)}" data-line="${goal.idRange.start.line}" tabindex="0"`;
   const parts = [`<th scope="row" class="sl-lane-head sl-h-${h?.level ?? 'unplanned'}"${data}>`];
   parts.push(`<div class="sl-lane-top"><span class="sl-id">${escapeXml(goal.id)}</span>${h ? healthBadgeHtml(h) : ''}</div>`);
   parts.push(`<div class="sl-lane-title">${escapeXml(cleanLine(goal.title))}</div>`);
@@ -545,7 +545,7 @@ function laneHeadHtml(lane: RoadmapLane): string {
 function cardHtml(c: RoadmapCard): string {
   const item = c.item;
   const h = c.health;
-  const data = item ? ` data-id="${escapeXml(c.id)}" data-file="${escapeXml(item.file)}" data-line="${item.idRange.start.line}"` : ` data-id="${escapeXml(c.id)}"`;
+  const data = item ? ` data-id="${escapeXml(c.id)}" data-file="${escapeXml(item.file)}" data-line="${item.idRange.start.line}" tabindex="0"` : ` data-id="${escapeXml(c.id)}"`;
   const parts = [`<div class="sl-card sl-h-${h.level}"${data}>`];
   parts.push(`<div class="sl-card-head"><span class="sl-id">${escapeXml(c.id)}</span>${healthBadgeHtml(h)}</div>`);
   parts.push(`<div class="sl-card-title">${escapeXml(cardTitle(c))}</div>`);

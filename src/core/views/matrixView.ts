@@ -207,6 +207,11 @@ function matrixToolbar(matrix: TraceMatrix, options: MatrixViewOptions, status: 
   ].join('');
 }
 
+/** A row that reveals its item: reachable with Tab, Enter reveals (the webview script handles both). */
+function rowData(id: string, item: Item | undefined): string {
+  return item ? `${itemData(id, item)} tabindex="0"` : itemData(id, item);
+}
+
 /** `data-id` / `data-file` / `data-line` of an item, so a click reveals it and the cursor highlights it. */
 function itemData(id: string, item: Item | undefined): string {
   return item ? ` data-id="${escapeXml(id)}" data-file="${escapeXml(item.file)}" data-line="${item.idRange.start.line}"` : ` data-id="${escapeXml(id)}"`;
@@ -307,13 +312,13 @@ function taskChips(tasks: TraceTask[], analysis: Analysis): string {
 
 function rowHtml(row: Row, head: string, analysis: Analysis, goal: TraceGoal | undefined): string {
   if (row.kind === 'goal-empty') {
-    const data = goal ? itemData(goal.id, analysis.items.get(goal.id)) : '';
+    const data = goal ? rowData(goal.id, analysis.items.get(goal.id)) : '';
     return `<tr class="sl-row-gap"${data}>${head}<td class="sl-gap" colspan="4"><span class="sl-gap-icon" aria-hidden="true">⚠</span> No feature serves this goal yet</td></tr>`;
   }
   if (row.kind === 'orphan-task') {
     const t = row.task;
     const item = analysis.items.get(t.id);
-    return `<tr class="sl-row-gap"${itemData(t.id, item)}>${head}<td class="sl-gap"><span class="sl-gap-icon" aria-hidden="true">⚠</span> No feature</td>` +
+    return `<tr class="sl-row-gap"${rowData(t.id, item)}>${head}<td class="sl-gap"><span class="sl-gap-icon" aria-hidden="true">⚠</span> No feature</td>` +
       `<td>${taskChips([t], analysis)} <span class="sl-task-title">${escapeXml(cleanLine(t.title, 80))}</span></td>` +
       `<td>${flag(false, '', 'No feature')}</td><td>${t.scheduled ? flag(true, `${t.start} → ${t.end}`, '') : flag(false, '', 'No')}</td></tr>`;
   }
@@ -330,7 +335,7 @@ function rowHtml(row: Row, head: string, analysis: Analysis, goal: TraceGoal | u
   const dates = taskDates(f.tasks);
   const scheduledText = dates.start && dates.end ? `${dates.start} → ${dates.end}` : 'Yes';
   const cls = gaps.length > 0 ? ' class="sl-row-gap"' : dropped ? ' class="sl-dropped"' : '';
-  return `<tr${cls}${itemData(f.id, item)}>${head}${featureCell}${tasksCell}` +
+  return `<tr${cls}${rowData(f.id, item)}>${head}${featureCell}${tasksCell}` +
     `<td class="${!f.traced && !dropped ? 'sl-gap' : ''}">${flag(f.traced, tracedText, tracedText)}</td>` +
     `<td class="${!f.scheduled && !dropped ? 'sl-gap' : ''}">${flag(f.scheduled, scheduledText, f.tasks.length === 0 ? 'No tasks' : 'No dates')}</td></tr>`;
 }

@@ -129,12 +129,12 @@ describe('roadmap', () => {
     assertSafeMarkup(html, true);
     assert.ok(html.includes(`content="${PAGE_CSP}"`));
     assert.match(html, /<title>Q1 &lt;roadmap&gt;<\/title>/);
-    assert.match(html, /<div class="sl-card sl-h-at-risk" data-id="FEAT-1" data-file="plan.md" data-line="\d+">/);
+    assert.match(html, /<div class="sl-card sl-h-at-risk" data-id="FEAT-1" data-file="plan.md" data-line="\d+" tabindex="0">/);
     assert.match(html, /<progress max="100" value="50"/);
     const labels = [...decodeEntities(html).matchAll(/<span class="sl-col-label">([^<]+)<\/span>/g)].map((m) => m[1]);
     assert.deepEqual(labels, ['Now', 'Next', 'Later', 'Unplanned']);
     assert.equal((html.match(/class="sl-card /g) ?? []).length, 6, 'one card per feature and lane (FEAT-1 serves two goals)');
-    assert.match(html, /<th scope="row" class="sl-lane-head sl-h-at-risk" data-id="G-1" data-file="plan.md" data-line="\d+">/);
+    assert.match(html, /<th scope="row" class="sl-lane-head sl-h-at-risk" data-id="G-1" data-file="plan.md" data-line="\d+" tabindex="0">/);
   });
 
   it('escapes hostile text in Markdown and HTML', () => {

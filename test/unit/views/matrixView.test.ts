@@ -87,6 +87,7 @@ describe('traceability matrix view', () => {
     for (const row of bodyRows(html)) {
       const rowData = /^<tr[^>]* data-file="([^"]+)" data-line="(\d+)"/.exec(row);
       assert.ok(rowData, `the row reveals something: ${row.slice(0, 100)}`);
+      assert.match(row, /^<tr[^>]* tabindex="0">/, 'and is reachable with the keyboard');
     }
     for (const [, id, file, line] of html.matchAll(/data-id="([^"]+)" data-file="([^"]+)" data-line="(\d+)"/g)) {
       const item = a.items.get(id);

@@ -58,6 +58,7 @@ describe('roadmap view', () => {
     const card = (id: string): string => new RegExp(`<div class="sl-card [^"]*" data-id="${id}"[^>]*>.*?</div></div>`).exec(html)?.[0] ?? '';
     assert.match(card('FEAT-2'), /<progress max="100" value="33">33%<\/progress><span class="sl-progress-value">33%<\/span>/);
     assert.match(card('FEAT-1'), /<progress max="100" value="50">/);
+    assert.match(card('FEAT-1'), /^<div class="sl-card [^"]*" data-id="FEAT-1" data-file="[^"]+" data-line="\d+" tabindex="0">/, 'a card reveals its spec, also from the keyboard');
     assert.match(html, /data-id="FEAT-3"[^>]*>.*?No scheduled tasks/);
   });
 
