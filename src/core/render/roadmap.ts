@@ -565,6 +565,8 @@ function cardHtml(c: RoadmapCard): string {
   if (h.deadline !== undefined) dates.push(`due ${formatDate(h.deadline)}`);
   if (dates.length > 0) parts.push(`<div class="sl-dates">${escapeXml(dates.join(' · '))}</div>`);
   if ((h.level === 'late' || h.level === 'at-risk') && h.reasons.length > 0) parts.push(`<div class="sl-reasons">${escapeXml(h.reasons.join('; '))}</div>`);
+  // A feature marked done whose tasks are not is worth a second look (status.inconsistent).
+  else if (item?.status === 'done' && c.progress !== undefined && percent(c.progress) < 100) parts.push(`<div class="sl-reasons">marked done, but its tasks are ${percent(c.progress)}% done</div>`);
   parts.push('</div>');
   return parts.join('');
 }

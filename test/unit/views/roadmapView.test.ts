@@ -232,6 +232,7 @@ describe('roadmap view', () => {
       assert.match(view.html, /class="sl-card sl-h-late" data-id="FEAT-6"/, 'SCIM ends after G-3’s April deadline');
       assert.match(view.html, /class="sl-lane-head sl-h-late" data-id="G-3"/);
       assert.match(view.html, /class="sl-lane-head sl-h-done" data-id="G-6"/);
+      assert.match(view.html, /data-id="FEAT-4"[^>]*>.*?marked done, but its tasks are 69% done/, 'a done feature with open tasks says so');
     });
   });
 });
