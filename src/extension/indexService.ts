@@ -226,11 +226,14 @@ export class FolderIndex implements vscode.Disposable {
   private async refreshFromDisk(path: FilePath): Promise<void> {
     const uri = uriFor(this.folder, path);
     const doc = openDocument(uri);
-    if (doc) {
+    // An open buffer wins, unless it has no edits and its file was deleted: VS Code keeps a
+    // closed editor's document alive for a while, and a deleted file must leave the index.
+    const onDisk = (): Thenable<boolean> => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    if (doc && (doc.isDirty || await onDisk())) {
       this.workspace.setFile(path, doc.getText());
       return;
     }
-    const kind = await entryKind(uri);
+    const kind = doc ? 'missing' : await entryKind(uri);
     if (kind === 'file') {
       await this.workspace.refreshFile(path);
       return;
