@@ -4,11 +4,13 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { registerLanguageFeatures } from './features/registerLanguageFeatures.js';
 import { IndexService } from './indexService.js';
 import { ganttPreview } from './preview/ganttPreview.js';
+import { matrixPreview } from './preview/matrixPreview.js';
 import type { MarkdownIt } from './preview/markdownPreview.js';
 import { MarkdownPreviewBlocks } from './preview/markdownPreview.js';
 import { PreviewManager } from './preview/previewManager.js';
 import type { PreviewSnapshot } from './preview/previewPanel.js';
 import type { PreviewView } from './preview/previewView.js';
+import { roadmapPreview } from './preview/roadmapPreview.js';
 import { readSettings } from './settings.js';
 import { StatusBar } from './statusBar.js';
 import { registerReportCommands } from './reportCommands.js';
@@ -32,7 +34,11 @@ export interface SpeclineApi {
 }
 
 /** Every preview panel kind; each registers its command and serializer. */
-const PREVIEWS: ReadonlyArray<PreviewView<unknown>> = [ganttPreview as PreviewView<unknown>];
+const PREVIEWS: ReadonlyArray<PreviewView<unknown>> = [
+  ganttPreview as PreviewView<unknown>,
+  roadmapPreview as PreviewView<unknown>,
+  matrixPreview as PreviewView<unknown>,
+];
 
 /**
  * Activation does no file work: it wires listeners and starts indexing in the background,

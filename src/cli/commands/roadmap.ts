@@ -2,7 +2,7 @@ import type { Command } from '../command.js';
 import { choiceOption, textOption } from '../command.js';
 import { defined, withNewline } from './gantt.js';
 
-const COLUMNS = ['auto', 'horizon', 'quarter'] as const;
+const COLUMNS = ['auto', 'horizon', 'quarter', 'half'] as const;
 
 /** `specline roadmap`: goals and the features serving them, by horizon. */
 export const roadmapCommand: Command = {
@@ -12,7 +12,7 @@ export const roadmapCommand: Command = {
   formats: ['markdown', 'mermaid', 'html'],
   scope: 'trace',
   options: {
-    columns: { type: 'string', value: 'KIND', description: 'auto (default), horizon (now/next/later) or quarter' },
+    columns: { type: 'string', value: 'KIND', description: 'auto (default), horizon (now/next/later), quarter or half' },
     title: { type: 'string', value: 'TEXT', description: 'title of the roadmap' },
   },
   validate(values) {

@@ -1,24 +1,33 @@
 import type { Analysis, GoalInfo } from '../analysis/types.js';
 import { dateParts, formatDate } from '../model/dates.js';
 import type { DayNumber, Item } from '../model/types.js';
-import type { FeatureHealth } from './health.js';
-import { AT_RISK_MARGIN, createHealthContext, featureHealth } from './health.js';
+import type { FeatureHealth, HealthLevel } from './health.js';
+import { AT_RISK_MARGIN, createHealthContext, featureHealth, HEALTH_LABEL } from './health.js';
+import type { GoalHealth } from './goalHealth.js';
+import { goalHealth } from './goalHealth.js';
 import { htmlPage } from './htmlPage.js';
 import { mdText } from './markdown.js';
 import { mermaidLineStart, mermaidText } from './mermaidText.js';
 import { cleanLine, percent } from './text.js';
 import { escapeXml } from './xml.js';
 
-/** How the roadmap's columns are chosen. */
-export type RoadmapColumns = 'auto' | 'horizon' | 'quarter';
+/**
+ * How the roadmap's columns are chosen: `horizon` is Now / Next / Later, `quarter` and
+ * `half` are dated periods, `auto` picks one of them from the goals' horizons.
+ */
+export type RoadmapColumns = 'auto' | 'horizon' | 'quarter' | 'half';
+
+/** Every value of {@link RoadmapColumns}, for option parsing. */
+export const ROADMAP_COLUMNS: readonly RoadmapColumns[] = ['auto', 'horizon', 'quarter', 'half'];
 
 /** Options of {@link renderRoadmap}. */
 export interface RoadmapOptions {
   format: 'markdown' | 'mermaid' | 'html';
   /**
-   * `horizon`: Now / Next / Later. `quarter`: dated periods (quarters, or halves when the
-   * goals' horizons are halves or years). `auto` (default): `quarter` when more goals have
-   * a dated horizon than a now/next/later one, else `horizon`.
+   * `horizon`: Now / Next / Later. `quarter` / `half`: dated periods. `auto` (default):
+   * dated periods when more goals have a dated horizon than a now/next/later one (quarters,
+   * or halves when no goal horizon is a quarter but some are halves or years), else
+   * `horizon`.
    */
   columns?: RoadmapColumns;
   title?: string;
@@ -28,6 +37,8 @@ export interface RoadmapOptions {
 export interface RoadmapColumn {
   key: string;
   label: string;
+  /** What the column covers, e.g. "Jan–Mar" or "2027 Q2" (ours, no user text). */
+  hint: string;
 }
 
 /** One feature in one lane. */
@@ -45,6 +56,8 @@ export interface RoadmapCard {
 export interface RoadmapLane {
   goal?: Item;
   goalInfo?: GoalInfo;
+  /** The goal's health (worst of its features plus its own deadline); undefined for the Untraced lane. */
+  health?: GoalHealth;
   /** Column of the goal itself (by its horizon), for goals without features. */
   column?: string;
   cards: RoadmapCard[];
@@ -53,11 +66,16 @@ export interface RoadmapLane {
 /** The roadmap as data, as built by {@link buildRoadmap}; renderers only format it. */
 export interface RoadmapModel {
   mode: 'horizon' | 'quarter';
+  /** The length of a dated column (in `horizon` mode: the quarter Now / Next are counted in). */
+  period: Period;
   columns: RoadmapColumn[];
   lanes: RoadmapLane[];
+  today: DayNumber;
 }
 
-type Period = 'quarter' | 'half';
+/** The length of a dated roadmap column. */
+export type RoadmapPeriod = 'quarter' | 'half';
+type Period = RoadmapPeriod;
 
 const NOW = 'now';
 const NEXT = 'next';
@@ -68,24 +86,34 @@ const UNDATED = 'undated';
 /**
  * The roadmap as data: goals as swimlanes (document order) plus an "Untraced" lane for
  * features that serve no goal, columns by horizon or by dated period, and one card per
- * feature and goal with its health ({@link featureHealth}). A feature serving two goals
- * appears in both lanes. Dropped goals and features are left out: a roadmap shows what
- * is planned.
+ * feature and goal with its health ({@link featureHealth}, {@link goalHealth}). A feature
+ * serving two goals appears in both lanes. Dropped goals and features are left out: a
+ * roadmap shows what is planned.
  *
  * Column of a card: in `horizon` mode, the goal's now/next/later horizon; for a dated
- * horizon (or no horizon) the date — goal horizon end, else the feature's scheduled end,
- * its target, the goal's deadline — relative to today's quarter (this quarter or earlier:
- * Now, next quarter: Next, after: Later). In `quarter` mode the feature's own scheduled end
- * comes first (a slipped feature shows in the period it will really land), then its
- * target, the goal's horizon and deadline; undated features of now/next goals go to this
+ * horizon (or no horizon) the date — the feature's scheduled end, else its target, the
+ * goal's horizon end or deadline — relative to today's quarter (this quarter or earlier:
+ * Now, next quarter: Next, after: Later), so work finishing this quarter shows in Now
+ * even when its goal runs all year. In dated modes the same date picks the period (a
+ * slipped feature shows in the period it will really land); undated features of now/next goals go to this
  * or next period, later ones to "Later", the rest to "Undated".
  */
 export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto'): RoadmapModel {
   const today = analysis.today;
   const goals = [...analysis.items.values()].filter((i) => i.kind === 'goal' && i.status !== 'dropped');
-  const mode = columns === 'auto' ? autoMode(goals) : columns;
-  const period: Period = goals.some((g) => g.horizon?.bucket === 'quarter') || !goals.some((g) => g.horizon?.bucket === 'half' || g.horizon?.bucket === 'year') ? 'quarter' : 'half';
+  const mode = columns === 'auto' ? autoMode(goals) : columns === 'horizon' ? 'horizon' : 'quarter';
+  const autoPeriod: Period = goals.some((g) => g.horizon?.bucket === 'quarter') || !goals.some((g) => g.horizon?.bucket === 'half' || g.horizon?.bucket === 'year') ? 'quarter' : 'half';
+  const period: Period = columns === 'half' ? 'half' : columns === 'quarter' || columns === 'horizon' ? 'quarter' : autoPeriod;
   const health = createHealthContext(analysis, today);
+  const featureHealths = new Map<string, FeatureHealth>();
+  const healthOf = (id: string): FeatureHealth => {
+    let h = featureHealths.get(id);
+    if (!h) {
+      h = featureHealth(analysis, id, health);
+      featureHealths.set(id, h);
+    }
+    return h;
+  };
   const order = new Map<string, number>();
   for (const id of analysis.items.keys()) order.set(id, order.size);
 
@@ -95,7 +123,7 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
     const bucket = goal?.horizon?.bucket;
     if (mode === 'horizon') {
       if (bucket === 'now' || bucket === 'next' || bucket === 'later') return bucket;
-      const date = goal?.horizon?.end ?? fEnd ?? feature?.target ?? goalInfo?.deadline;
+      const date = fEnd ?? feature?.target ?? goal?.horizon?.end ?? goalInfo?.deadline;
       return date === undefined ? UNPLANNED : relativeBucket(date, today);
     }
     const date = fEnd ?? feature?.target ?? goal?.horizon?.end ?? goalInfo?.deadline;
@@ -117,7 +145,7 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
       item,
       column: columnOf(goal, goalInfo, item),
       progress: analysis.features.get(featureId)?.progress,
-      health: featureHealth(analysis, featureId, health),
+      health: healthOf(featureId),
     };
   };
 
@@ -125,7 +153,13 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
   for (const goal of goals) {
     const info = analysis.goals.get(goal.id);
     const cards = [...new Set(info?.features ?? [])].map((f) => card(f, goal, info)).filter((c) => c !== undefined);
-    lanes.push({ goal, goalInfo: info, column: cards.length === 0 ? columnOf(goal, info, undefined) : undefined, cards });
+    lanes.push({
+      goal,
+      goalInfo: info,
+      health: goalHealth(analysis, goal.id, health, featureHealths),
+      column: cards.length === 0 ? columnOf(goal, info, undefined) : undefined,
+      cards,
+    });
   }
   const untraced: RoadmapCard[] = [];
   for (const [id, info] of analysis.features) {
@@ -135,7 +169,7 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
   }
   if (untraced.length > 0) lanes.push({ cards: untraced });
 
-  const cols = mode === 'horizon' ? horizonColumns(lanes) : periodColumns(usedPeriods, period, lanes);
+  const cols = mode === 'horizon' ? horizonColumns(lanes, today) : periodColumns(usedPeriods, period, lanes);
   const colOrder = new Map(cols.map((c, i) => [c.key, i]));
   for (const lane of lanes) {
     lane.cards.sort((a, b) =>
@@ -143,7 +177,7 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
       (a.item?.priority?.rank ?? 9) - (b.item?.priority?.rank ?? 9) ||
       (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   }
-  return { mode, columns: cols, lanes };
+  return { mode, period, columns: cols, lanes, today };
 }
 
 function autoMode(goals: Item[]): 'horizon' | 'quarter' {
@@ -165,6 +199,14 @@ function periodLabel(index: number, period: Period): string {
   return period === 'quarter' ? `${Math.floor(index / 4)} Q${(index % 4) + 1}` : `${Math.floor(index / 2)} H${(index % 2) + 1}`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The months a period covers: "Jan–Mar". */
+function periodMonths(index: number, period: Period): string {
+  const first = period === 'quarter' ? (index % 4) * 3 : (index % 2) * 6;
+  return `${MONTHS[first]}–${MONTHS[first + (period === 'quarter' ? 2 : 5)]}`;
+}
+
 function relativeBucket(date: DayNumber, today: DayNumber): string {
   const d = periodIndex(date, 'quarter');
   const t = periodIndex(today, 'quarter');
@@ -180,9 +222,14 @@ function laneColumns(lanes: RoadmapLane[]): Set<string> {
   return used;
 }
 
-function horizonColumns(lanes: RoadmapLane[]): RoadmapColumn[] {
-  const cols = [{ key: NOW, label: 'Now' }, { key: NEXT, label: 'Next' }, { key: LATER, label: 'Later' }];
-  if (laneColumns(lanes).has(UNPLANNED)) cols.push({ key: UNPLANNED, label: 'Unplanned' });
+function horizonColumns(lanes: RoadmapLane[], today: DayNumber): RoadmapColumn[] {
+  const t = periodIndex(today, 'quarter');
+  const cols = [
+    { key: NOW, label: 'Now', hint: `this quarter · ${periodLabel(t, 'quarter')}` },
+    { key: NEXT, label: 'Next', hint: `next quarter · ${periodLabel(t + 1, 'quarter')}` },
+    { key: LATER, label: 'Later', hint: `from ${periodLabel(t + 2, 'quarter')}` },
+  ];
+  if (laneColumns(lanes).has(UNPLANNED)) cols.push({ key: UNPLANNED, label: 'Unplanned', hint: 'no horizon or date' });
   return cols;
 }
 
@@ -194,11 +241,11 @@ function periodColumns(used: Set<number>, period: Period, lanes: RoadmapLane[]):
     const first = indices[0];
     const last = indices[indices.length - 1];
     const range = last - first + 1 <= 12 ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : indices;
-    for (const i of range) cols.push({ key: `p${i}`, label: periodLabel(i, period) });
+    for (const i of range) cols.push({ key: `p${i}`, label: periodLabel(i, period), hint: periodMonths(i, period) });
   }
   const other = laneColumns(lanes);
-  if (other.has(LATER)) cols.push({ key: LATER, label: 'Later' });
-  if (other.has(UNDATED)) cols.push({ key: UNDATED, label: 'Undated' });
+  if (other.has(LATER)) cols.push({ key: LATER, label: 'Later', hint: 'horizon later, no date' });
+  if (other.has(UNDATED)) cols.push({ key: UNDATED, label: 'Undated', hint: 'no horizon or date' });
   return cols;
 }
 
@@ -255,7 +302,7 @@ function goalFacts(lane: RoadmapLane): string[] {
   return facts;
 }
 
-function healthText(h: FeatureHealth): string {
+function healthText(h: { label: string; reasons: string[] }): string {
   return h.reasons.length > 0 ? `${h.label}: ${h.reasons.join('; ')}` : h.label;
 }
 
@@ -285,6 +332,7 @@ function roadmapMarkdown(analysis: Analysis, model: RoadmapModel, title: string 
     out.push(`## ${lane.goal ? `${mdText(lane.goal.id)} ${mdText(lane.goal.title)}` : 'Untraced'}`.trimEnd(), '');
     const facts = goalFacts(lane);
     if (facts.length > 0) out.push(mdText(facts.join(' · '), 400), '');
+    if (lane.health) out.push(`Health: ${mdText(healthText(lane.health), 400)}`, '');
     if (!lane.goal) out.push('Features that serve no goal.', '');
     if (lane.cards.length === 0) {
       out.push(`_No features yet${lane.column ? ` (${mdText(columnLabel(model, lane.column))})` : ''}._`, '');
@@ -331,24 +379,83 @@ function roadmapMermaid(model: RoadmapModel, title: string | undefined): string 
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The board's styles, shared by the preview panel, the Markdown preview block and the
+ * CLI's HTML page. Colours come from VS Code's theme variables (light, dark, high
+ * contrast) with light fallbacks for a page opened outside VS Code. Health is never
+ * colour alone: every badge has a shape and a word.
+ */
 export const ROADMAP_CSS = `
-.sl-roadmap { border-collapse: collapse; width: 100%; table-layout: fixed; }
-.sl-roadmap th, .sl-roadmap td { border: 1px solid var(--vscode-panel-border, #ddd); padding: 8px; vertical-align: top; text-align: left; }
-.sl-roadmap thead th { background: var(--vscode-editorWidget-background, #f5f5f5); }
-.sl-roadmap tbody th { width: 18%; font-weight: 600; }
-.sl-sub { font-weight: normal; color: var(--vscode-descriptionForeground, #666); font-size: 12px; margin-top: 4px; }
-.sl-card { border: 1px solid var(--vscode-panel-border, #ccc); border-left-width: 4px; border-radius: 4px; padding: 6px 8px; margin: 0 0 8px;
-  background: var(--vscode-editor-background, #fff); }
-.sl-card-head { display: flex; justify-content: space-between; gap: 8px; font-size: 12px; }
-.sl-id { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-weight: 600; }
-.sl-card-title { margin: 2px 0; }
-.sl-card-meta, .sl-reasons { color: var(--vscode-descriptionForeground, #666); font-size: 12px; }
-.sl-card progress { width: 100%; height: 6px; }
-.sl-health-late { border-left-color: var(--vscode-charts-red, #e15759); }
-.sl-health-at-risk { border-left-color: var(--vscode-charts-orange, #f28e2b); }
-.sl-health-on-track { border-left-color: var(--vscode-charts-green, #59a14f); }
-.sl-health-done { border-left-color: var(--vscode-charts-blue, #4e79a7); }
-.sl-health-unplanned { border-left-color: var(--vscode-disabledForeground, #aaa); }
+:root { --sl-late: var(--vscode-charts-red, #d73a49); --sl-risk: var(--vscode-charts-orange, #d18616); --sl-ok: var(--vscode-charts-green, #2da44e);
+  --sl-done: var(--vscode-charts-blue, #3b82c4); --sl-none: var(--vscode-disabledForeground, #8b8b8b);
+  --sl-line: var(--vscode-panel-border, var(--vscode-editorWidget-border, #d0d7de)); --sl-muted: var(--vscode-descriptionForeground, #59636e);
+  --sl-surface: var(--vscode-editorWidget-background, #f6f8fa); --sl-card: var(--vscode-editor-background, #fff); }
+.sl-roadmap { border-collapse: separate; border-spacing: 0; width: 100%; min-width: calc(230px + var(--sl-cols, 3) * 210px); table-layout: fixed; }
+.sl-roadmap[data-columns="1"] { --sl-cols: 1; } .sl-roadmap[data-columns="2"] { --sl-cols: 2; } .sl-roadmap[data-columns="4"] { --sl-cols: 4; }
+.sl-roadmap[data-columns="5"] { --sl-cols: 5; } .sl-roadmap[data-columns="6"] { --sl-cols: 6; } .sl-roadmap[data-columns="7"] { --sl-cols: 7; }
+.sl-roadmap[data-columns="8"] { --sl-cols: 8; } .sl-roadmap[data-columns="9"] { --sl-cols: 9; } .sl-roadmap[data-columns="10"] { --sl-cols: 10; }
+.sl-roadmap[data-columns="11"] { --sl-cols: 11; } .sl-roadmap[data-columns="12"] { --sl-cols: 12; }
+.sl-roadmap th, .sl-roadmap td { vertical-align: top; text-align: left; padding: 8px; border-right: 1px solid var(--sl-line); border-bottom: 1px solid var(--sl-line); }
+.sl-roadmap th:last-child, .sl-roadmap td:last-child { border-right: none; }
+.sl-roadmap thead th { position: sticky; top: 0; z-index: 2; background: var(--sl-surface); border-bottom: 2px solid var(--sl-line); font-weight: 600; }
+.sl-roadmap thead th.sl-corner { left: 0; z-index: 3; width: 230px; }
+.sl-col-head { display: flex; align-items: baseline; gap: 6px; }
+.sl-col-label { font-size: 13px; }
+.sl-col-count { margin-left: auto; min-width: 18px; padding: 0 6px; border-radius: 9px; text-align: center; font-size: 11px; font-weight: 600;
+  color: var(--vscode-badge-foreground, #fff); background: var(--vscode-badge-background, #59636e); }
+.sl-col-hint { font-weight: normal; font-size: 11px; color: var(--sl-muted); margin-top: 2px; }
+.sl-lane-head { position: sticky; left: 0; z-index: 1; width: 230px; background: var(--sl-surface); font-weight: normal; border-left: 4px solid var(--sl-none); }
+.sl-lane-head.sl-h-late { border-left-color: var(--sl-late); }
+.sl-lane-head.sl-h-at-risk { border-left-color: var(--sl-risk); }
+.sl-lane-head.sl-h-on-track { border-left-color: var(--sl-ok); }
+.sl-lane-head.sl-h-done { border-left-color: var(--sl-done); }
+.sl-lane-top { display: flex; align-items: center; justify-content: space-between; gap: 6px; }
+.sl-lane-title { font-weight: 600; margin: 4px 0; line-height: 1.3; }
+.sl-lane-facts, .sl-lane-tally { font-size: 11px; color: var(--sl-muted); line-height: 1.45; }
+.sl-lane-metric { font-size: 11px; color: var(--sl-muted); margin-top: 4px; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.sl-lane-untraced .sl-lane-head { border-left: 4px dashed var(--sl-risk); }
+.sl-lane-untraced td { background: var(--vscode-inputValidation-warningBackground, rgba(209, 134, 22, 0.06)); }
+.sl-id { font-family: var(--vscode-editor-font-family, ui-monospace, SFMono-Regular, Menlo, monospace); font-size: 12px; font-weight: 600; }
+.sl-card { position: relative; margin: 0 0 8px; padding: 8px 10px 8px 12px; border-radius: 6px; border: 1px solid var(--sl-line); border-left: 4px solid var(--sl-none);
+  background: var(--sl-card); box-shadow: 0 1px 2px var(--vscode-widget-shadow, rgba(0, 0, 0, 0.08)); }
+.sl-card:last-child { margin-bottom: 0; }
+.sl-card[data-file]:hover { border-color: var(--vscode-focusBorder, #0969da); }
+.sl-card.sl-h-late { border-left-color: var(--sl-late); }
+.sl-card.sl-h-at-risk { border-left-color: var(--sl-risk); }
+.sl-card.sl-h-on-track { border-left-color: var(--sl-ok); }
+.sl-card.sl-h-done { border-left-color: var(--sl-done); }
+.sl-card.sl-h-done .sl-card-title { color: var(--sl-muted); }
+.sl-card-head { display: flex; align-items: center; justify-content: space-between; gap: 6px; }
+.sl-card-title { margin: 4px 0 6px; line-height: 1.3; overflow-wrap: anywhere; }
+.sl-card-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; font-size: 11px; color: var(--sl-muted); }
+.sl-chip { padding: 0 6px; border-radius: 9px; border: 1px solid var(--sl-line); line-height: 16px; white-space: nowrap; }
+.sl-prio-0 { border-color: var(--sl-late); color: var(--vscode-foreground, inherit); font-weight: 600; }
+.sl-prio-1 { color: var(--vscode-foreground, inherit); }
+.sl-owner { white-space: nowrap; }
+.sl-badge { display: inline-flex; align-items: center; gap: 4px; padding: 0 7px; border-radius: 9px; font-size: 11px; font-weight: 600; line-height: 18px; white-space: nowrap;
+  border: 1px solid currentColor; }
+.sl-badge-icon { font-size: 9px; }
+.sl-badge.sl-h-late { color: var(--sl-late); }
+.sl-badge.sl-h-at-risk { color: var(--sl-risk); }
+.sl-badge.sl-h-on-track { color: var(--sl-ok); }
+.sl-badge.sl-h-done { color: var(--sl-done); }
+.sl-badge.sl-h-unplanned { color: var(--sl-muted); border-style: dashed; }
+.sl-progress { display: flex; align-items: center; gap: 6px; margin-top: 8px; font-size: 11px; color: var(--sl-muted); }
+.sl-progress progress { flex: 1; height: 6px; border: none; border-radius: 3px; overflow: hidden; appearance: none; -webkit-appearance: none;
+  background: var(--vscode-progressBar-background-track, var(--sl-line)); }
+.sl-progress progress::-webkit-progress-bar { background: var(--sl-line); border-radius: 3px; }
+.sl-progress progress::-webkit-progress-value { background: var(--vscode-progressBar-background, #0969da); border-radius: 3px; }
+.sl-progress progress::-moz-progress-bar { background: var(--vscode-progressBar-background, #0969da); border-radius: 3px; }
+.sl-progress-value { min-width: 30px; text-align: right; font-variant-numeric: tabular-nums; }
+.sl-dates { margin-top: 4px; font-size: 11px; color: var(--sl-muted); font-variant-numeric: tabular-nums; }
+.sl-reasons { margin-top: 6px; font-size: 11px; line-height: 1.35; color: var(--vscode-foreground, inherit); }
+.sl-h-late .sl-reasons { color: var(--vscode-errorForeground, var(--sl-late)); }
+.sl-placeholder { padding: 8px; border: 1px dashed var(--sl-line); border-radius: 6px; font-size: 12px; color: var(--sl-muted); text-align: center; }
+.sl-legend-row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin: 0 0 10px; font-size: 12px; color: var(--sl-muted); }
+.sl-selected.sl-card, th.sl-selected { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: -1px; }
+body.vscode-high-contrast .sl-card, body.vscode-high-contrast-light .sl-card { border-top-color: var(--vscode-contrastBorder); border-right-color: var(--vscode-contrastBorder);
+  border-bottom-color: var(--vscode-contrastBorder); border-left-width: 6px; }
+body.vscode-high-contrast .sl-progress progress, body.vscode-high-contrast .sl-progress progress::-webkit-progress-bar { background: transparent; box-shadow: inset 0 0 0 1px var(--vscode-contrastBorder); }
 `;
 
 function roadmapHtml(analysis: Analysis, model: RoadmapModel, title: string | undefined): string {
@@ -361,48 +468,105 @@ function roadmapHtml(analysis: Analysis, model: RoadmapModel, title: string | un
   return htmlPage(name, ROADMAP_CSS, body.join('\n'));
 }
 
-/** The roadmap board (a table: goals as rows, columns by horizon or period), without a page around it. */
+/** Shape and word of each health level: never colour alone. */
+const HEALTH_ICON: Readonly<Record<HealthLevel, string>> = {
+  late: '■', 'at-risk': '▲', 'on-track': '●', unplanned: '○', done: '✓', dropped: '–',
+};
+
+/** A health badge: shape, word, and the reasons as a tooltip (IDs and dates only). */
+export function healthBadgeHtml(h: { level: HealthLevel; label: string; reasons: string[] }): string {
+  const tip = h.reasons.length > 0 ? ` data-tip="${escapeXml(`${h.label}: ${h.reasons.join('; ')}`)}"` : '';
+  return `<span class="sl-badge sl-h-${h.level}"${tip}><span class="sl-badge-icon" aria-hidden="true">${HEALTH_ICON[h.level]}</span>${escapeXml(h.label)}</span>`;
+}
+
+/** The health legend shown above the board. */
+export function roadmapLegendHtml(): string {
+  const levels: HealthLevel[] = ['late', 'at-risk', 'on-track', 'unplanned', 'done'];
+  return `<div class="sl-legend-row"><span>Health:</span>${levels.map((l) => healthBadgeHtml({ level: l, label: HEALTH_LABEL[l], reasons: [] })).join('')}` +
+    `<span>Late: ends after its deadline · At risk: within ${AT_RISK_MARGIN} working days of it, or overdue or blocked work</span></div>`;
+}
+
+/**
+ * The roadmap board: a table with goals as swimlanes (rows, the Untraced lane last) and
+ * the model's columns, feature cards in the cells. Every goal head and card carries
+ * `data-id`, and `data-file` / `data-line` when it has a definition, so the preview can
+ * reveal it and highlight it from the cursor. Without a page around it.
+ */
 export function roadmapBoardHtml(model: RoadmapModel): string {
+  if (model.lanes.length === 0) return '<p class="sl-placeholder">No goals or features yet.</p>';
+  const grouped = model.lanes.map(byColumn);
   const body: string[] = [];
-  if (model.lanes.length === 0) {
-    body.push('<p>No goals or features yet.</p>');
-  } else {
-    body.push('<table class="sl-roadmap"><thead><tr><th scope="col">Goal</th>');
-    for (const col of model.columns) body.push(`<th scope="col">${escapeXml(col.label)}</th>`);
-    body.push('</tr></thead><tbody>');
-    for (const lane of model.lanes) {
-      const goal = lane.goal;
-      const head = goal
-        ? `<span class="sl-id">${escapeXml(goal.id)}</span> ${escapeXml(cleanLine(goal.title))}`
-        : 'Untraced';
-      const facts = goalFacts(lane);
-      const data = goal ? ` data-id="${escapeXml(goal.id)}" data-file="${escapeXml(goal.file)}" data-line="${goal.idRange.start.line}"` : '';
-      body.push(`<tr><th scope="row"${data}>${head}${facts.length > 0 ? `<div class="sl-sub">${escapeXml(facts.join(' · '))}</div>` : ''}</th>`);
-      const grouped = byColumn(lane);
-      for (const col of model.columns) {
-        const cards = grouped.get(col.key) ?? [];
-        body.push(`<td>${cards.map(cardHtml).join('')}</td>`);
-      }
-      body.push('</tr>');
-    }
-    body.push('</tbody></table>');
+  body.push(`<div class="sl-board"><table class="sl-roadmap" data-columns="${model.columns.length}"><thead><tr><th scope="col" class="sl-corner">Goal</th>`);
+  for (const col of model.columns) {
+    let count = 0;
+    for (const g of grouped) count += g.get(col.key)?.length ?? 0;
+    body.push(`<th scope="col" data-column="${escapeXml(col.key)}"><div class="sl-col-head"><span class="sl-col-label">${escapeXml(col.label)}</span>` +
+      `<span class="sl-col-count" title="${count} feature card${count === 1 ? '' : 's'}">${count}</span></div><div class="sl-col-hint">${escapeXml(col.hint)}</div></th>`);
   }
+  body.push('</tr></thead><tbody>');
+  model.lanes.forEach((lane, i) => {
+    body.push(`<tr class="sl-lane${lane.goal ? '' : ' sl-lane-untraced'}">${laneHeadHtml(lane)}`);
+    for (const col of model.columns) {
+      const cards = grouped[i].get(col.key) ?? [];
+      const placeholder = cards.length === 0 && lane.column === col.key ? '<div class="sl-placeholder">No features yet</div>' : '';
+      body.push(`<td>${cards.map(cardHtml).join('')}${placeholder}</td>`);
+    }
+    body.push('</tr>');
+  });
+  body.push('</tbody></table></div>');
   return body.join('\n');
+}
+
+function laneHeadHtml(lane: RoadmapLane): string {
+  const goal = lane.goal;
+  if (!goal) {
+    const n = lane.cards.length;
+    return `<th scope="row" class="sl-lane-head sl-h-at-risk"><div class="sl-lane-top"><span class="sl-id">No goal</span>${healthBadgeHtml({ level: 'at-risk', label: 'Untraced', reasons: [] })}</div>` +
+      `<div class="sl-lane-title">Untraced features</div><div class="sl-lane-facts">${n} feature${n === 1 ? '' : 's'} serve${n === 1 ? 's' : ''} no goal: add <span class="sl-id">goals&#58;</span> to ${n === 1 ? 'its' : 'their'} spec.</div></th>`;
+  }
+  const h = lane.health;
+  const facts: string[] = [];
+  if (goal.horizon) facts.push(`Horizon ${cleanLine(goal.horizon.text, 40)}`);
+  if (lane.goalInfo?.deadline !== undefined) facts.push(`Due ${formatDate(lane.goalInfo.deadline)}`);
+  if (goal.priority) facts.push(cleanLine(goal.priority.text, 20));
+  if (goal.owners.length > 0) facts.push(cleanLine(goal.owners.join(', '), 60));
+  if (goal.status) facts.push(goal.status);
+  const data = ` data-id="${escapeXml(goal.id)}" data-file="${escapeXml(goal.file)}" data-line="${goal.idRange.start.line}" tabindex="0"`;
+  const parts = [`<th scope="row" class="sl-lane-head sl-h-${h?.level ?? 'unplanned'}"${data}>`];
+  parts.push(`<div class="sl-lane-top"><span class="sl-id">${escapeXml(goal.id)}</span>${h ? healthBadgeHtml(h) : ''}</div>`);
+  parts.push(`<div class="sl-lane-title">${escapeXml(cleanLine(goal.title))}</div>`);
+  if (facts.length > 0) parts.push(`<div class="sl-lane-facts">${escapeXml(facts.join(' · '))}</div>`);
+  if (h && h.features > 0) parts.push(`<div class="sl-lane-tally">${h.done} of ${h.features} feature${h.features === 1 ? '' : 's'} done${h.late ? ` · ${h.late} late` : ''}${h.atRisk ? ` · ${h.atRisk} at risk` : ''}</div>`);
+  if (goal.metric) parts.push(`<div class="sl-lane-metric">Metric: ${escapeXml(cleanLine(goal.metric, 200))}</div>`);
+  parts.push('</th>');
+  return parts.join('');
 }
 
 function cardHtml(c: RoadmapCard): string {
   const item = c.item;
-  const data = item ? ` data-id="${escapeXml(c.id)}" data-file="${escapeXml(item.file)}" data-line="${item.idRange.start.line}"` : ` data-id="${escapeXml(c.id)}"`;
-  const meta = [item?.status, item?.priority?.text, item?.owners.join(', ')].map((m) => cleanLine(m, 80)).filter(Boolean).join(' · ');
-  const parts = [`<div class="sl-card sl-health-${c.health.level}"${data}>`];
-  parts.push(`<div class="sl-card-head"><span class="sl-id">${escapeXml(c.id)}</span><span class="sl-health">${escapeXml(c.health.label)}</span></div>`);
+  const h = c.health;
+  const data = item ? ` data-id="${escapeXml(c.id)}" data-file="${escapeXml(item.file)}" data-line="${item.idRange.start.line}" tabindex="0"` : ` data-id="${escapeXml(c.id)}"`;
+  const parts = [`<div class="sl-card sl-h-${h.level}"${data}>`];
+  parts.push(`<div class="sl-card-head"><span class="sl-id">${escapeXml(c.id)}</span>${healthBadgeHtml(h)}</div>`);
   parts.push(`<div class="sl-card-title">${escapeXml(cardTitle(c))}</div>`);
-  if (meta) parts.push(`<div class="sl-card-meta">${escapeXml(meta)}</div>`);
+  const meta: string[] = [];
+  if (item?.status) meta.push(`<span class="sl-chip sl-chip-status">${escapeXml(item.status.replace('-', ' '))}</span>`);
+  if (item?.priority) meta.push(`<span class="sl-chip sl-prio-${item.priority.rank}">${escapeXml(cleanLine(item.priority.text, 20))}</span>`);
+  if (item && item.owners.length > 0) meta.push(`<span class="sl-owner">${escapeXml(cleanLine(item.owners.join(', '), 60))}</span>`);
+  if (meta.length > 0) parts.push(`<div class="sl-card-meta">${meta.join('')}</div>`);
   if (c.progress !== undefined) {
     const p = percent(c.progress);
-    parts.push(`<progress max="100" value="${p}" title="${p}% done">${p}%</progress>`);
+    parts.push(`<div class="sl-progress" data-tip="${p}% of the scheduled working days done"><progress max="100" value="${p}">${p}%</progress><span class="sl-progress-value">${p}%</span></div>`);
+  } else {
+    parts.push('<div class="sl-progress">No scheduled tasks</div>');
   }
-  if (c.health.reasons.length > 0) parts.push(`<div class="sl-reasons">${escapeXml(c.health.reasons.join('; '))}</div>`);
+  const dates: string[] = [];
+  if (h.end !== undefined) dates.push(`Ends ${formatDate(h.end)}`);
+  if (h.deadline !== undefined) dates.push(`due ${formatDate(h.deadline)}`);
+  if (dates.length > 0) parts.push(`<div class="sl-dates">${escapeXml(dates.join(' · '))}</div>`);
+  if ((h.level === 'late' || h.level === 'at-risk') && h.reasons.length > 0) parts.push(`<div class="sl-reasons">${escapeXml(h.reasons.join('; '))}</div>`);
+  // A feature marked done whose tasks are not is worth a second look (status.inconsistent).
+  else if (item?.status === 'done' && c.progress !== undefined && percent(c.progress) < 100) parts.push(`<div class="sl-reasons">marked done, but its tasks are ${percent(c.progress)}% done</div>`);
   parts.push('</div>');
   return parts.join('');
 }

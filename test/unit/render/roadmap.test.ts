@@ -57,7 +57,8 @@ describe('roadmap', () => {
     assert.match(md, /\| Now \| \*\*FEAT-1\*\* Single sign-on \| in-progress \| should \| @ana \| 50% \| At risk: ends 2027-03-26, 3 working days before G-1's deadline 2027-03-31 \|/);
     assert.match(md, /\| Now \| \*\*FEAT-2\*\* Guided setup \| {2}\| must \| {2}\| 50% \| On track \|/);
     assert.match(md, /## Untraced\n\nFeatures that serve no goal\./);
-    assert.match(md, /## G-5 Nothing yet\n\nHorizon: later\n\n_No features yet \(Later\)\._/);
+    assert.match(md, /## G-5 Nothing yet\n\nHorizon: later\n\nHealth: Not planned: no feature serves it yet\n\n_No features yet \(Later\)\._/);
+    assert.match(md, /## G-1 Halve onboarding time\n\n[^\n]+\n\nHealth: At risk: feature FEAT-1 is at risk\n/);
     assert.ok(!md.includes('FEAT-6'), 'dropped features are not on the roadmap');
   });
 
@@ -89,8 +90,12 @@ describe('roadmap', () => {
       .feature('FEAT-1', { goals: ['G-1'] })
       .feature('FEAT-2', { goals: ['G-2'] })
       .build();
-    const model = buildRoadmap(a, 'quarter');
+    const model = buildRoadmap(a, 'auto');
     assert.deepEqual(model.columns.map((c) => c.label), ['2027 H1', '2027 H2', '2028 H1', '2028 H2']);
+    assert.deepEqual(buildRoadmap(a, 'half').columns.map((c) => c.hint), ['Jan–Jun', 'Jul–Dec', 'Jan–Jun', 'Jul–Dec']);
+    const quarters = buildRoadmap(a, 'quarter');
+    assert.equal(quarters.period, 'quarter', 'quarter forces quarters');
+    assert.deepEqual([quarters.columns[0].label, quarters.columns.at(-1)?.label], ['2027 Q2', '2028 Q4']);
   });
 
   it('writes a mermaid timeline whose every line has an allowed shape, even with hostile text', () => {
@@ -124,9 +129,12 @@ describe('roadmap', () => {
     assertSafeMarkup(html, true);
     assert.ok(html.includes(`content="${PAGE_CSP}"`));
     assert.match(html, /<title>Q1 &lt;roadmap&gt;<\/title>/);
-    assert.match(html, /<div class="sl-card sl-health-at-risk" data-id="FEAT-1" data-file="plan.md" data-line="\d+">/);
+    assert.match(html, /<div class="sl-card sl-h-at-risk" data-id="FEAT-1" data-file="plan.md" data-line="\d+" tabindex="0">/);
     assert.match(html, /<progress max="100" value="50"/);
-    assert.match(decodeEntities(html), /<th scope="col">Now<\/th><th scope="col">Next<\/th><th scope="col">Later<\/th>|<th scope="col">Now<\/th>\n<th scope="col">Next<\/th>\n<th scope="col">Later<\/th>/);
+    const labels = [...decodeEntities(html).matchAll(/<span class="sl-col-label">([^<]+)<\/span>/g)].map((m) => m[1]);
+    assert.deepEqual(labels, ['Now', 'Next', 'Later', 'Unplanned']);
+    assert.equal((html.match(/class="sl-card /g) ?? []).length, 6, 'one card per feature and lane (FEAT-1 serves two goals)');
+    assert.match(html, /<th scope="row" class="sl-lane-head sl-h-at-risk" data-id="G-1" data-file="plan.md" data-line="\d+" tabindex="0">/);
   });
 
   it('escapes hostile text in Markdown and HTML', () => {

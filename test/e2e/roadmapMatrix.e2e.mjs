@@ -1,0 +1,105 @@
+// The roadmap and traceability matrix panels in a real workbench over examples/acme, with
+// today fixed at 2027-02-15, in the light and dark themes: the number of cards and rows in
+// the webview equals what `specline roadmap` / `specline trace` compute from the same
+// files, a click on a card or a row opens its spec at its ID, and screenshots are saved
+// for a person to look at (test-results/screenshots/{roadmap,matrix}-{light,dark}.png).
+// Run: node scripts/vscode/runE2E.mjs --grep Roadmap
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { basename, join } from 'node:path';
+import { describe, it } from 'mocha';
+import { repoRoot, waitUntil } from '../../scripts/vscode/codeServer.mjs';
+import { runCommand, withWorkbench } from './harness.mjs';
+
+const TODAY = '2027-02-15';
+const ACME = join(repoRoot, 'examples', 'acme');
+
+/** `specline …` on examples/acme (the workbench has a fresh copy of the same files). */
+function cli(...args) {
+  return execFileSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args, ACME, '--today', TODAY], { encoding: 'utf8' });
+}
+
+/** What the CLI computes: cards on the roadmap page, rows of the matrix, and where FEAT-1 is defined. */
+function expected() {
+  const html = cli('roadmap', '--format', 'html');
+  const cards = (html.match(/<div class="sl-card /g) ?? []).length;
+  const feat1 = /<div class="sl-card [^"]*" data-id="FEAT-1" data-file="([^"]+)" data-line="(\d+)"/.exec(html);
+  const trace = JSON.parse(cli('trace', '--format', 'json'));
+  const rows = trace.goals.reduce((n, g) => n + Math.max(1, g.features.length), 0) + trace.untraced.length + trace.gaps.tasksWithoutFeatures.length;
+  return { cards, rows, coverage: trace.coverage.percent, feat1: { file: feat1[1], line: Number(feat1[2]) } };
+}
+
+/** The webview frame (nested iframes) whose document has `selector`. */
+async function webviewFrame(page, selector, timeoutMs = 30_000) {
+  return waitUntil(async () => {
+    for (const frame of page.frames()) {
+      const found = await frame.locator(selector).count().catch(() => 0);
+      if (found > 0) return frame;
+    }
+    return undefined;
+  }, { timeoutMs, intervalMs: 200, what: `a webview frame with ${selector}` });
+}
+
+/** Waits until `locator` matches exactly `count` elements, and says what it saw otherwise. */
+async function countReaches(locator, count, what, timeoutMs = 20_000) {
+  let seen = -1;
+  try {
+    await waitUntil(async () => (seen = await locator.count()) === count, { timeoutMs, intervalMs: 200, what });
+  } catch {
+    assert.fail(`${what}: expected ${count}, saw ${seen}`);
+  }
+}
+
+/** The editor tab for `file` is active and the cursor is on its (zero-based) `line`. */
+async function editorShows(page, file, line) {
+  const name = basename(file);
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).first().waitFor({ timeout: 20_000 });
+  const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+  await waitUntil(async () => new RegExp(`Ln ${line + 1},`).test(await selection.textContent().catch(() => '')), { timeoutMs: 10_000, intervalMs: 200, what: `the cursor on line ${line + 1} of ${name}` });
+}
+
+/** A full-width panel: no editors beside it, no side bar. */
+async function openAlone(page, title) {
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, title);
+}
+
+describe('Roadmap and traceability matrix in the workbench', function () {
+  for (const theme of ['light', 'dark']) {
+    it(`shows the example's roadmap and matrix with the CLI's numbers (${theme})`, async () => {
+      const want = expected(); // dist/cli.js is built by then (npm test bundles before the UI tests)
+      assert.ok(want.cards > 0 && want.rows > 0, `the CLI computes a board and a matrix: ${JSON.stringify(want)}`);
+      await withWorkbench({ fixture: 'examples/acme', theme, settings: { 'specline.today': TODAY, 'workbench.startupEditor': 'none' } }, async ({ page, screenshot }) => {
+        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+
+        // Roadmap: every card of the CLI's board, a legend with words, then a click on a card.
+        await openAlone(page, 'Specline: Open Roadmap');
+        const roadmap = await webviewFrame(page, '.sl-roadmap .sl-card');
+        await countReaches(roadmap.locator('.sl-roadmap .sl-card'), want.cards, 'roadmap cards');
+        assert.equal(await roadmap.locator('.sl-lane-untraced .sl-card').count(), 1, 'the untraced feature has its own lane');
+        assert.match(await roadmap.locator('.sl-card[data-id="FEAT-6"] .sl-badge').textContent(), /Late/);
+        await page.waitForTimeout(300); // let the fonts settle for the screenshot
+        await screenshot('roadmap');
+        await roadmap.locator('.sl-card[data-id="FEAT-1"]').first().click();
+        await editorShows(page, want.feat1.file, want.feat1.line);
+
+        // Matrix: one row per goal × feature, untraced feature and stray task; the gaps filter.
+        await openAlone(page, 'Specline: Show Traceability Matrix');
+        const matrix = await webviewFrame(page, '.sl-matrix tbody tr');
+        await countReaches(matrix.locator('.sl-matrix tbody tr'), want.rows, 'matrix rows');
+        assert.match(await matrix.locator('.sl-tile-coverage .sl-big').textContent(), new RegExp(`^${want.coverage}%$`));
+        await page.waitForTimeout(300);
+        await screenshot('matrix');
+        await matrix.locator('button[data-option="show"][data-value="gaps"]').click();
+        const gapRows = await matrix.locator('.sl-matrix tbody tr.sl-row-gap').count();
+        await countReaches(matrix.locator('.sl-matrix tbody tr'), gapRows, 'rows with the gaps filter');
+        assert.ok(gapRows > 0 && gapRows < want.rows, `gaps only shows fewer rows (${gapRows} of ${want.rows})`);
+        const row = matrix.locator('.sl-matrix tbody tr[data-id="FEAT-9"] td.sl-feature-cell');
+        const file = await matrix.locator('.sl-matrix tbody tr[data-id="FEAT-9"]').getAttribute('data-file');
+        const line = Number(await matrix.locator('.sl-matrix tbody tr[data-id="FEAT-9"]').getAttribute('data-line'));
+        await row.click();
+        await editorShows(page, file, line);
+      });
+    });
+  }
+});
