@@ -80,8 +80,8 @@ export function webviewViews() {
       probes: featureProbes,
     },
   ];
-  if (roadmapView?.renderRoadmapView) views.push(generic('Roadmap preview', 'roadmap', roadmapView.renderRoadmapView, roadmapView.DEFAULT_ROADMAP_OPTIONS, roadmapView.ROADMAP_VIEW_CSS ?? roadmap.ROADMAP_CSS));
-  if (matrixView?.renderMatrixView) views.push(generic('Traceability matrix preview', 'matrix', matrixView.renderMatrixView, matrixView.DEFAULT_MATRIX_OPTIONS, matrixView.MATRIX_VIEW_CSS));
+  if (roadmapView?.renderRoadmapView) views.push(generic('Roadmap preview', 'roadmap', roadmapView.renderRoadmapView, roadmapView.DEFAULT_ROADMAP_OPTIONS, roadmap.ROADMAP_CSS + roadmapView.ROADMAP_VIEW_CSS));
+  if (matrixView?.renderMatrixView) views.push(generic('Traceability matrix preview', 'matrix', matrixView.renderMatrixView, matrixView.DEFAULT_MATRIX_OPTIONS, matrixView.MATRIX_CSS));
   return views;
 }
 

@@ -25,7 +25,7 @@ const bars = (frame) => frame.$$eval('svg.sl-gantt g.sl-task-row', (els) => els.
 
 describe('Gantt preview restored after a window reload (code-server + Chromium)', () => {
   it('comes back with its zoom and grouping after the page reloads', async () => {
-    await withWorkbench({ fixture: 'examples/acme', theme: 'light', settings: { 'specline.today': '2027-02-15' } }, async ({ page, screenshot, server }) => {
+    await withWorkbench({ fixture: 'examples/acme', theme: 'light', settings: { 'specline.today': '2027-02-15' } }, async ({ page, screenshot }) => {
       await openFile(page, 'plans/q1-core.md');
       await runCommand(page, 'Specline: Open Gantt Preview');
       let frame = await frameWith(page, 'svg.sl-gantt g.sl-task-row', 'the Gantt preview');
@@ -39,17 +39,12 @@ describe('Gantt preview restored after a window reload (code-server + Chromium)'
       // The webview saves its state after each render; give the workbench a moment to persist it.
       await page.waitForTimeout(1500);
 
-      await page.reload();
+      // "Developer: Reload Window", as a user reloads: the workbench saves its state first.
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       frame = await frameWith(page, 'svg.sl-gantt g.sl-task-row', 'the restored Gantt preview');
-      if (process.env.DEBUG_RESTORE) {
-        await page.waitForTimeout(3000);
-        const { readdirSync, readFileSync } = await import('node:fs');
-        const { join } = await import('node:path');
-        const logs = join(server.userDataDir, 'logs');
-        for (const f of readdirSync(logs, { recursive: true }).map(String).filter((f) => /specline/i.test(f) && f.endsWith('.log'))) console.log(f, readFileSync(join(logs, f), 'utf8').split('\n').filter((l) => /Restor|preview/i.test(l)).join('\n'));
-        console.log('zoom pressed', await frame.$$eval('button[data-option="zoom"]', (els) => els.map((e) => `${e.getAttribute('data-value')}=${e.getAttribute('aria-pressed')}`)), 'group', await groupBy(frame));
-      }
       await waitUntil(async () => (await pressed(frame, 'month')) === 'true', { timeoutMs: 20_000, what: 'the restored month zoom' });
       assert.equal(await groupBy(frame), 'feature', 'grouping restored');
       assert.equal(await bars(frame), before, 'the same bars as before the reload');

@@ -79,7 +79,11 @@ export class PreviewPanel<O> implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidChangeViewState(() => { if (panel.visible && this.dirty) this.schedule(true); }),
     );
-    this.followEditor(vscode.window.activeTextEditor);
+    // A panel restored after a reload is often the active editor itself: follow the Markdown
+    // editor visible beside it, as the user left it.
+    const active = vscode.window.activeTextEditor;
+    const beside = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown');
+    if (!this.followEditor(active) && beside) this.followEditor(beside);
     panel.webview.html = this.pageHtml();
   }
 
