@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'mocha';
 import { repoRoot, waitUntil } from '../../scripts/vscode/codeServer.mjs';
-import { openFile, runCommand, withWorkbench } from './harness.mjs';
+import { openFile, runCommand, withWorkbench, frameWith } from './harness.mjs';
 
 const TODAY = '2027-02-15';
 const PLAN = 'plans/q1-core.md';
@@ -31,17 +31,6 @@ function cliSchedule(workspaceDir) {
   };
 }
 
-/** The frame (nested webview iframe) whose document matches `selector`. */
-async function frameWith(page, selector, what, timeoutMs = 30_000) {
-  return waitUntil(async () => {
-    for (const frame of page.frames()) {
-      if (frame.isDetached()) continue;
-      const found = await frame.evaluate((s) => globalThis.document.querySelector(s) !== null, selector).catch(() => false);
-      if (found) return frame;
-    }
-    return undefined;
-  }, { timeoutMs, intervalMs: 250, what });
-}
 
 /** The IDs of the task bars the preview draws, in order. */
 const barIds = (frame) => frame.$$eval('svg.sl-gantt g.sl-task-row', (els) => els.map((e) => e.getAttribute('data-id')));

@@ -170,3 +170,15 @@ export async function problemsRows(page) {
     }));
   return texts.filter(Boolean);
 }
+
+/** The frame (a nested webview iframe) whose document matches `selector`. */
+export async function frameWith(page, selector, what, timeoutMs = 45_000) {
+  return waitUntil(async () => {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      const found = await frame.evaluate((s) => globalThis.document.querySelector(s) !== null, selector).catch(() => false);
+      if (found) return frame;
+    }
+    return undefined;
+  }, { timeoutMs, intervalMs: 250, what });
+}

@@ -5,19 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { waitUntil } from '../../scripts/vscode/codeServer.mjs';
-import { openFile, runCommand, withWorkbench } from './harness.mjs';
+import { openFile, runCommand, withWorkbench, frameWith } from './harness.mjs';
 
-/** The frame (nested webview iframe) whose document matches `selector`. */
-async function frameWith(page, selector, what, timeoutMs = 45_000) {
-  return waitUntil(async () => {
-    for (const frame of page.frames()) {
-      if (frame.isDetached()) continue;
-      const found = await frame.evaluate((s) => globalThis.document.querySelector(s) !== null, selector).catch(() => false);
-      if (found) return frame;
-    }
-    return undefined;
-  }, { timeoutMs, intervalMs: 250, what });
-}
 
 const pressed = (frame, value) => frame.getAttribute(`button[data-option="zoom"][data-value="${value}"]`, 'aria-pressed');
 const groupBy = (frame) => frame.$eval('select[data-option="groupBy"]', (s) => s.value);
