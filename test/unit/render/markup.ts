@@ -84,3 +84,17 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#\d+);/g, (_, e: string) =>
     e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : String.fromCodePoint(Number(e.slice(1))));
 }
+
+/**
+ * A preview's toolbar and body are safe markup with no handler or `javascript:` text and
+ * no `style` attributes. The toolbar's only unquoted attribute is the boolean `selected`
+ * of the toolbar helper.
+ */
+export function assertSafeView(view: { html: string; toolbar: string }): void {
+  assertSafeMarkup(view.html);
+  assertSafeMarkup(view.toolbar.replace(/ selected>/g, ' selected="">'));
+  for (const text of [view.html, view.toolbar]) {
+    assert.ok(!/javascript:|onerror=|onload=/i.test(text));
+    assert.ok(!/style="/.test(text), 'no style attributes');
+  }
+}
