@@ -6,6 +6,7 @@
  * hostile title cannot run even if an escape were missed.
  */
 import type { HostMessage } from '../core/views/protocol.js';
+import { applyPatch } from './applyPatch.js';
 import { loadMermaid, renderMermaidBlocks } from './mermaidBlocks.js';
 import { rasterize } from './rasterize.js';
 import { Tooltip } from './tooltip.js';
@@ -28,6 +29,11 @@ let shownGeneration = -1;
 let lastToolbar = '';
 let selectedId: string | null = null;
 let firstRender = true;
+/**
+ * A restored scroll position the content was too short for: a large first render arrives
+ * in chunks, so it is tried again as they come, until reached or the user scrolls.
+ */
+let pendingScroll: { top: number; left: number } | undefined;
 
 const save = (patch: Partial<SavedState>): void => {
   saved = { ...saved, ...patch };
@@ -38,7 +44,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   switch (message?.type) {
     case 'render':
-      render(message);
+    case 'patch':
+      enqueue(message);
       break;
     case 'highlight':
       highlight(message.id, message.reveal);
@@ -48,6 +55,42 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       break;
   }
 });
+
+type ContentMessage = Extract<HostMessage, { type: 'render' | 'patch' }>;
+const queue: ContentMessage[] = [];
+/** Set from applying a content message until the frame showing it has been painted. */
+let cooling = false;
+
+/**
+ * Content messages are applied in order, the first at once and the next only after the
+ * frame showing the previous one has been painted: a large first render comes as a render
+ * and several appending patches, and the browser would otherwise run them all before
+ * painting anything. A whole render makes everything queued before it moot.
+ */
+function enqueue(message: ContentMessage): void {
+  if (message.type === 'render') queue.length = 0;
+  queue.push(message);
+  if (!cooling) pump();
+}
+
+function pump(): void {
+  const message = queue.shift();
+  if (!message) return;
+  if (message.type === 'render') render(message);
+  else patch(message);
+  cooling = true;
+  let resumed = false;
+  const resume = (): void => {
+    if (resumed) return;
+    resumed = true;
+    cooling = false;
+    pump();
+  };
+  // A task queued from a frame callback runs after that frame is painted. Frames stop in
+  // a hidden page, so a timer makes sure the queue still drains.
+  requestAnimationFrame(() => setTimeout(resume, 0));
+  setTimeout(resume, 250);
+}
 
 function render(message: Extract<HostMessage, { type: 'render' }>): void {
   // A render older than the one shown was overtaken by a newer edit: never go back in time.
@@ -66,11 +109,44 @@ function render(message: Extract<HostMessage, { type: 'render' }>): void {
   content.scrollTop = top;
   // A zoom change rescales the chart: keep the date that was in the middle of the view there.
   content.scrollLeft = centreDay === undefined ? left : Math.max(0, xOf(centreDay) - content.clientWidth / 2);
+  if (firstRender && (content.scrollTop !== top || content.scrollLeft !== left)) pendingScroll = { top, left };
   firstRender = false;
   save({ options: message.state });
   selectedId = message.selected ?? selectedId;
   if (selectedId) highlight(selectedId, false);
   if (content.querySelector('[data-mermaid-source]')) {
+    const url = document.body.dataset.mermaid;
+    if (url) void loadMermaid(url, nonce).then(() => renderMermaidBlocks(content, document.body.classList));
+  }
+  document.body.dataset.generation = String(message.generation);
+}
+
+/** Changes only the blocks the host says changed; the rest of the page stays as it is. */
+function patch(message: Extract<HostMessage, { type: 'patch' }>): void {
+  if (message.generation <= shownGeneration) return;
+  shownGeneration = message.generation;
+  if (message.toolbar !== lastToolbar) {
+    toolbar.innerHTML = message.toolbar;
+    lastToolbar = message.toolbar;
+  }
+  tooltip.hide();
+  const added = applyPatch(content, message.keys, message.blocks);
+  if (!added) {
+    // This page does not hold what the host thinks it sent (it was reloaded, or a message
+    // was lost): ask for everything again rather than show a mix.
+    vscode.postMessage({ type: 'ready' });
+    return;
+  }
+  for (const el of added) if (el instanceof HTMLElement) prepareTooltips(el);
+  if (pendingScroll) {
+    content.scrollTop = pendingScroll.top;
+    content.scrollLeft = pendingScroll.left;
+    if (content.scrollTop === pendingScroll.top && content.scrollLeft === pendingScroll.left) pendingScroll = undefined;
+  }
+  save({ options: message.state });
+  selectedId = message.selected ?? selectedId;
+  if (selectedId) highlight(selectedId, false);
+  if (added.some((el) => el.matches('[data-mermaid-source]') || el.querySelector('[data-mermaid-source]'))) {
     const url = document.body.dataset.mermaid;
     if (url) void loadMermaid(url, nonce).then(() => renderMermaidBlocks(content, document.body.classList));
   }
@@ -206,6 +282,9 @@ content.addEventListener('mouseover', (event) => {
 });
 content.addEventListener('mousemove', (event) => tooltip.move(event));
 content.addEventListener('mouseleave', () => tooltip.hide());
+
+// The user scrolling takes over from a restored position still waiting for its content.
+for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart']) window.addEventListener(type, () => { pendingScroll = undefined; }, { passive: true });
 
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 content.addEventListener('scroll', () => {

@@ -42,6 +42,7 @@ describe('Injection corpus in Chromium', function () {
       ...(await out('core/views/previewPage.js')),
       ...(await out('core/views/ganttView.js')),
       ...(await out('core/views/fencedBlock.js')),
+      ...(await out('core/views/renderSync.js')),
     };
     dir = mkdtempSync(join(tmpdir(), 'specline-injection-'));
     meta = writeHostileWorkspace(dir);
@@ -107,12 +108,22 @@ describe('Injection corpus in Chromium', function () {
   }
 
   let generation = 0;
-  /** Posts the host's render message, as `PreviewPanel.render` builds it, and waits for the content. */
+  /**
+   * Posts the host's messages as `PreviewPanel.render` builds them and waits for the last.
+   * Views with blocks go through `RenderSync` with tiny chunks, so the hostile markup also
+   * arrives as a render followed by many appending patches.
+   */
   async function postRender(page, result, state, extra = {}) {
-    const message = { type: 'render', generation: ++generation, toolbar: result.toolbar, html: result.html, state, ...extra };
-    await page.evaluate((m) => window.postMessage(m, '*'), message);
-    await page.waitForFunction((g) => document.body.dataset.generation === String(g), message.generation);
-    return message.generation;
+    const steps = result.blocks
+      ? new core.RenderSync({ firstChunk: 1, chunk: 2048 }).next(result)
+      : [{ kind: 'full', html: result.html }];
+    if (result.blocks) assert.ok(steps.length > 2, 'the blocked view arrives in several messages');
+    const messages = steps.map((step) => (step.kind === 'full'
+      ? { type: 'render', generation: ++generation, toolbar: result.toolbar, html: step.html, state, ...extra }
+      : { type: 'patch', generation: ++generation, toolbar: result.toolbar, keys: step.keys, blocks: step.blocks, state }));
+    await page.evaluate((ms) => { for (const m of ms) window.postMessage(m, '*'); }, messages);
+    await page.waitForFunction((g) => document.body.dataset.generation === String(g), generation);
+    return generation;
   }
 
   for (const csp of [true, false]) {

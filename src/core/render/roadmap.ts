@@ -9,6 +9,8 @@ import { htmlPage } from './htmlPage.js';
 import { mdText } from './markdown.js';
 import { mermaidLineStart, mermaidText } from './mermaidText.js';
 import { cleanLine, percent } from './text.js';
+import type { BlockedMarkup, ViewBlock } from './blocks.js';
+import { blockAttr, frameAround, joinBlocks } from './blocks.js';
 import { escapeXml } from './xml.js';
 
 /**
@@ -385,20 +387,27 @@ function roadmapMermaid(model: RoadmapModel, title: string | undefined): string 
  * contrast) with light fallbacks for a page opened outside VS Code. Health is never
  * colour alone: every badge has a shape and a word.
  */
+/** Lane height estimates (for lanes not laid out yet) go up to this many cards in a column. */
+const MAX_ESTIMATED_ROWS = 12;
+
 export const ROADMAP_CSS = `
 :root { --sl-late: var(--vscode-charts-red, #d73a49); --sl-risk: var(--vscode-charts-orange, #d18616); --sl-ok: var(--vscode-charts-green, #2da44e);
   --sl-done: var(--vscode-charts-blue, #3b82c4); --sl-none: var(--vscode-disabledForeground, #8b8b8b);
   --sl-line: var(--vscode-panel-border, var(--vscode-editorWidget-border, #d0d7de)); --sl-muted: var(--vscode-descriptionForeground, #59636e);
   --sl-surface: var(--vscode-editorWidget-background, #f6f8fa); --sl-card: var(--vscode-editor-background, #fff); }
-.sl-roadmap { border-collapse: separate; border-spacing: 0; width: 100%; min-width: calc(230px + var(--sl-cols, 3) * 210px); table-layout: fixed; }
-.sl-roadmap[data-columns="1"] { --sl-cols: 1; } .sl-roadmap[data-columns="2"] { --sl-cols: 2; } .sl-roadmap[data-columns="4"] { --sl-cols: 4; }
-.sl-roadmap[data-columns="5"] { --sl-cols: 5; } .sl-roadmap[data-columns="6"] { --sl-cols: 6; } .sl-roadmap[data-columns="7"] { --sl-cols: 7; }
-.sl-roadmap[data-columns="8"] { --sl-cols: 8; } .sl-roadmap[data-columns="9"] { --sl-cols: 9; } .sl-roadmap[data-columns="10"] { --sl-cols: 10; }
-.sl-roadmap[data-columns="11"] { --sl-cols: 11; } .sl-roadmap[data-columns="12"] { --sl-cols: 12; }
+.sl-board { min-width: calc(230px + var(--sl-cols, 3) * 210px); }
+.sl-board[data-columns="1"] { --sl-cols: 1; } .sl-board[data-columns="2"] { --sl-cols: 2; } .sl-board[data-columns="4"] { --sl-cols: 4; }
+.sl-board[data-columns="5"] { --sl-cols: 5; } .sl-board[data-columns="6"] { --sl-cols: 6; } .sl-board[data-columns="7"] { --sl-cols: 7; }
+.sl-board[data-columns="8"] { --sl-cols: 8; } .sl-board[data-columns="9"] { --sl-cols: 9; } .sl-board[data-columns="10"] { --sl-cols: 10; }
+.sl-board[data-columns="11"] { --sl-cols: 11; } .sl-board[data-columns="12"] { --sl-cols: 12; }
+.sl-roadmap { border-collapse: separate; border-spacing: 0; width: 100%; table-layout: fixed; }
+.sl-roadmap-head { position: sticky; top: 0; z-index: 2; }
+.sl-lane-band { content-visibility: auto; contain-intrinsic-size: auto 150px; }
+${Array.from({ length: MAX_ESTIMATED_ROWS - 1 }, (_, i) => `.sl-lane-band[data-rows="${i + 2}"] { contain-intrinsic-size: auto ${(i + 2) * 118 + 16}px; }`).join('\n')}
 .sl-roadmap th, .sl-roadmap td { vertical-align: top; text-align: left; padding: 8px; border-right: 1px solid var(--sl-line); border-bottom: 1px solid var(--sl-line); }
 .sl-roadmap th:last-child, .sl-roadmap td:last-child { border-right: none; }
-.sl-roadmap thead th { position: sticky; top: 0; z-index: 2; background: var(--sl-surface); border-bottom: 2px solid var(--sl-line); font-weight: 600; }
-.sl-roadmap thead th.sl-corner { left: 0; z-index: 3; width: 230px; }
+.sl-roadmap thead th { background: var(--sl-surface); border-bottom: 2px solid var(--sl-line); font-weight: 600; }
+.sl-roadmap thead th.sl-corner { position: sticky; left: 0; z-index: 3; width: 230px; }
 .sl-col-head { display: flex; align-items: baseline; gap: 6px; }
 .sl-col-label { font-size: 13px; }
 .sl-col-count { margin-left: auto; min-width: 18px; padding: 0 6px; border-radius: 9px; text-align: center; font-size: 11px; font-weight: 600;
@@ -487,34 +496,54 @@ export function roadmapLegendHtml(): string {
 }
 
 /**
- * The roadmap board: a table with goals as swimlanes (rows, the Untraced lane last) and
- * the model's columns, feature cards in the cells. Every goal head and card carries
- * `data-id`, and `data-file` / `data-line` when it has a definition, so the preview can
- * reveal it and highlight it from the cursor. Without a page around it.
+ * The roadmap board: goals as swimlanes (the Untraced lane last) across the model's
+ * columns, feature cards in the cells. Every goal head and card carries `data-id`, and
+ * `data-file` / `data-line` when it has a definition, so the preview can reveal it and
+ * highlight it from the cursor. Without a page around it.
+ *
+ * Each lane is its own one-row table in a `content-visibility: auto` band, under a
+ * sticky header table: with fixed table layout and the same width, the columns line up,
+ * and the browser lays out only the lanes on screen. One table for the whole board cost
+ * 250–450 ms of layout at 480 lanes; the banded board costs a few lanes' worth.
  */
 export function roadmapBoardHtml(model: RoadmapModel): string {
-  if (model.lanes.length === 0) return '<p class="sl-placeholder">No goals or features yet.</p>';
+  const board = roadmapBoardBlocks(model);
+  return board ? joinBlocks(board) : '<p class="sl-placeholder">No goals or features yet.</p>';
+}
+
+/**
+ * {@link roadmapBoardHtml} as keyed blocks: the header (`head`) and one block per lane
+ * (`lane/<goal id>`, `lane/` for the Untraced lane), so a preview can replace the one
+ * lane an edit changed. Undefined when there is no lane.
+ */
+export function roadmapBoardBlocks(model: RoadmapModel): BlockedMarkup | undefined {
+  if (model.lanes.length === 0) return undefined;
   const grouped = model.lanes.map(byColumn);
-  const body: string[] = [];
-  body.push(`<div class="sl-board"><table class="sl-roadmap" data-columns="${model.columns.length}"><thead><tr><th scope="col" class="sl-corner">Goal</th>`);
+  const blocks: ViewBlock[] = [];
+  const head: string[] = [`<table class="sl-roadmap sl-roadmap-head"${blockAttr('head')}><thead><tr><th scope="col" class="sl-corner">Goal</th>`];
   for (const col of model.columns) {
     let count = 0;
     for (const g of grouped) count += g.get(col.key)?.length ?? 0;
-    body.push(`<th scope="col" data-column="${escapeXml(col.key)}"><div class="sl-col-head"><span class="sl-col-label">${escapeXml(col.label)}</span>` +
+    head.push(`<th scope="col" data-column="${escapeXml(col.key)}"><div class="sl-col-head"><span class="sl-col-label">${escapeXml(col.label)}</span>` +
       `<span class="sl-col-count" title="${count} feature card${count === 1 ? '' : 's'}">${count}</span></div><div class="sl-col-hint">${escapeXml(col.hint)}</div></th>`);
   }
-  body.push('</tr></thead><tbody>');
+  head.push('</tr></thead></table>');
+  blocks.push({ key: 'head', html: head.join('') });
   model.lanes.forEach((lane, i) => {
-    body.push(`<tr class="sl-lane${lane.goal ? '' : ' sl-lane-untraced'}">${laneHeadHtml(lane)}`);
+    let rows = 1;
+    for (const cards of grouped[i].values()) rows = Math.max(rows, cards.length);
+    const key = `lane/${lane.goal?.id ?? ''}`;
+    const html: string[] = [`<div class="sl-lane-band" data-rows="${Math.min(rows, MAX_ESTIMATED_ROWS)}"${blockAttr(key)}><table class="sl-roadmap"><tbody>` +
+      `<tr class="sl-lane${lane.goal ? '' : ' sl-lane-untraced'}">${laneHeadHtml(lane)}`];
     for (const col of model.columns) {
       const cards = grouped[i].get(col.key) ?? [];
       const placeholder = cards.length === 0 && lane.column === col.key ? '<div class="sl-placeholder">No features yet</div>' : '';
-      body.push(`<td>${cards.map(cardHtml).join('')}${placeholder}</td>`);
+      html.push(`<td>${cards.map(cardHtml).join('')}${placeholder}</td>`);
     }
-    body.push('</tr>');
+    html.push('</tr></tbody></table></div>');
+    blocks.push({ key, html: html.join('') });
   });
-  body.push('</tbody></table></div>');
-  return body.join('\n');
+  return { frame: frameAround(`<div class="sl-board" data-columns="${model.columns.length}">`, '</div>'), blocks };
 }
 
 function laneHeadHtml(lane: RoadmapLane): string {

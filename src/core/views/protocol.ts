@@ -27,6 +27,21 @@ export type HostMessage =
       /** Set when the horizontal scale changed, so the webview keeps the same dates in view. */
       rescale?: boolean;
     }
+  | {
+      /**
+       * Changes some blocks of what the webview shows (see `renderSync.ts`): `keys` is the
+       * complete ordered list of `data-block` keys afterwards, `blocks` the markup of those
+       * that are new or changed; the others stay in the page as they are. A webview that
+       * cannot find a block it should keep posts `ready` to get a whole render.
+       */
+      type: 'patch';
+      generation: number;
+      toolbar: string;
+      keys: string[];
+      blocks: { key: string; html: string }[];
+      state: unknown;
+      selected?: string;
+    }
   | { type: 'highlight'; id: string | null; reveal: boolean }
   | { type: 'rasterize'; requestId: number; svg: string; width: number; height: number; scale: number };
 

@@ -1,10 +1,12 @@
 import type { Analysis } from '../analysis/types.js';
 import { formatDate } from '../model/dates.js';
 import type { FilePath, Status } from '../model/types.js';
+import type { BlockedMarkup } from '../render/blocks.js';
+import { joinBlocks } from '../render/blocks.js';
 import type { HealthLevel } from '../render/health.js';
 import { HEALTH_LABEL } from '../render/health.js';
 import type { RoadmapCard, RoadmapColumns, RoadmapLane, RoadmapModel } from '../render/roadmap.js';
-import { buildRoadmap, ROADMAP_COLUMNS, roadmapBoardHtml, roadmapLegendHtml } from '../render/roadmap.js';
+import { buildRoadmap, ROADMAP_COLUMNS, roadmapBoardBlocks, roadmapLegendHtml } from '../render/roadmap.js';
 import { cleanLine, ownerKey } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import type { Choice } from './toolbar.js';
@@ -162,6 +164,8 @@ export function roadmapCounts(model: RoadmapModel): RoadmapCounts {
 export interface RoadmapViewResult {
   toolbar: string;
   html: string;
+  /** `html` as keyed blocks (header, one per lane) when there is a board. */
+  blocks?: BlockedMarkup;
   title: string;
   counts: RoadmapCounts & Record<string, number>;
 }
@@ -178,12 +182,17 @@ export function renderRoadmapView(analysis: Analysis, options: RoadmapViewOption
   const model = filterRoadmap(full, options);
   const counts = roadmapCounts(model);
   const body: string[] = [];
+  let blocks: BlockedMarkup | undefined;
   if (full.lanes.length === 0) {
     body.push(emptyRoadmap());
   } else if (model.lanes.length === 0) {
     body.push(`<div class="sl-empty-state"><h2>No feature matches these filters</h2><p>${escapeXml(filterSummary(analysis, options))}</p><p>${commandButton('clearFilters', 'Clear filters', { primary: true })}</p></div>`);
   } else {
-    body.push(`<div class="sl-roadmap-view">${roadmapLegendHtml()}${roadmapBoardHtml(model)}</div>`);
+    const board = roadmapBoardBlocks(model);
+    if (board) {
+      blocks = { frame: `<div class="sl-roadmap-view">${roadmapLegendHtml()}${board.frame}</div>`, blocks: board.blocks };
+      body.push(joinBlocks(blocks));
+    }
   }
   const attention = counts.late + counts.atRisk;
   const status = full.lanes.length === 0
@@ -191,7 +200,7 @@ export function renderRoadmapView(analysis: Analysis, options: RoadmapViewOption
     : `${plural(counts.features, 'feature')} in ${plural(counts.goals, 'goal')}` +
       `${counts.late ? ` · ${counts.late} late` : ''}${counts.atRisk ? ` · ${counts.atRisk} at risk` : ''}${attention === 0 && counts.features > 0 ? ' · nothing late' : ''}` +
       `${counts.untraced ? ` · ${counts.untraced} untraced` : ''} · as of ${formatDate(analysis.today)}`;
-  return { toolbar: roadmapToolbar(full, options, status), html: body.join('\n'), title: 'Roadmap', counts: { ...counts } };
+  return { toolbar: roadmapToolbar(full, options, status), html: body.join('\n'), ...(blocks ? { blocks } : {}), title: 'Roadmap', counts: { ...counts } };
 }
 
 function roadmapToolbar(model: RoadmapModel, options: RoadmapViewOptions, status: string): string {

@@ -5,6 +5,7 @@ import type { FilePath } from '../../core/model/types.js';
 import { previewPageHtml } from '../../core/views/previewPage.js';
 import type { HostMessage, WebviewMessage } from '../../core/views/protocol.js';
 import { parseWebviewMessage } from '../../core/views/protocol.js';
+import { RenderSync } from '../../core/views/renderSync.js';
 import type { FolderIndex, IndexService } from '../indexService.js';
 import { relativePath, uriFor } from '../workspaceBridge.js';
 import type { CommandContext, PreviewView, RenderContext } from './previewView.js';
@@ -49,7 +50,8 @@ export class PreviewPanel<O> implements vscode.Disposable {
   private activePath: FilePath | undefined;
   private generation = 0;
   private lastToolbar = '';
-  private lastHtml = '';
+  /** What the webview was sent, so an edit sends only the blocks it changed. */
+  private readonly sync = new RenderSync();
   private lastTitle = '';
   private counts: Record<string, number> = {};
   private dirty = true;
@@ -236,21 +238,23 @@ export class PreviewPanel<O> implements vscode.Disposable {
       this.panel.title = result.title;
       this.lastTitle = result.title;
     }
-    if (result.html === this.lastHtml && result.toolbar === this.lastToolbar) return;
-    this.lastHtml = result.html;
+    const steps = this.sync.next(result);
     this.lastToolbar = result.toolbar;
-    this.generation++;
-    const message: HostMessage = {
-      type: 'render',
-      generation: this.generation,
-      toolbar: result.toolbar,
-      html: result.html,
-      state: this.options,
-      ...(this.selected ? { selected: this.selected } : {}),
-      ...(this.rescaleNext ? { rescale: true } : {}),
-    };
-    this.rescaleNext = false;
-    await this.post(message);
+    if (steps.length === 0) return;
+    const selected = this.selected ? { selected: this.selected } : {};
+    for (const step of steps) {
+      this.generation++;
+      const message: HostMessage = step.kind === 'full'
+        ? {
+            type: 'render', generation: this.generation, toolbar: result.toolbar, html: step.html, state: this.options, ...selected,
+            ...(this.rescaleNext ? { rescale: true } : {}),
+          }
+        : { type: 'patch', generation: this.generation, toolbar: result.toolbar, keys: step.keys, blocks: step.blocks, state: this.options, ...selected };
+      this.rescaleNext = false;
+      // Posted one after another without waiting: the webview handles them in order and
+      // paints between them, so the first chunk of a large view shows at once.
+      void this.post(message);
+    }
   }
 
   private post(message: HostMessage): Thenable<boolean> {
@@ -275,8 +279,7 @@ export class PreviewPanel<O> implements vscode.Disposable {
       case 'ready':
         // A (re)loaded page shows nothing yet: always send it the current render.
         if (message.state !== undefined && this.generation === 0) this.options = this.view.restore(message.state);
-        this.lastHtml = '';
-        this.lastToolbar = '';
+        this.sync.reset();
         this.schedule(true);
         return;
       case 'reveal':

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Analysis } from '../../core/analysis/types.js';
 import type { FilePath } from '../../core/model/types.js';
+import type { BlockedMarkup } from '../../core/render/blocks.js';
 import type { PreviewKind } from '../../core/views/protocol.js';
 import type { FolderIndex } from '../indexService.js';
 
@@ -16,6 +17,8 @@ export interface RenderContext {
 export interface RenderResult {
   toolbar: string;
   html: string;
+  /** `html` as keyed blocks, when the view has them: edits then send only changed blocks. */
+  blocks?: BlockedMarkup;
   /** Panel title (user text allowed: VS Code shows it as text). */
   title: string;
   /** What is on screen, e.g. `{ bars: 44, unscheduled: 2 }`. */

@@ -14,7 +14,7 @@ export interface Tag {
 const TAG = /^<(\/?)([a-zA-Z][\w:-]*)((?:\s+[a-zA-Z_:][\w:.-]*="[^"<]*")*)\s*(\/?)>/;
 const ATTR = /([a-zA-Z_:][\w:.-]*)="([^"]*)"/g;
 const ENTITY = /&(?:amp|lt|gt|quot|#39|#\d+);/y;
-const VOID_HTML = new Set(['meta', 'br', 'hr', 'img', 'input', 'link']);
+const VOID_HTML = new Set(['meta', 'br', 'hr', 'img', 'input', 'link', 'col', 'wbr']);
 
 /** Scans markup; fails the test on anything outside the expected grammar. Returns every tag. */
 export function scanMarkup(text: string, html = false): Tag[] {
@@ -42,7 +42,7 @@ export function scanMarkup(text: string, html = false): Tag[] {
           attributes.set(a[1], a[2]);
         }
         tags.push({ name, attributes });
-        if (!selfClosing && !(html && VOID_HTML.has(name))) stack.push(name);
+        if (!selfClosing && !VOID_HTML.has(name)) stack.push(name); // HTML fragments have void elements too (<col>)
         if (name === 'style') inStyle = true;
       }
       i += whole.length;
