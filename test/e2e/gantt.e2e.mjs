@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'mocha';
 import { repoRoot, waitUntil } from '../../scripts/vscode/codeServer.mjs';
-import { openFile, runCommand, withWorkbench, frameWith } from './harness.mjs';
+import { cursorPosition, frameWith, goTo, openFile, runCommand, withWorkbench } from './harness.mjs';
 
 const TODAY = '2027-02-15';
 const PLAN = 'plans/q1-core.md';
@@ -38,23 +38,8 @@ const barIds = (frame) => frame.$$eval('svg.sl-gantt g.sl-task-row', (els) => el
 /** The editor-title action of the Gantt preview in the active editor group. */
 const ganttButton = (page) => page.locator('.editor-group-container.active .editor-actions .action-item a.action-label[aria-label="Open Gantt Preview"]');
 
-/** "Ln N, Col M" of the status bar. */
-async function cursorLine(page) {
-  const text = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText().catch(() => '');
-  const m = /Ln (\d+)/.exec(text);
-  return m ? Number(m[1]) : undefined;
-}
-
-/** Moves the cursor to the start of a 1-based line (Go to Line) and waits for the status bar to agree. */
-async function goToLine(page, line) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}:1`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-  await waitUntil(async () => (await cursorLine(page)) === line, { timeoutMs: 10_000, what: `the cursor on Ln ${line}` });
-}
+/** The cursor's 1-based line, from the status bar. */
+const cursorLine = async (page) => (await cursorPosition(page))?.line;
 
 const STATUS = `# Status
 
@@ -120,7 +105,7 @@ describe('Gantt preview on examples/acme (today 2027-02-15)', () => {
         // (Not End + Enter on the last row: the editor wraps long lines, and End stops at the wrap.)
         const blank = planText.findIndex((l) => l.startsWith('| T-19 |')) + 2;
         assert.equal(planText[blank - 1], '', 'a blank line follows the Delivery table');
-        await goToLine(page, blank);
+        await goTo(page, blank);
         await page.keyboard.type('| T-90 | Launch checklist review | @ruth | 2d | T-19 | FEAT-1 | todo | 0% |', { delay: 2 });
         await page.keyboard.press('Enter');
         await waitUntil(async () => (await barIds(frame)).includes('T-90'), { timeoutMs: 20_000, what: 'the typed task T-90 to get a bar' })

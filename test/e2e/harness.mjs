@@ -132,6 +132,27 @@ export async function openFile(page, relPath, { timeoutMs = 30_000 } = {}) {
   await lines.locator('span[class*="mtk"]:not(.mtk1)').first().waitFor({ timeout: 5000 }).catch(() => {});
 }
 
+/** "Ln N, Col M" of the status bar, as numbers (undefined when no editor is active). */
+export async function cursorPosition(page) {
+  const text = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText().catch(() => '');
+  const m = /Ln (\d+), Col (\d+)/.exec(text);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+}
+
+/** Moves the cursor with Go to Line (Ctrl+G, `line:column`, 1-based) and waits for the status bar to agree. */
+export async function goTo(page, line, column = 1, { timeoutMs = 10_000 } = {}) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  await waitUntil(async () => {
+    const at = await cursorPosition(page);
+    return at?.line === line && at.column === column;
+  }, { timeoutMs, what: `the cursor at Ln ${line}, Col ${column}` });
+}
+
 /** Runs a command by its palette title (e.g. "Specline: Refresh Index") through F1. */
 export async function runCommand(page, title, { timeoutMs = 30_000 } = {}) {
   await page.keyboard.press('F1');

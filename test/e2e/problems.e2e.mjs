@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'mocha';
 import { repoRoot, waitUntil } from '../../scripts/vscode/codeServer.mjs';
-import { openFile, openProblemsPanel, runCommand, withWorkbench } from './harness.mjs';
+import { goTo, openFile, openProblemsPanel, runCommand, withWorkbench } from './harness.mjs';
 
 const TODAY = '2027-02-15';
 
@@ -134,18 +134,6 @@ const describeRows = (rows) => rows.map((r) => `${r.file}:${r.line} ${r.code} ($
 
 // ---------------------------------------------------------------------------------------
 // Editor
-
-/** Moves the cursor with Go to Line (Ctrl+G, `line:column`) and checks the status bar agrees. */
-async function goTo(page, line, column) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-  const status = page.locator('.statusbar-item[id="status.editor.selection"]');
-  await waitUntil(async () => (await status.innerText().catch(() => '')).includes(`Ln ${line}, Col ${column}`), { timeoutMs: 10_000, what: `the cursor at Ln ${line}, Col ${column}` });
-}
 
 /** The rendered text of the editor line that contains `needle` (it must be in view). */
 async function editorLineWith(page, needle) {

@@ -3,13 +3,15 @@
 // the webview equals what `specline roadmap` / `specline trace` compute from the same
 // files, a click on a card or a row opens its spec at its ID, and screenshots are saved
 // for a person to look at (test-results/screenshots/{roadmap,matrix}-{light,dark}.png).
+// In the light run, typing in a spec beside the board redraws only that card's lane.
 // Run: node scripts/vscode/runE2E.mjs --grep Roadmap
+/* global document */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { describe, it } from 'mocha';
 import { repoRoot, waitUntil } from '../../scripts/vscode/codeServer.mjs';
-import { runCommand, withWorkbench } from './harness.mjs';
+import { goTo, openFile, runCommand, withWorkbench } from './harness.mjs';
 
 const TODAY = '2027-02-15';
 const ACME = join(repoRoot, 'examples', 'acme');
@@ -82,6 +84,27 @@ describe('Roadmap and traceability matrix in the workbench', function () {
         await screenshot('roadmap');
         await roadmap.locator('.sl-card[data-id="FEAT-1"]').first().click();
         await editorShows(page, want.feat1.file, want.feat1.line);
+
+        // Live as you type, by patch: the spec opened beside the board; changing FEAT-8's
+        // status redraws its card, and every other lane stays the very same DOM node (a
+        // property set on them now survives only if the page was not re-rendered).
+        if (theme === 'light') {
+          await roadmap.evaluate(() => { for (const el of document.querySelectorAll('[data-block]')) el.slKept = el.getAttribute('data-block'); });
+          await openFile(page, 'specs/e-signature.md');
+          // Only the value is retyped: while typing, the front matter stays valid YAML and
+          // FEAT-8 keeps its card (retyping the key too would drop it for a moment).
+          await goTo(page, 6, 'status: '.length + 1);
+          await page.keyboard.press('Shift+End');
+          await page.keyboard.type('approved', { delay: 2 });
+          await waitUntil(async () => (await roadmap.locator('.sl-card[data-id="FEAT-8"] .sl-chip-status').textContent({ timeout: 1000 }).catch(() => '')) === 'approved',
+            { timeoutMs: 20_000, what: 'the FEAT-8 card to show the typed status' }).catch(async (e) => { await screenshot('roadmap-edit-failed'); throw e; });
+          const blocks = await roadmap.evaluate(() => [...document.querySelectorAll('[data-block]')].map((el) => ({ key: el.getAttribute('data-block'), kept: el.slKept === el.getAttribute('data-block') })));
+          assert.deepEqual(blocks.filter((b) => !b.kept).map((b) => b.key), ['lane/G-1'], 'only the lane of FEAT-8\'s goal was replaced');
+          assert.ok(blocks.length > 5, `the board still has all its lanes (${blocks.length} blocks)`);
+          await page.keyboard.press('Control+Z');
+          await waitUntil(async () => (await roadmap.locator('.sl-card[data-id="FEAT-8"] .sl-chip-status').textContent({ timeout: 1000 }).catch(() => '')) === 'proposed',
+            { timeoutMs: 20_000, what: 'undo to bring the card back' });
+        }
 
         // Matrix: one row per goal × feature, untraced feature and stray task; the gaps filter.
         await openAlone(page, 'Specline: Show Traceability Matrix');
