@@ -30,12 +30,20 @@ export function daysInMonth(year: number, month: number): number {
 
 /** `YYYY-MM-DD` of a day number. */
 export function formatDate(day: DayNumber): string {
+  // Views format the same few hundred days tens of thousands of times per render.
+  let text = FORMATTED.get(day);
+  if (text !== undefined) return text;
   const d = new Date(day * MS_PER_DAY);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + 1;
   const dd = d.getUTCDate();
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${dd < 10 ? '0' : ''}${dd}`;
+  text = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${dd < 10 ? '0' : ''}${dd}`;
+  if (FORMATTED.size >= 20_000) FORMATTED.clear();
+  FORMATTED.set(day, text);
+  return text;
 }
+
+const FORMATTED = new Map<DayNumber, string>();
 
 /** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
 export function weekday(day: DayNumber): number {

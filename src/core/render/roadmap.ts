@@ -407,7 +407,7 @@ ${Array.from({ length: MAX_ESTIMATED_ROWS - 1 }, (_, i) => `.sl-lane-band[data-r
 .sl-roadmap th, .sl-roadmap td { vertical-align: top; text-align: left; padding: 8px; border-right: 1px solid var(--sl-line); border-bottom: 1px solid var(--sl-line); }
 .sl-roadmap th:last-child, .sl-roadmap td:last-child { border-right: none; }
 .sl-roadmap thead th { background: var(--sl-surface); border-bottom: 2px solid var(--sl-line); font-weight: 600; }
-.sl-roadmap thead th.sl-corner { position: sticky; left: 0; z-index: 3; width: 230px; }
+.sl-roadmap thead th.sl-corner { position: sticky; left: 0; z-index: 3; width: 230px; border-left: 4px solid transparent; }
 .sl-col-head { display: flex; align-items: baseline; gap: 6px; }
 .sl-col-label { font-size: 13px; }
 .sl-col-count { margin-left: auto; min-width: 18px; padding: 0 6px; border-radius: 9px; text-align: center; font-size: 11px; font-weight: 600;
