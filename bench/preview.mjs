@@ -57,7 +57,7 @@ const { renderMermaidGantt } = await load('core/render/mermaidGantt.js');
 const { ROADMAP_CSS } = await load('core/render/roadmap.js');
 const { renderStatusReport } = await load('core/report/statusReport.js');
 const roadmapView = await load('core/views/roadmapView.js');
-const { RenderSync } = await load('core/views/renderSync.js');
+const { RenderSync, stepMessage } = await load('core/views/renderSync.js');
 const matrixView = await load('core/views/matrixView.js');
 
 const median = (xs) => {
@@ -260,9 +260,7 @@ function views() {
 
 /** The messages a panel posts for these sync steps (src/extension/preview/previewPanel.ts). */
 function syncMessages(steps, toolbar, generation) {
-  return steps.map((step) => (step.kind === 'full'
-    ? { type: 'render', generation: ++generation.value, toolbar, html: step.html, state: {} }
-    : { type: 'patch', generation: ++generation.value, toolbar, keys: step.keys, blocks: step.blocks, state: {} }));
+  return steps.map((step) => stepMessage(step, { generation: ++generation.value, toolbar, state: {} }));
 }
 
 /**

@@ -30,8 +30,8 @@ let lastToolbar = '';
 let selectedId: string | null = null;
 let firstRender = true;
 /**
- * A restored scroll position the content was too short for: a large first render arrives
- * in chunks, so it is tried again as they come, until reached or the user scrolls.
+ * A scroll position the content was too short for: a large render arrives in chunks, so
+ * it is tried again as they come, until reached, the last chunk, or the user scrolls.
  */
 let pendingScroll: { top: number; left: number } | undefined;
 
@@ -100,16 +100,20 @@ function render(message: Extract<HostMessage, { type: 'render' }>): void {
     toolbar.innerHTML = message.toolbar;
     lastToolbar = message.toolbar;
   }
-  const top = firstRender ? saved.scrollTop ?? 0 : content.scrollTop;
-  const left = firstRender ? saved.scrollLeft ?? 0 : content.scrollLeft;
+  // Where the view was (or, while a chunked render is still arriving, where it is going).
+  const top = firstRender ? saved.scrollTop ?? 0 : pendingScroll?.top ?? content.scrollTop;
+  const left = firstRender ? saved.scrollLeft ?? 0 : pendingScroll?.left ?? content.scrollLeft;
   const centreDay = message.rescale ? dayAt(left + content.clientWidth / 2) : undefined;
   tooltip.hide();
   content.innerHTML = message.html;
   prepareTooltips(content);
   content.scrollTop = top;
   // A zoom change rescales the chart: keep the date that was in the middle of the view there.
-  content.scrollLeft = centreDay === undefined ? left : Math.max(0, xOf(centreDay) - content.clientWidth / 2);
-  if (firstRender && (content.scrollTop !== top || content.scrollLeft !== left)) pendingScroll = { top, left };
+  const wantLeft = centreDay === undefined ? left : Math.max(0, xOf(centreDay) - content.clientWidth / 2);
+  content.scrollLeft = wantLeft;
+  // The first chunk of a large view may be too short to scroll that far: the chunks that
+  // follow try again.
+  pendingScroll = message.chunk && (content.scrollTop !== top || content.scrollLeft !== wantLeft) ? { top, left: wantLeft } : undefined;
   firstRender = false;
   save({ options: message.state });
   selectedId = message.selected ?? selectedId;
@@ -141,7 +145,8 @@ function patch(message: Extract<HostMessage, { type: 'patch' }>): void {
   if (pendingScroll) {
     content.scrollTop = pendingScroll.top;
     content.scrollLeft = pendingScroll.left;
-    if (content.scrollTop === pendingScroll.top && content.scrollLeft === pendingScroll.left) pendingScroll = undefined;
+    // Reached, or the render is complete and this is as far as it goes.
+    if ((content.scrollTop === pendingScroll.top && content.scrollLeft === pendingScroll.left) || !message.chunk) pendingScroll = undefined;
   }
   save({ options: message.state });
   selectedId = message.selected ?? selectedId;

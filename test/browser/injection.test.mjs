@@ -118,9 +118,7 @@ describe('Injection corpus in Chromium', function () {
       ? new core.RenderSync({ firstChunk: 1, chunk: 2048 }).next(result)
       : [{ kind: 'full', html: result.html }];
     if (result.blocks) assert.ok(steps.length > 2, 'the blocked view arrives in several messages');
-    const messages = steps.map((step) => (step.kind === 'full'
-      ? { type: 'render', generation: ++generation, toolbar: result.toolbar, html: step.html, state, ...extra }
-      : { type: 'patch', generation: ++generation, toolbar: result.toolbar, keys: step.keys, blocks: step.blocks, state }));
+    const messages = steps.map((step) => ({ ...core.stepMessage(step, { generation: ++generation, toolbar: result.toolbar, state }), ...(step.kind === 'full' ? extra : {}) }));
     await page.evaluate((ms) => { for (const m of ms) window.postMessage(m, '*'); }, messages);
     await page.waitForFunction((g) => document.body.dataset.generation === String(g), generation);
     return generation;

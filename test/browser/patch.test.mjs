@@ -41,9 +41,7 @@ describe('Block patches in the preview webview', function () {
   let generation = 0;
   /** Posts what the panel would post for this result and waits until the page shows the last message. */
   async function show(page, sync, result) {
-    const messages = sync.next(result).map((step) => (step.kind === 'full'
-      ? { type: 'render', generation: ++generation, toolbar: result.toolbar, html: step.html, state: {} }
-      : { type: 'patch', generation: ++generation, toolbar: result.toolbar, keys: step.keys, blocks: step.blocks, state: {} }));
+    const messages = sync.next(result).map((step) => core.stepMessage(step, { generation: ++generation, toolbar: result.toolbar, state: {} }));
     await page.evaluate((ms) => { for (const m of ms) window.postMessage(m, '*'); }, messages);
     if (messages.length > 0) await page.waitForFunction((g) => document.body.dataset.generation === String(g), generation);
     return messages;
@@ -161,9 +159,7 @@ describe('Block patches in the preview webview', function () {
         const frame = () => { window.slFrames.push(document.querySelectorAll('#sl-content [data-block]').length); requestAnimationFrame(frame); };
         requestAnimationFrame(frame);
       });
-      const messages = steps.map((step) => (step.kind === 'full'
-        ? { type: 'render', generation: ++generation, toolbar: result.toolbar, html: step.html, state: {} }
-        : { type: 'patch', generation: ++generation, toolbar: result.toolbar, keys: step.keys, blocks: step.blocks, state: {} }));
+      const messages = steps.map((step) => core.stepMessage(step, { generation: ++generation, toolbar: result.toolbar, state: {} }));
       await doc.page.evaluate((ms) => { for (const m of ms) window.postMessage(m, '*'); }, messages);
       await doc.page.waitForFunction((g) => document.body.dataset.generation === String(g), generation);
       const frames = await doc.page.evaluate(() => window.slFrames);
@@ -178,6 +174,33 @@ describe('Block patches in the preview webview', function () {
           await fresh.close();
         }
       })());
+    } finally {
+      await doc.close();
+    }
+  });
+
+  it('a render that arrives in chunks keeps the scroll position once the content is long enough again', async () => {
+    const doc = await openPreview();
+    try {
+      const b = new core.AnalysisBuilder({ today: '2027-03-01' });
+      for (let i = 1; i <= 60; i++) b.goal(`G-${i}`, { title: `Goal ${i}`, horizon: 'now' }).feature(`FEAT-${i}`, { title: `Feature ${i}`, goals: [`G-${i}`] });
+      const a = b.build();
+      const result = render(a);
+      await show(doc.page, new core.RenderSync(), result);
+      const top = await doc.page.evaluate(() => {
+        const content = document.getElementById('sl-content');
+        content.scrollTop = 3000;
+        return content.scrollTop;
+      });
+      assert.equal(top, 3000, 'the board is long enough to scroll');
+      // The columns change (a new frame): a whole render again, one lane per message.
+      const other = core.renderRoadmapView(a, { ...core.DEFAULT_ROADMAP_OPTIONS, columns: 'quarter' });
+      const messages = await show(doc.page, new core.RenderSync({ firstChunk: 1, chunk: 1 }), other);
+      assert.ok(messages.length > 30 && messages[0].chunk === true && !messages.at(-1).chunk);
+      // Reached once the chunks made the board long enough; lanes laid out after that may
+      // move it a little (scroll anchoring keeps what is on screen in place), not back to the top.
+      const after = await doc.page.evaluate(() => document.getElementById('sl-content').scrollTop);
+      assert.ok(Math.abs(after - 3000) < 300, `scrolled to ${after}, expected about 3000`);
     } finally {
       await doc.close();
     }

@@ -26,6 +26,8 @@ export type HostMessage =
       selected?: string;
       /** Set when the horizontal scale changed, so the webview keeps the same dates in view. */
       rescale?: boolean;
+      /** More of this render follows as `patch` messages (a large render sent in chunks). */
+      chunk?: boolean;
     }
   | {
       /**
@@ -41,6 +43,8 @@ export type HostMessage =
       blocks: { key: string; html: string }[];
       state: unknown;
       selected?: string;
+      /** More of the same render follows (a large render sent in chunks). */
+      chunk?: boolean;
     }
   | { type: 'highlight'; id: string | null; reveal: boolean }
   | { type: 'rasterize'; requestId: number; svg: string; width: number; height: number; scale: number };

@@ -13,11 +13,23 @@
  */
 import type { BlockedMarkup, ViewBlock } from '../render/blocks.js';
 import { BLOCKS_MARKER, joinBlocks } from '../render/blocks.js';
+import type { HostMessage } from './protocol.js';
 
 /** One message body to send: a whole render, or a keyed patch of the blocks. */
 export type SyncStep =
-  | { kind: 'full'; html: string }
-  | { kind: 'patch'; keys: string[]; blocks: ViewBlock[] };
+  | {
+      kind: 'full';
+      html: string;
+      /** More of this render follows as patches (a large render sent in chunks). */
+      chunk?: true;
+    }
+  | {
+      kind: 'patch';
+      keys: string[];
+      blocks: ViewBlock[];
+      /** Set on every step of a chunked render but its last: more of this render follows. */
+      chunk?: true;
+    };
 
 /** Markup of a render: toolbar, the whole body, and its blocks when the view has them. */
 export interface SyncInput {
@@ -112,13 +124,14 @@ export class RenderSync {
     let first = 0;
     let size = 0;
     while (first < all.length && (first === 0 || size + all[first].html.length <= this.options.firstChunk)) size += all[first++].html.length;
-    const steps: SyncStep[] = [{ kind: 'full', html: joinBlocks({ frame: markup.frame, blocks: all.slice(0, first) }) }];
+    const html = joinBlocks({ frame: markup.frame, blocks: all.slice(0, first) });
+    const steps: SyncStep[] = [first < all.length ? { kind: 'full', html, chunk: true } : { kind: 'full', html }];
     let end = first;
     while (end < all.length) {
       const start = end;
       size = 0;
       while (end < all.length && (end === start || size + all[end].html.length <= this.options.chunk)) size += all[end++].html.length;
-      steps.push({ kind: 'patch', keys: all.slice(0, end).map((b) => b.key), blocks: all.slice(start, end) });
+      steps.push({ kind: 'patch', keys: all.slice(0, end).map((b) => b.key), blocks: all.slice(start, end), ...(end < all.length ? { chunk: true as const } : {}) });
     }
     this.frame = markup.frame;
     this.remember(all);
@@ -141,4 +154,24 @@ function usable(markup: BlockedMarkup): boolean {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** What every content message of one render carries besides its step. */
+export interface StepContext {
+  generation: number;
+  toolbar: string;
+  state: unknown;
+  selected?: string | null;
+  /** Only on a whole render: the horizontal scale changed. */
+  rescale?: boolean;
+}
+
+/** The host message for one step (the panel, the browser tests and the benchmark all post these). */
+export function stepMessage(step: SyncStep, context: StepContext): HostMessage {
+  const { generation, toolbar, state } = context;
+  const selected = context.selected ? { selected: context.selected } : {};
+  const chunk = step.chunk ? { chunk: true } : {};
+  return step.kind === 'full'
+    ? { type: 'render', generation, toolbar, html: step.html, state, ...selected, ...(context.rescale ? { rescale: true } : {}), ...chunk }
+    : { type: 'patch', generation, toolbar, keys: step.keys, blocks: step.blocks, state, ...selected, ...chunk };
 }

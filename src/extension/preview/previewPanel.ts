@@ -5,7 +5,7 @@ import type { FilePath } from '../../core/model/types.js';
 import { previewPageHtml } from '../../core/views/previewPage.js';
 import type { HostMessage, WebviewMessage } from '../../core/views/protocol.js';
 import { parseWebviewMessage } from '../../core/views/protocol.js';
-import { RenderSync } from '../../core/views/renderSync.js';
+import { RenderSync, stepMessage } from '../../core/views/renderSync.js';
 import type { FolderIndex, IndexService } from '../indexService.js';
 import { relativePath, uriFor } from '../workspaceBridge.js';
 import type { CommandContext, PreviewView, RenderContext } from './previewView.js';
@@ -241,15 +241,9 @@ export class PreviewPanel<O> implements vscode.Disposable {
     const steps = this.sync.next(result);
     this.lastToolbar = result.toolbar;
     if (steps.length === 0) return;
-    const selected = this.selected ? { selected: this.selected } : {};
     for (const step of steps) {
       this.generation++;
-      const message: HostMessage = step.kind === 'full'
-        ? {
-            type: 'render', generation: this.generation, toolbar: result.toolbar, html: step.html, state: this.options, ...selected,
-            ...(this.rescaleNext ? { rescale: true } : {}),
-          }
-        : { type: 'patch', generation: this.generation, toolbar: result.toolbar, keys: step.keys, blocks: step.blocks, state: this.options, ...selected };
+      const message = stepMessage(step, { generation: this.generation, toolbar: result.toolbar, state: this.options, selected: this.selected, rescale: this.rescaleNext });
       this.rescaleNext = false;
       // Posted one after another without waiting: the webview handles them in order and
       // paints between them, so the first chunk of a large view shows at once.

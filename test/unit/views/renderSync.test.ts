@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { BlockedMarkup, ViewBlock } from '../../../src/core/render/blocks.js';
 import { blockAttr, BLOCKS_MARKER, frameAround, joinBlocks } from '../../../src/core/render/blocks.js';
 import type { SyncStep } from '../../../src/core/views/renderSync.js';
-import { RenderSync } from '../../../src/core/views/renderSync.js';
+import { RenderSync, stepMessage } from '../../../src/core/views/renderSync.js';
 
 const block = (key: string, text = key): ViewBlock => ({ key, html: `<div${blockAttr(key)}>${text}</div>` });
 const markup = (blocks: ViewBlock[], frame = frameAround('<div class="v">', '</div>')): { toolbar: string; html: string; blocks: BlockedMarkup } => {
@@ -72,6 +72,7 @@ describe('RenderSync', () => {
       sent += step.blocks.length;
     }
     assert.equal(sent, 40);
+    assert.deepEqual(steps.map((step) => step.chunk === true), [...steps.map(() => true).slice(1), false], 'every step but the last says more follows');
     assert.equal(apply(undefined, m.blocks.frame, steps).html, m.html, 'the page ends up with the whole markup');
   });
 
@@ -110,6 +111,16 @@ describe('RenderSync', () => {
     assert.deepEqual(sync.next(most), [{ kind: 'full', html: most.html }], '6 of 10 blocks changed: over half the markup');
     const few = markup(lanes(10, Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`lane/${i}`, i === 0 ? 'z' : `changed ${i} ${'y'.repeat(50)}`]))), newFrame.blocks.frame);
     assert.equal(sync.next(few)[0].kind, 'patch', 'one small block changed');
+  });
+
+  it('turns steps into the host messages the webview reads', () => {
+    const context = { generation: 7, toolbar: 'T', state: { a: 1 } };
+    assert.deepEqual(stepMessage({ kind: 'full', html: '<p></p>' }, { ...context, selected: 'G-1', rescale: true }),
+      { type: 'render', generation: 7, toolbar: 'T', html: '<p></p>', state: { a: 1 }, selected: 'G-1', rescale: true });
+    assert.deepEqual(stepMessage({ kind: 'full', html: '<p></p>', chunk: true }, { ...context, selected: null }),
+      { type: 'render', generation: 7, toolbar: 'T', html: '<p></p>', state: { a: 1 }, chunk: true });
+    assert.deepEqual(stepMessage({ kind: 'patch', keys: ['a', 'b'], blocks: [block('b')], chunk: true }, { ...context, rescale: true }),
+      { type: 'patch', generation: 7, toolbar: 'T', keys: ['a', 'b'], blocks: [block('b')], state: { a: 1 }, chunk: true });
   });
 
   it('falls back to whole renders for blocks it could not patch: repeated keys, no marker, no blocks', () => {
