@@ -5,6 +5,8 @@ import { workCalendar } from './calendar.js';
 import type { GanttModel, GanttModelOptions, GanttRow } from './ganttModel.js';
 import { buildGanttModel } from './ganttModel.js';
 import { hasCode, LATE_CODES, OVERALLOCATED_CODES, problemsByItem } from './problems.js';
+import type { BlockedMarkup, ViewBlock } from './blocks.js';
+import { blockAttr, BLOCKS_MARKER, joinBlocks } from './blocks.js';
 import { cleanLine } from './text.js';
 import { escapeXml, num } from './xml.js';
 
@@ -137,6 +139,21 @@ export function renderGanttSvg(analysis: Analysis, options: GanttSvgOptions = {}
  * once for both the chart and the list of unscheduled items).
  */
 export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, options: GanttSvgOptions = {}): string {
+  const chart = ganttChart(analysis, model, options);
+  return typeof chart === 'string' ? chart : joinBlocks(chart);
+}
+
+/**
+ * As {@link renderGanttSvgFromModel}, and when the chart is banded (`bandRows`) also as
+ * keyed blocks, one per band (`band/0`, `band/1`…), so that a preview can send the first
+ * bands first and later only the bands an edit changed.
+ */
+export function renderGanttChartFromModel(analysis: Analysis, model: GanttModel, options: GanttSvgOptions = {}): { html: string; blocks?: BlockedMarkup } {
+  const chart = ganttChart(analysis, model, options);
+  return typeof chart === 'string' ? { html: chart } : { html: joinBlocks(chart), blocks: chart };
+}
+
+function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOptions): string | BlockedMarkup {
   const name = cleanLine(options.title, 200) || 'Gantt chart';
   if (model.first === undefined || model.last === undefined || model.rowCount === 0) {
     const w = 420;
@@ -259,7 +276,7 @@ interface BandedLayout {
  * today line. Each band's viewBox starts at its own y, so rows keep the coordinates of
  * the single-SVG chart. Same rows, classes and data attributes as {@link renderGanttSvg}.
  */
-function bandedChart(l: BandedLayout): string {
+function bandedChart(l: BandedLayout): BlockedMarkup {
   const { width, height, xOf } = l;
   const out: string[] = [];
   out.push(`<div class="sl-gantt-stack" style="width:${num(width)}px;height:${num(height)}px">`);
@@ -284,21 +301,26 @@ function bandedChart(l: BandedLayout): string {
   for (const p of l.placed) entries.push({ y: p.y, markup: () => taskGroup(l.analysis, p.row, p.y, xOf, l.problems.get(p.row.id), l.tipsAsData) });
   entries.sort((a, b) => a.y - b.y);
   out.push(`<div class="sl-band-spacer" style="height:${HEADER}px"></div>`);
+  // The bands are the blocks; the wrapper holds nothing else, as blocks require.
+  out.push(`<div class="sl-bands">${BLOCKS_MARKER}</div>`);
+  const blocks: ViewBlock[] = [];
   for (let i = 0; i < entries.length; i += l.bandRows) {
     const band = entries.slice(i, i + l.bandRows);
     const top = band[0]!.y;
     const bottom = i + l.bandRows < entries.length ? entries[i + l.bandRows]!.y : height;
     const h = bottom - top;
-    out.push(`<div class="sl-band" style="height:${num(h)}px">`);
-    out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(h)}" viewBox="0 ${num(top)} ${num(width)} ${num(h)}">`);
-    out.push('<g class="sl-tasks">');
-    for (const e of band) out.push(e.markup());
-    out.push('</g></svg></div>');
+    const key = `band/${i / l.bandRows}`;
+    const markup = [`<div class="sl-band" style="height:${num(h)}px"${blockAttr(key)}>`];
+    markup.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(h)}" viewBox="0 ${num(top)} ${num(width)} ${num(h)}">`);
+    markup.push('<g class="sl-tasks">');
+    for (const e of band) markup.push(e.markup());
+    markup.push('</g></svg></div>');
+    blocks.push({ key, html: markup.join('\n') });
   }
   const today = todayMarker(l.analysis.today, l.origin, l.stop, xOf, height);
   if (today) out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt sl-gantt-front" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" aria-hidden="true">${today}</svg>`);
   out.push('</div>');
-  return out.join('\n') + '\n';
+  return { frame: out.join('\n') + '\n', blocks };
 }
 
 type SectionLayout = { label: string; y: number; toggle: string; closed: boolean; first: DayNumber; last: DayNumber; count: number };

@@ -4,8 +4,10 @@ import type { FilePath } from '../model/types.js';
 import { ganttLegendHtml, unscheduledListHtml } from '../render/ganttHtml.js';
 import type { GanttModelOptions } from '../render/ganttModel.js';
 import { buildGanttModel } from '../render/ganttModel.js';
+import type { BlockedMarkup } from '../render/blocks.js';
+import { joinBlocks } from '../render/blocks.js';
 import type { GanttZoom } from '../render/ganttSvg.js';
-import { renderGanttSvgFromModel } from '../render/ganttSvg.js';
+import { renderGanttChartFromModel } from '../render/ganttSvg.js';
 import { renderMermaidGantt } from '../render/mermaidGantt.js';
 import { cleanLine, ownerKey } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
@@ -138,6 +140,8 @@ export function ganttFilter(analysis: Analysis, options: GanttViewOptions, activ
 export interface GanttViewResult {
   toolbar: string;
   html: string;
+  /** `html` as keyed blocks (the chart's row bands) when the chart is banded. */
+  blocks?: BlockedMarkup;
   title: string;
   counts: { bars: number; milestones: number; unscheduled: number; sections: number };
 }
@@ -158,6 +162,7 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
   const status = { short, long: `${short} · scope: ${cleanLine(scope, 120)} · as of ${formatDate(analysis.today)}` };
 
   const body: string[] = [];
+  let chartBlocks: BlockedMarkup | undefined;
   if (model.rowCount === 0 && model.unscheduled.length === 0) {
     body.push(emptyState(analysis, options));
   } else if (options.renderer === 'mermaid') {
@@ -168,13 +173,18 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
     body.push(`<pre class="sl-mermaid-source" data-mermaid-source hidden>${escapeXml(text)}</pre>`);
   } else {
     const collapsed = new Set(options.collapsed);
-    const svg = renderGanttSvgFromModel(analysis, model, { ...filter, zoom: options.zoom, title: `Gantt chart: ${scope}`, embedStyle: false, tooltips: 'data', bandRows: BAND_ROWS, collapsed });
-    body.push(`<div class="sl-chart">${svg}</div>`);
+    const chart = renderGanttChartFromModel(analysis, model, { ...filter, zoom: options.zoom, title: `Gantt chart: ${scope}`, embedStyle: false, tooltips: 'data', bandRows: BAND_ROWS, collapsed });
+    chartBlocks = chart.blocks;
+    body.push(`<div class="sl-chart">${chart.blocks ? chart.blocks.frame : chart.html}</div>`);
   }
   if (model.unscheduled.length > 0) body.push(unscheduledListHtml(analysis, model.unscheduled));
   if (model.rowCount > 0 && options.renderer === 'specline') body.push(`<details class="sl-legend-box"><summary>Legend</summary>${ganttLegendHtml()}</details>`);
 
-  return { toolbar: ganttToolbar(analysis, options, status), html: body.join('\n'), title, counts };
+  const toolbar = ganttToolbar(analysis, options, status);
+  if (!chartBlocks) return { toolbar, html: body.join('\n'), title, counts };
+  // A banded chart: the page is the frame, its bands the blocks (see RenderSync).
+  const blocks = { frame: body.join('\n'), blocks: chartBlocks.blocks };
+  return { toolbar, html: joinBlocks(blocks), blocks, title, counts };
 }
 
 function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { short: string; long: string }): string {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { GANTT_CSS, PX_PER_DAY, renderGanttSvg } from '../../../src/core/render/ganttSvg.js';
+import { joinBlocks } from '../../../src/core/render/blocks.js';
+import { buildGanttModel } from '../../../src/core/render/ganttModel.js';
+import { GANTT_CSS, PX_PER_DAY, renderGanttChartFromModel, renderGanttSvg } from '../../../src/core/render/ganttSvg.js';
 import { AnalysisBuilder } from './analysisBuilder.js';
 import { HOSTILE, HOSTILE_OWNERS } from './hostile.js';
 import { assertSafeMarkup, decodeEntities } from './markup.js';
@@ -172,9 +174,18 @@ describe('renderGanttSvg', () => {
     assert.equal((banded.match(/<path class="sl-dep[ "]/g) ?? []).length, 699);
     // 700 rows and 7 section headers in bands of 150 entries.
     assert.equal((banded.match(/<div class="sl-band"/g) ?? []).length, Math.ceil(707 / 150));
-    const boxes = [...banded.matchAll(/<div class="sl-band" style="height:([\d.]+)px">\n<svg [^>]*viewBox="0 ([\d.]+) /g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const boxes = [...banded.matchAll(/<div class="sl-band" style="height:([\d.]+)px"[^>]*>\n<svg [^>]*viewBox="0 ([\d.]+) /g)].map((m) => [Number(m[1]), Number(m[2])]);
     for (let i = 1; i < boxes.length; i++) assert.equal(boxes[i]![1], boxes[i - 1]![1] + boxes[i - 1]![0], 'bands tile the chart without gaps');
     assert.ok(!banded.includes('<img'), 'user text stays escaped');
     assert.equal(renderGanttSvg(a, { zoom: 'day', bandRows: 1000 }).startsWith('<svg'), true, 'small charts stay one SVG');
+
+    // The same bands as keyed blocks, for previews that patch them.
+    const chart = renderGanttChartFromModel(a, buildGanttModel(a, {}), { zoom: 'day', tooltips: 'data', bandRows: 150 });
+    assert.equal(chart.html, banded);
+    assert.ok(chart.blocks);
+    assert.deepEqual(chart.blocks.blocks.map((blk) => blk.key), ['band/0', 'band/1', 'band/2', 'band/3', 'band/4']);
+    assert.ok(chart.blocks.blocks.every((blk, i) => blk.html.startsWith('<div class="sl-band"') && blk.html.includes(` data-block="band/${i}">`)));
+    assert.equal(joinBlocks(chart.blocks), banded);
+    assert.equal(renderGanttChartFromModel(a, buildGanttModel(a, {}), { zoom: 'day', bandRows: 1000 }).blocks, undefined, 'one SVG has no blocks');
   });
 });
