@@ -352,7 +352,9 @@ function taskChip(t: TraceTask, item: Item | undefined, dates: string): string {
   const cls = `${STATUS_CLASS(t.status)}${t.scheduled ? '' : ' sl-unscheduled'}`;
   const tip = [`${t.id} ${cleanLine(t.title, 100)}`, t.status ? `status: ${t.status}` : '', dates].filter(Boolean).join('\n');
   const mark = t.status === 'done' ? '<span aria-hidden="true">✓ </span>' : '';
-  return `<span class="sl-chip sl-task${cls}"${itemData(t.id, item)} data-tip="${escapeXml(tip)}">${mark}${escapeXml(t.id)}</span>`;
+  // Joined rather than a template: the result is cached and joined into every render, and
+  // a template's pieces stay a rope that each join would walk again.
+  return ['<span class="sl-chip sl-task', cls, '"', itemData(t.id, item), ' data-tip="', escapeXml(tip), '">', mark, escapeXml(t.id), '</span>'].join('');
 }
 
 function rowHtml(row: Row, head: string, analysis: Analysis, goal: TraceGoal | undefined): string {
