@@ -20,7 +20,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { closeBrowser, MEDIA, nonce, openDocument, ORIGIN, ROOT, withVsCodeApi } from '../test/browser/chromium.mjs';
+import { closeBrowser, MEDIA, nonce, openDocument, ROOT } from '../test/browser/chromium.mjs';
+import { openPreviewWebview } from '../test/browser/previewWebview.mjs';
 import { ganttFiles } from './ganttPlan.mjs';
 import { GENERATOR_VERSION, generateWorkspace } from './generate.mjs';
 
@@ -50,7 +51,6 @@ if (!existsSync(join(outDir, 'core', 'views', 'ganttView.js')) || !existsSync(jo
 const load = (p) => import(pathToFileURL(join(outDir, p)).href);
 const { createWorkspace } = await load('core/workspace/createWorkspace.js');
 const { parseIsoDate } = await load('core/model/dates.js');
-const { previewPageHtml } = await load('core/views/previewPage.js');
 const { renderGanttView, DEFAULT_GANTT_OPTIONS, ALL_PLANS } = await load('core/views/ganttView.js');
 const { GANTT_CSS } = await load('core/render/ganttSvg.js');
 const { renderMermaidGantt } = await load('core/render/mermaidGantt.js');
@@ -127,17 +127,8 @@ function generatedWorkspaceFiles(docs) {
 // ---------------------------------------------------------------------------------------
 // Browser pages
 
-/** A preview webview page as the panel builds it, ready for render messages. */
-async function openPreview(kind, inlineCss, usesMermaid) {
-  const pageNonce = nonce();
-  const html = withVsCodeApi(previewPageHtml({
-    kind, title: 'Bench', cspSource: ORIGIN, nonce: pageNonce, scriptUri: `${MEDIA}preview.js`, styleUris: [`${MEDIA}preview.css`],
-    ...(usesMermaid ? { mermaidUri: `${MEDIA}mermaid.min.js` } : {}), inlineCss,
-  }), pageNonce);
-  const doc = await openDocument({ html, media: ['preview.js', 'preview.css', 'mermaid.min.js'] });
-  await doc.page.waitForFunction(() => globalThis.slPosted?.some((m) => m.type === 'ready'));
-  return doc;
-}
+/** A preview webview page as the panel builds it, ready for its messages. */
+const openPreview = (kind, inlineCss, usesMermaid) => openPreviewWebview({ kind, inlineCss, usesMermaid, title: 'Bench' });
 
 /** Plain mermaid in a page: render the text, insert the SVG, until that frame is painted. */
 async function mermaidPaint(text) {

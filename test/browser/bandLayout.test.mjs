@@ -6,7 +6,8 @@
 /* global window, document, describe, before, after, it */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { closeBrowser, MEDIA, nonce, openDocument, ORIGIN, ROOT, withVsCodeApi } from './chromium.mjs';
+import { closeBrowser, ROOT } from './chromium.mjs';
+import { openPreviewWebview } from './previewWebview.mjs';
 
 const out = (path) => import(new URL(`../../out/src/${path}`, import.meta.url).href);
 
@@ -19,7 +20,6 @@ describe('Banded roadmap and matrix layout', function () {
     core = {
       ...(await out('cli/nodeWorkspace.js')),
       ...(await out('core/model/dates.js')),
-      ...(await out('core/views/previewPage.js')),
       ...(await out('core/render/roadmap.js')),
       ...(await out('core/views/roadmapView.js')),
       ...(await out('core/views/matrixView.js')),
@@ -32,12 +32,7 @@ describe('Banded roadmap and matrix layout', function () {
   after(closeBrowser);
 
   async function show(kind, css, result, width) {
-    const pageNonce = nonce();
-    const html = withVsCodeApi(core.previewPageHtml({
-      kind, title: kind, cspSource: ORIGIN, nonce: pageNonce, scriptUri: `${MEDIA}preview.js`, styleUris: [`${MEDIA}preview.css`], inlineCss: css,
-    }), pageNonce);
-    const doc = await openDocument({ html, media: ['preview.js', 'preview.css'], viewport: { width, height: 900 } });
-    await doc.page.waitForFunction(() => window.slPosted?.some((m) => m.type === 'ready'));
+    const doc = await openPreviewWebview({ kind, inlineCss: css, viewport: { width, height: 900 } });
     await doc.page.evaluate((m) => window.postMessage(m, '*'), { type: 'render', generation: 1, toolbar: result.toolbar, html: result.html, state: {} });
     await doc.page.waitForFunction(() => document.body.dataset.generation === '1');
     return doc;

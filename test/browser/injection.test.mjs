@@ -19,9 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   closeBrowser, dangerousMarkup, markdownPreviewCsp, MEDIA, nextPaint, nonce, openDocument, ORIGIN, ROOT,
-  sensors, visibleText, withoutCsp, withVsCodeApi,
+  sensors, visibleText, withoutCsp,
 } from './chromium.mjs';
 import { EVIL, marker, PAYLOADS, writeHostileWorkspace } from './payloads.mjs';
+import { openPreviewWebview } from './previewWebview.mjs';
 import { webviewViews } from './views.mjs';
 
 const out = (path) => import(new URL(`../../out/src/${path}`, import.meta.url).href);
@@ -39,7 +40,6 @@ describe('Injection corpus in Chromium', function () {
     core = {
       ...(await out('cli/nodeWorkspace.js')),
       ...(await out('core/model/dates.js')),
-      ...(await out('core/views/previewPage.js')),
       ...(await out('core/views/ganttView.js')),
       ...(await out('core/views/fencedBlock.js')),
       ...(await out('core/views/renderSync.js')),
@@ -92,19 +92,8 @@ describe('Injection corpus in Chromium', function () {
   }
 
   /** The preview page as the panel builds it, with VS Code's API stub, served from the fake origin. */
-  async function openWebview(view, { csp }) {
-    const pageNonce = nonce();
-    let html = core.previewPageHtml({
-      kind: view.kind, title: `Preview ${PAYLOADS[0].text}`, cspSource: ORIGIN, nonce: pageNonce,
-      scriptUri: `${MEDIA}preview.js`, styleUris: [`${MEDIA}preview.css`],
-      ...(view.usesMermaid ? { mermaidUri: `${MEDIA}mermaid.min.js` } : {}),
-      ...(view.inlineCss ? { inlineCss: view.inlineCss } : {}),
-    });
-    html = withVsCodeApi(html, pageNonce);
-    if (!csp) html = withoutCsp(html);
-    const doc = await openDocument({ html, media: ['preview.js', 'preview.css', 'mermaid.min.js'] });
-    await doc.page.waitForFunction(() => window.slPosted?.some((m) => m.type === 'ready'));
-    return doc;
+  function openWebview(view, { csp }) {
+    return openPreviewWebview({ kind: view.kind, inlineCss: view.inlineCss, usesMermaid: view.usesMermaid, csp, title: `Preview ${PAYLOADS[0].text}` });
   }
 
   let generation = 0;

@@ -6,7 +6,8 @@
 // whole render.
 /* global window, document, requestAnimationFrame, describe, before, after, it */
 import assert from 'node:assert/strict';
-import { closeBrowser, MEDIA, nonce, openDocument, ORIGIN, withVsCodeApi } from './chromium.mjs';
+import { closeBrowser } from './chromium.mjs';
+import { openPreviewWebview } from './previewWebview.mjs';
 
 const out = (path) => import(new URL(`../../out/src/${path}`, import.meta.url).href);
 
@@ -16,7 +17,6 @@ describe('Block patches in the preview webview', function () {
 
   before(async () => {
     core = {
-      ...(await out('core/views/previewPage.js')),
       ...(await out('core/views/renderSync.js')),
       ...(await out('core/render/blocks.js')),
       ...(await out('core/render/roadmap.js')),
@@ -27,16 +27,7 @@ describe('Block patches in the preview webview', function () {
 
   after(closeBrowser);
 
-  async function openPreview() {
-    const pageNonce = nonce();
-    const html = withVsCodeApi(core.previewPageHtml({
-      kind: 'roadmap', title: 'Roadmap', cspSource: ORIGIN, nonce: pageNonce, scriptUri: `${MEDIA}preview.js`, styleUris: [`${MEDIA}preview.css`],
-      inlineCss: core.ROADMAP_CSS + core.ROADMAP_VIEW_CSS,
-    }), pageNonce);
-    const doc = await openDocument({ html, media: ['preview.js', 'preview.css'] });
-    await doc.page.waitForFunction(() => window.slPosted?.some((m) => m.type === 'ready'));
-    return doc;
-  }
+  const openPreview = () => openPreviewWebview({ kind: 'roadmap', inlineCss: core.ROADMAP_CSS + core.ROADMAP_VIEW_CSS });
 
   let generation = 0;
   /** Posts what the panel would post for this result and waits until the page shows the last message. */

@@ -12,9 +12,8 @@ import type { TableData } from './fastTable.js';
 import { fastList } from './fastList.js';
 import { fastTable } from './fastTable.js';
 import { findSuppressions } from './suppressions.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
 
-/** Larger files are skipped with a note: no plan document is this big, and parsing it would stall. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface ParseOptions {
   /** Parse the whole body as one block instead of only the relevant segments (tests prove both agree). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseIsoDate, dayNumber, MIN_YEAR, MAX_YEAR } from '../model/dates.js';
 import type { AttributeKey, DayNumber, Duration, Horizon, Level, Priority, Status } from '../model/types.js';
 import { STATUSES } from '../model/types.js';
+import { MAX_DURATION_DAYS } from '../model/limits.js';
 
 /**
  * zod schemas for attribute values. Each accepts what YAML or a Markdown cell can give
@@ -31,8 +32,6 @@ const date = scalar.transform((v, ctx): DayNumber => {
   return fail(ctx, `expected a date as YYYY-MM-DD, got "${clip(s)}"`);
 });
 
-/** Longest plausible task: about 40 years of working days. Longer is an "absurd" duration. */
-export const MAX_DURATION_DAYS = 10_000;
 
 const duration = scalar.transform((v, ctx): Duration => {
   const s = String(v).trim().toLowerCase();

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../model/limits.js';
 
 /** A YAML problem with offsets relative to the YAML text. */
 export interface YamlProblem {
@@ -13,10 +14,6 @@ export interface SafeYaml {
   problems: YamlProblem[];
 }
 
-/** Front matter is small; anything this deep is hostile or broken. */
-const MAX_DEPTH = 64;
-/** Keeps alias expansion ("billion laughs") out of reach. */
-const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses YAML without ever throwing: syntax errors, duplicate keys, alias bombs and
@@ -25,7 +22,7 @@ const MAX_ALIAS_COUNT = 100;
  */
 export function parseYamlSafe(text: string): SafeYaml {
   if (exceedsDepth(text)) {
-    return { problems: [{ start: 0, end: Math.min(text.length, 1), message: `YAML nested deeper than ${MAX_DEPTH} levels` }] };
+    return { problems: [{ start: 0, end: Math.min(text.length, 1), message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` }] };
   }
   let doc: Document.Parsed;
   try {
@@ -41,7 +38,7 @@ export function parseYamlSafe(text: string): SafeYaml {
   if (problems.length === 0 && hasAliases(text)) {
     // Aliases are legal YAML but expand exponentially; resolve them once under a limit.
     try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch (error) {
       problems.push({ start: 0, end: Math.min(text.length, 1), message: `YAML aliases expand too far: ${firstLine(String(error))}` });
     }
@@ -64,12 +61,12 @@ function exceedsDepth(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) {
-      if (++depth > MAX_DEPTH) return true;
+      if (++depth > MAX_YAML_DEPTH) return true;
     } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
   }
   let maxIndent = 0;
   for (const m of text.matchAll(/^( *)(?:- )*/gm)) maxIndent = Math.max(maxIndent, m[0].length);
-  return maxIndent > MAX_DEPTH * 4;
+  return maxIndent > MAX_YAML_DEPTH * 4;
 }
 
 export type { YamlNode, Pair };

@@ -6,7 +6,8 @@ import type { SpeclineConfig } from '../config/types.js';
 import { LineIndex } from '../model/lineIndex.js';
 import type { Diagnostic, FilePath, FileResult } from '../model/types.js';
 import { contentHash } from '../parse/contentHash.js';
-import { MAX_FILE_BYTES, parseFile } from '../parse/parseFile.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
+import { parseFile } from '../parse/parseFile.js';
 import type { Workspace, WorkspaceOptions } from './types.js';
 
 export const DEFAULT_CONFIG_PATH = '.specline.yml';
