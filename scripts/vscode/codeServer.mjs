@@ -365,6 +365,10 @@ export function quietSettings({ disableWorkspaceTrust = true } = {}) {
     'chat.commandCenter.enabled': false,
     'chat.disableAIFeatures': true,
     'files.hotExit': 'off',
+    // In a browser VS Code saves every edit after a second by default (desktop does not).
+    // On a busy machine a test's unsaved edit then reaches the disk before the test reverts
+    // it, and the revert restores the edited text: tests save explicitly when they mean to.
+    'files.autoSave': 'off',
     'terminal.integrated.enablePersistentSessions': false,
   };
 }

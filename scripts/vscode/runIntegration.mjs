@@ -1,5 +1,6 @@
 // Runs the integration suites (test/integration/**/*.test.ts) inside a real VS Code
-// extension host: code-server + headless Chromium, over a fresh copy of a fixture folder.
+// extension host: code-server + headless Chromium, each suite file in its own server over
+// its own fresh copy of its workspace (a `// @fixture` header line, default examples/acme).
 //
 //   node scripts/vscode/runIntegration.mjs [--fixture examples/acme] [--suite activation]…
 //                                          [--timeout 300] [--keep]
@@ -8,9 +9,9 @@
 import { SourceMap } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundleTests } from './bundleTests.mjs';
+import { bundleTests, integrationSuites } from './bundleTests.mjs';
 import {
   bundleExtension, copyFixture, ensureCodeServer, ensureSystemPackages, exitOnUnhandledErrors,
   extensionTestPayload, openWorkbench, repoRoot, startCodeServer, tail, tempDir, waitUntil,
@@ -21,20 +22,66 @@ const CONTEXT_FILE_NAME = 'integration-context.json'; // test/integration/suppor
 const EXIT_LINE = /Extension Host Process exited with code: (\S+?),? signal: (\S+?)\.?$/m;
 
 /**
- * Installs what is missing, builds, runs the suites in code-server and prints each result.
+ * Installs what is missing, builds, then runs each suite file in its own code-server on its
+ * own fresh copy of its workspace, so that one suite's failure (or the files it leaves
+ * behind) can never cascade into the next. A suite names its workspace in a header line
+ * `// @fixture <folder or generator.mjs>` (default: `workspaceFixture`); a generator module
+ * exports `default(parentDir)` that writes a workspace and returns its folder.
  * @param {{ workspaceFixture?: string, suites?: string[], timeoutMs?: number, keep?: boolean }} [options]
- *   `suites`: only bundle suite files whose path contains one of these strings.
+ *   `suites`: only run suite files whose path contains one of these strings.
  * @returns {Promise<{ passes: number, failures: number, pending: number, tests: object[], timings: Record<string, number> }>}
  */
-export async function runIntegration({ workspaceFixture = 'examples/acme', suites, timeoutMs = 5 * 60_000, keep = false } = {}) {
+export async function runIntegration({ workspaceFixture, suites, timeoutMs = 5 * 60_000, keep = false } = {}) {
+  await ensureSystemPackages();
+  await ensureCodeServer();
+  await bundleExtension();
+  const files = integrationSuites().filter((file) => !suites?.length || suites.some((part) => file.includes(part)));
+  if (files.length === 0) throw new Error(`no integration suite matches ${suites?.join(', ')}`);
+  const total = { passes: 0, failures: 0, pending: 0, tests: [], timings: {} };
+  for (const file of files) {
+    const suite = file;
+    const fixture = workspaceFixture ?? fixtureOf(file);
+    console.log(`\n[integration] ${suite} on a fresh copy of ${fixture}`);
+    let r;
+    try {
+      r = await runSuiteFile({ suite, workspaceFixture: fixture, timeoutMs, keep });
+    } catch (err) {
+      // A suite that could not run counts as one failure; the next suite still runs.
+      console.log(`[integration] ✖ ${suite} did not complete: ${err.message}`);
+      r = { passes: 0, failures: 1, pending: 0, tests: [{ title: suite, fullTitle: `${suite} (did not complete)`, state: 'failed', error: { message: err.message } }], timings: {} };
+    }
+    total.passes += r.passes;
+    total.failures += r.failures;
+    total.pending += r.pending;
+    total.tests.push(...r.tests);
+    total.timings[suite] = r.timings.total ?? 0;
+  }
+  mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
+  writeFileSync(join(repoRoot, 'test-results', RESULTS_FILE_NAME), `${JSON.stringify(total, null, 2)}\n`);
+  console.log(`\n[integration] all suites: ${total.passes} passing, ${total.failures} failing, ${total.pending} pending`);
+  return total;
+}
+
+/** The workspace a suite file asks for in its `// @fixture` header line. */
+function fixtureOf(file) {
+  const match = /^\/\/ @fixture (\S+)\s*$/m.exec(readFileSync(join(repoRoot, file), 'utf8').split('\n').slice(0, 30).join('\n'));
+  return match ? match[1] : 'examples/acme';
+}
+
+/** A fixture folder copied into `parent`, or the workspace a generator module writes there. */
+async function prepareWorkspace(fixture, parent) {
+  if (!fixture.endsWith('.mjs')) return copyFixture(fixture, parent);
+  const generator = await import(pathToFileURL(resolve(repoRoot, fixture)).href);
+  return generator.default(parent);
+}
+
+/** One suite file in its own code-server over its own workspace. */
+async function runSuiteFile({ suite, workspaceFixture, timeoutMs, keep }) {
   const timings = {};
   const t0 = performance.now();
   const lap = (name, since) => { timings[name] = Math.round(performance.now() - since) / 1000; return performance.now(); };
 
   let t = performance.now();
-  await ensureSystemPackages();
-  await ensureCodeServer();
-  t = lap('install', t);
 
   const { path: runDir, release: releaseRunDir } = tempDir('specline-integration-');
   let server;
@@ -43,12 +90,11 @@ export async function runIntegration({ workspaceFixture = 'examples/acme', suite
   let results;
   let failed = true;
   try {
-    await bundleExtension();
-    bundle = await bundleTests({ outfile: join(runDir, 'integration.cjs'), only: suites });
+    bundle = await bundleTests({ outfile: join(runDir, 'integration.cjs'), only: [suite] });
     console.log(`[integration] suites: ${bundle.suites.join(', ')}`);
     t = lap('bundle', t);
 
-    const workspace = copyFixture(workspaceFixture, runDir);
+    const workspace = await prepareWorkspace(workspaceFixture, runDir);
     const fixture = relative(repoRoot, resolve(repoRoot, workspaceFixture));
     writeFileSync(join(runDir, CONTEXT_FILE_NAME), JSON.stringify({ workspaceFolder: workspace, fixture }));
     server = await startCodeServer({ workspace });
@@ -72,8 +118,6 @@ export async function runIntegration({ workspaceFixture = 'examples/acme', suite
 
   printResults(results, bundle.outfile);
   if (failed) console.log(`[integration] logs: ${server.logFile} and ${join(server.userDataDir, 'logs')}`);
-  mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
-  writeFileSync(join(repoRoot, 'test-results', RESULTS_FILE_NAME), `${JSON.stringify({ ...results, timings }, null, 2)}\n`);
   console.log(`[integration] timings (s): ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return { passes: results.passes, failures: results.failures, pending: results.pending, tests: results.tests, timings };
 }
@@ -174,7 +218,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   });
   try {
     const r = await runIntegration({
-      workspaceFixture: values.fixture ?? positionals[0] ?? 'examples/acme',
+      workspaceFixture: values.fixture ?? positionals[0],
       suites: values.suite,
       timeoutMs: values.timeout ? Number(values.timeout) * 1000 : undefined,
       keep: values.keep,
