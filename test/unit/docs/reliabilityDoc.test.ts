@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as limits from '../../../src/core/model/limits.js';
@@ -26,6 +26,20 @@ describe('docs/reliability.md', () => {
       assert.ok(b.doc.length > 20, `${b.name} explains itself`);
       assert.ok(b.section, `${b.name} sits in a section`);
     }
+  });
+
+  it('has a test for every bound: each constant is named by a test outside this one', () => {
+    const sources: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.(ts|mjs)$/.test(entry.name) && !path.includes(join('test', 'unit', 'docs'))) sources.push(readFileSync(path, 'utf8'));
+      }
+    };
+    walk(join(REPO_ROOT, 'test'));
+    const untested = Object.keys(limits).filter((name) => !sources.some((text) => new RegExp(`\\b${name}\\b`).test(text)));
+    assert.deepEqual(untested, [], 'bounds no test feeds an input beyond');
   });
 
   it('is up to date (run `node scripts/docs/reliability.mjs` after changing a bound)', async () => {

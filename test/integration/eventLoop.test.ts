@@ -1,0 +1,133 @@
+// @fixture test/integration/fixtures/hostileWorkspace.mjs
+/**
+ * The extension host is shared by every extension: Specline must never hold it for long.
+ * Over a workspace of hostile files (4,000 duplicate rows, a 3,000-task cycle, an owner
+ * with 2,000 parallel tasks, 1,000 copies of one ID, scanner and nesting bombs, a Latin-1
+ * file) this suite re-indexes, edits and asks for language features while a monitor
+ * records the host's longest stall.
+ *
+ * A stall is counted in CPU time, not wall time: between two ticks of a 2 ms interval the
+ * monitor takes the smaller of the wall-clock gap and the process's CPU time spent in it.
+ * Work that holds the event loop burns CPU for the whole gap; a gap caused by the machine
+ * being busy elsewhere (the suite must pass with both cores loaded) burns almost none.
+ * The wall-clock figure is printed too, for the record.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { poll } from './support.js';
+
+const EXTENSION_ID = 'specline.specline';
+/** The longest the host may be held at a stretch. */
+const STALL_LIMIT_MS = 50;
+
+interface SpeclineApi {
+  whenReady(): Promise<void>;
+}
+
+interface Stall { cpuMs: number; wallMs: number }
+
+/** Records the longest stall of this thread's event loop until stopped. */
+function monitorStalls(): { stop(): Stall } {
+  let worst: Stall = { cpuMs: 0, wallMs: 0 };
+  let lastWall = performance.now();
+  let lastCpu = process.cpuUsage();
+  const timer = setInterval(() => {
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    const cpuMs = (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000;
+    const wallMs = wall - lastWall;
+    const blocked = Math.min(wallMs, cpuMs);
+    if (blocked > worst.cpuMs) worst = { cpuMs: blocked, wallMs };
+    lastWall = wall;
+    lastCpu = cpu;
+  }, 2);
+  return { stop: () => { clearInterval(timer); return worst; } };
+}
+
+const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
+const at = (path: string): vscode.Uri => vscode.Uri.joinPath(root(), ...path.split('/'));
+const codes = (path: string): string[] => vscode.languages.getDiagnostics(at(path)).filter((d) => d.source === 'specline').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+
+describe('The extension host stays responsive on hostile input', () => {
+  let api: SpeclineApi;
+
+  before(async function () {
+    this.timeout(180_000);
+    await vscode.workspace.fs.stat(at('plans/duplicates.md')).then(undefined, () => {
+      throw new Error('the workspace is not the hostile fixture (plans/duplicates.md is missing)');
+    });
+    const extension = vscode.extensions.getExtension<SpeclineApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed in this extension host`);
+    api = await extension.activate();
+    await api.whenReady();
+    await poll('the duplicates reported', () => codes('plans/duplicates.md').includes('id.duplicate'), 120_000);
+  });
+
+  async function measure(what: string, work: () => Promise<void>): Promise<Stall> {
+    const monitor = monitorStalls();
+    let stall: Stall;
+    try {
+      await work();
+    } finally {
+      stall = monitor.stop();
+    }
+    console.log(`      ${what}: longest stall ${stall.cpuMs.toFixed(1)} ms of CPU (${stall.wallMs.toFixed(1)} ms wall)`);
+    return stall;
+  }
+
+  it('reports every hostile file with a plain diagnostic', () => {
+    assert.ok(codes('plans/cycle.md').includes('schedule.cycle'), 'the cycle');
+    assert.ok(codes('plans/overload.md').includes('resource.overallocated'), 'the overload');
+    assert.ok(codes('copies/copy-0.md').includes('id.duplicate'), 'the copied ID');
+    assert.ok(codes('notes/latin1.md').includes('file.skipped'), 'the Latin-1 file');
+    for (const [path, d] of [['plans/duplicates.md', vscode.languages.getDiagnostics(at('plans/duplicates.md'))]] as const) {
+      for (const diagnostic of d) assert.ok(diagnostic.message.length < 600, `${path}: a bounded message (${diagnostic.message.length} characters)`);
+    }
+  });
+
+  it(`re-indexes the whole workspace without holding the host over ${STALL_LIMIT_MS} ms`, async function () {
+    this.timeout(180_000);
+    const stall = await measure('re-index', async () => {
+      await vscode.commands.executeCommand('specline.refreshIndex');
+      await api.whenReady();
+      await poll('the duplicates reported again', () => codes('plans/duplicates.md').includes('id.duplicate'), 120_000);
+    });
+    assert.ok(stall.cpuMs <= STALL_LIMIT_MS, `the host was held for ${stall.cpuMs.toFixed(1)} ms of CPU`);
+  });
+
+  it(`re-checks an edit to the 4,000-row plan without holding the host over ${STALL_LIMIT_MS} ms`, async function () {
+    this.timeout(120_000);
+    const document = await vscode.workspace.openTextDocument(at('plans/duplicates.md'));
+    await vscode.window.showTextDocument(document);
+    try {
+      const stall = await measure('edit', async () => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(document.uri, new vscode.Position(4, 0), '| T-7777 | Inserted | 1d | FEAT-1 |\n');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await poll('the inserted task checked', () => vscode.languages.getDiagnostics(document.uri).length > 0 && document.isDirty, 60_000);
+        await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+        await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, new vscode.Position(5, 3));
+        await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri);
+      });
+      assert.ok(stall.cpuMs <= STALL_LIMIT_MS, `the host was held for ${stall.cpuMs.toFixed(1)} ms of CPU`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
+  it(`opens the bombs in editors without holding the host over ${STALL_LIMIT_MS} ms`, async function () {
+    this.timeout(120_000);
+    const stall = await measure('bombs', async () => {
+      for (const path of ['bombs/angles.md', 'bombs/links.md', 'bombs/brackets.md', 'bombs/deep.md']) {
+        const document = await vscode.workspace.openTextDocument(at(path));
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
+        await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, new vscode.Position(2, 5));
+        await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(2, 5));
+      }
+    });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.ok(stall.cpuMs <= STALL_LIMIT_MS, `the host was held for ${stall.cpuMs.toFixed(1)} ms of CPU`);
+  });
+});
