@@ -1,10 +1,9 @@
 import type { RelatedInformation } from '../model/types.js';
 import { MAX_NAMED_IN_MESSAGE, MAX_RELATED } from '../model/limits.js';
 
-/** A count with thousands separators ("3,990"), the same on every machine (no locale). */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+import { formatCount } from '../model/formatCount.js';
+
+export { formatCount };
 
 /**
  * Names at most `MAX_NAMED_IN_MESSAGE` of `total` things: "a, b, c" when all fit, else
