@@ -408,7 +408,7 @@ function updateRollups(
         if (item.kind === 'feature') for (const ref of item.links.goals ?? []) affectedGoals.add(ref.id);
       }
     }
-    if (after) fresh.push(...after.items);
+    if (after) for (const item of after.items) fresh.push(item); // not push(...): a file may hold 300,000 items
   }
   for (const item of moved) for (const ref of item.links.features ?? []) affectedFeatures.add(ref.id);
   const inOrder = (ids: Iterable<string>, kind: ItemKind, linkKey: 'features' | 'goals', target: string): string[] =>

@@ -164,9 +164,10 @@ export function parseOwners(value: unknown): { ok: true; value: string[] } | { o
       const t = token.trim();
       if (!t) continue;
       const handles = t.match(/@[\p{L}\p{N}_.-]+/gu);
-      if (handles && handles.join(' ') === t.replace(/\s+/g, ' ')) { parts.push(...handles); continue; }
+      // Loops, not push(...handles): a value of 500,000 handles would overflow the stack.
+      if (handles && handles.join(' ') === t.replace(/\s+/g, ' ')) { for (const h of handles) parts.push(h); continue; }
       if (/^[\p{L}\p{N}_.-]+$/u.test(t)) { parts.push(`@${t}`); continue; }
-      if (handles && /^(@[\p{L}\p{N}_.-]+[\s,]*)+$/u.test(t)) { parts.push(...handles); continue; }
+      if (handles && /^(@[\p{L}\p{N}_.-]+[\s,]*)+$/u.test(t)) { for (const h of handles) parts.push(h); continue; }
       return { ok: false, message: `owners are @handles separated by commas, got "${clip(t)}"` };
     }
   }

@@ -116,6 +116,18 @@ describe('hostile input: bounded diagnostics', () => {
       assert.equal(a.schedule.tasks.get('T-1500')!.start, undefined, 'cycle members get no dates');
     });
 
+    it('a cycle of MAX_NAMED_IN_MESSAGE members is named whole; one more is named around each member', async () => {
+      const ring = (n: number): string => Array.from({ length: n }, (_, i) => `- T-${i + 1} s\n  - after: T-${i === 0 ? n : i}\n`).join('');
+      const whole = withCode((await workspaceOf({ 'plan.md': ring(MAX_NAMED_IN_MESSAGE) })).analyze(), 'schedule.cycle');
+      assert.equal(whole[0]!.message, `Dependency cycle: ${Array.from({ length: MAX_NAMED_IN_MESSAGE }, (_, i) => `T-${i + 1}`).join(' → ')} → T-1`);
+      const beyond = withCode((await workspaceOf({ 'plan.md': ring(MAX_NAMED_IN_MESSAGE + 1) })).analyze(), 'schedule.cycle');
+      assert.equal(beyond.length, MAX_NAMED_IN_MESSAGE + 1);
+      for (const d of beyond) {
+        assert.ok(d.message.endsWith(`(${MAX_NAMED_IN_MESSAGE + 1} tasks in the cycle)`), d.message);
+        assert.equal(d.related.length, MAX_NAMED_IN_MESSAGE);
+      }
+    });
+
     it('a short cycle is still named whole', async () => {
       const a = (await workspaceOf({ 'plan.md': '- T-1 a\n  - after: T-3\n- T-2 b\n  - after: T-1\n- T-3 c\n  - after: T-2\n' })).analyze();
       const messages = withCode(a, 'schedule.cycle').map((d) => d.message);
@@ -175,6 +187,17 @@ describe('hostile input: bounded diagnostics', () => {
       assert.deepEqual(invalid.map((d) => d.message), ['T-1: after lists 100,000 IDs; only the first 1,000 are read']);
       // The duplicates collapse to one predecessor: T-1 starts the day after T-2 ends.
       assert.equal(formatDate(a.schedule.tasks.get('T-1')!.start!), '2027-01-05');
+    });
+
+    it('a list of exactly MAX_IDS_PER_LIST IDs is read whole; one more is reported', async () => {
+      const list = (n: number): string => Array.from({ length: n }, (_, i) => `T-${i + 2}`).join(', ');
+      const at = (await workspaceOf({ 'plan.md': `- T-1 a\n  - after: ${list(MAX_IDS_PER_LIST)}\n` })).analyze();
+      assert.equal(at.items.get('T-1')!.links.after!.length, MAX_IDS_PER_LIST);
+      assert.equal(withCode(at, 'schema.invalid').length, 0);
+      const beyond = (await workspaceOf({ 'plan.md': `- T-1 a\n  - after: ${list(MAX_IDS_PER_LIST + 1)}\n` })).analyze();
+      assert.deepEqual(withCode(beyond, 'schema.invalid').map((d) => d.message), ['T-1: after lists 1,001 IDs; only the first 1,000 are read']);
+      // Unknown IDs are reported once each, up to the cap: the ignored tail costs nothing.
+      assert.equal(withCode(beyond, 'ref.unknown').length, MAX_IDS_PER_LIST);
     });
 
     it('1e309 and 400-digit numbers are schema.invalid with a clear message, never Infinity', async () => {
