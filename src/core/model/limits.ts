@@ -42,7 +42,7 @@ export const MAX_DURATION_DAYS = 10_000;
  * of an over-allocated owner. The closest ones come first (for over-allocation, the tasks
  * that overlap this task's over-allocated days); the message gives the full count.
  */
-export const MAX_RELATED = 10;
+export const MAX_RELATED = 5;
 
 /**
  * Most IDs, locations or days named in one diagnostic message. Beyond it the message
