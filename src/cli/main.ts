@@ -56,8 +56,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       writeTo(io.stderr, `specline: ${error.message}\nhint: ${error.hint ?? 'run "specline --help" for usage.'}\n`);
       return 2;
     }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    writeTo(io.stderr, `specline: internal error: ${detail}\nhint: this is a bug in Specline; please report it with the command you ran.\n`);
+    // The stack trace helps whoever fixes the bug, not the user: only under SPECLINE_DEBUG=1.
+    const detail = io.env['SPECLINE_DEBUG'] ? `\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}` : '';
+    writeTo(io.stderr, `specline: internal error${detail}\nhint: this is a bug in Specline; please report it with the command you ran (SPECLINE_DEBUG=1 prints the details).\n`);
     return 2;
   }
 }
@@ -166,6 +167,12 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
     configFile,
   );
   const analysis = narrow(workspace.analyze());
+  if (io.env['SPECLINE_DEBUG']) {
+    // Files the parser failed on say only "internal error"; the detail is for bug reports.
+    for (const d of analysis.diagnostics) {
+      if (typeof d.data?.['internalError'] === 'string') writeTo(io.stderr, `specline: internal error reading ${d.file}:\n${d.data['internalError']}\n`);
+    }
+  }
 
   const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));
   const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow });

@@ -166,7 +166,8 @@ export class Analyzer {
       else this.cached.set(d.file, [d]);
     }
     const diagnostics = [...applyConfig(ctx, input.configDiagnostics)];
-    for (const list of this.cached.values()) diagnostics.push(...list);
+    // A loop, not push(...list): spreading a list of 200,000 diagnostics overflows the stack.
+    for (const list of this.cached.values()) for (const d of list) diagnostics.push(d);
     diagnostics.sort(compareDiagnostics);
 
     this.previous = { files, today: input.today, config: input.config };
@@ -186,7 +187,12 @@ export class Analyzer {
   /** The files whose diagnostics may differ after `changed` (see the class comment). */
   private dirtyFiles(changed: FilePath[], before: Map<FilePath, FileResult>, after: Map<FilePath, FileResult>, definitions: Map<string, Item[]>, items: Map<string, Item>): Set<FilePath> {
     const dirty = new Set<FilePath>(changed);
+    // Each ID's definers are added once: a file defining one ID 4,000 times would otherwise
+    // walk its 4,000 definitions 4,000 times.
+    const done = new Set<string>();
     const addDefiners = (id: string): void => {
+      if (done.has(id)) return;
+      done.add(id);
       for (const def of definitions.get(id) ?? []) dirty.add(def.file);
     };
     for (const path of changed) {
@@ -250,11 +256,16 @@ export function mergeCalendar(project: Required<CalendarSpec>, plan: CalendarSpe
   };
 }
 
+/** The linked IDs of the given kinds, each once (with a Set: an `after:` of 100,000 IDs must not be quadratic). */
 function resolved(item: Item, key: 'after', items: Map<string, Item>, kinds: readonly ItemKind[]): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   for (const ref of item.links[key] ?? []) {
     const target = items.get(ref.id);
-    if (target && kinds.includes(target.kind) && !out.includes(ref.id)) out.push(ref.id);
+    if (target && kinds.includes(target.kind) && !seen.has(ref.id)) {
+      seen.add(ref.id);
+      out.push(ref.id);
+    }
   }
   return out;
 }
@@ -311,14 +322,26 @@ function patchIndex(prev: Index, changed: FilePath[], before: Map<FilePath, File
       if (o !== n) pairs.push([o, n]);
     }
   }
-  // Updated in place: copying maps of every item would cost more than the whole edit.
+  // Updated in place: copying maps of every item would cost more than the whole edit. Each
+  // definition list and each kind list is walked once for all its replacements, so an edit
+  // of a file that defines one ID thousands of times (or thousands of IDs) stays linear.
   const { definitions, items, byKind } = prev;
+  const replacement = new Map<Item, Item>(pairs);
+  const ids = new Set<string>();
+  const kinds = new Set<ItemKind>();
   for (const [o, n] of pairs) {
-    definitions.set(o.id, definitions.get(o.id)!.map((d) => (d === o ? n : d)));
+    ids.add(o.id);
     if (items.get(o.id) !== o) continue;
     items.set(o.id, n);
-    const list = byKind[o.kind];
-    list[list.indexOf(o)] = n;
+    kinds.add(o.kind);
+  }
+  for (const id of ids) {
+    const defs = definitions.get(id)!;
+    for (let i = 0; i < defs.length; i++) defs[i] = replacement.get(defs[i]!) ?? defs[i]!;
+  }
+  for (const kind of kinds) {
+    const list = byKind[kind];
+    for (let i = 0; i < list.length; i++) list[i] = replacement.get(list[i]!) ?? list[i]!;
   }
   return { definitions, items, byKind };
 }
@@ -345,10 +368,12 @@ function featureInfo(byKind: Record<ItemKind, Item[]>, items: Map<string, Item>,
   const tasks = new Map<string, string[]>();
   const milestones = new Map<string, string[]>();
   const link = (from: Item, into: Map<string, string[]>): void => {
+    // Items are linked in order, so a repeat of `from` can only be the list's last entry:
+    // checking that keeps a feature with 10,000 tasks linear.
     for (const ref of from.links.features ?? []) {
       const list = into.get(ref.id);
       if (!list) into.set(ref.id, [from.id]);
-      else if (!list.includes(from.id)) list.push(from.id);
+      else if (list[list.length - 1] !== from.id) list.push(from.id);
     }
   };
   for (const t of byKind.task) link(t, tasks);
@@ -383,7 +408,7 @@ function updateRollups(
         if (item.kind === 'feature') for (const ref of item.links.goals ?? []) affectedGoals.add(ref.id);
       }
     }
-    if (after) fresh.push(...after.items);
+    if (after) for (const item of after.items) fresh.push(item); // not push(...): a file may hold 300,000 items
   }
   for (const item of moved) for (const ref of item.links.features ?? []) affectedFeatures.add(ref.id);
   const inOrder = (ids: Iterable<string>, kind: ItemKind, linkKey: 'features' | 'goals', target: string): string[] =>
@@ -392,12 +417,32 @@ function updateRollups(
       .filter((it): it is Item => it !== undefined && it.kind === kind && (it.links[linkKey] ?? []).some((r) => r.id === target))
       .sort(compareItems)
       .map((it) => it.id);
+  // The fresh items that name each feature (and, for features, each goal), found in one
+  // pass: filtering every fresh item per affected feature is quadratic in a large file.
+  const naming = (key: 'features' | 'goals', kind?: ItemKind): Map<string, string[]> => {
+    const map = new Map<string, string[]>();
+    for (const it of fresh) {
+      if (kind && it.kind !== kind) continue;
+      const once = new Set<string>();
+      for (const ref of it.links[key] ?? []) {
+        const target = ref.id;
+        if (once.has(target)) continue;
+        once.add(target);
+        const list = map.get(target);
+        if (list) list.push(it.id);
+        else map.set(target, [it.id]);
+      }
+    }
+    return map;
+  };
+  const namingFeature = naming('features');
+  const namingGoal = naming('goals', 'feature');
   const calendars = calendarCache(config, files);
   for (const id of affectedFeatures) {
     const feature = index.items.get(id);
     if (!feature || feature.kind !== 'feature') continue;
     const old = prev.features.get(id);
-    const linking = fresh.filter((it) => (it.links.features ?? []).some((r) => r.id === id)).map((it) => it.id);
+    const linking = namingFeature.get(id) ?? [];
     const tasks = inOrder([...(old?.tasks ?? []), ...linking], 'task', 'features', id);
     const milestones = inOrder([...(old?.milestones.filter((m) => !(feature.links.milestone ?? []).some((r) => r.id === m)) ?? []), ...linking], 'milestone', 'features', id);
     features.set(id, rollUpFeature(feature, tasks, milestones, index.items, sched, calendars));
@@ -406,7 +451,7 @@ function updateRollups(
     const goal = index.items.get(id);
     if (!goal || goal.kind !== 'goal') continue;
     const old = prev.goals.get(id);
-    const linking = fresh.filter((it) => it.kind === 'feature' && (it.links.goals ?? []).some((r) => r.id === id)).map((it) => it.id);
+    const linking = namingGoal.get(id) ?? [];
     goals.set(id, { ...goalDeadline(goal), features: inOrder([...(old?.features ?? []), ...linking], 'feature', 'goals', id) });
   }
   return { features, goals };
@@ -432,9 +477,10 @@ function calendarCache(config: SpeclineConfig, files: Map<FilePath, FileResult>)
 
 /** One feature's roll-up from the tasks and milestones that name it. */
 function rollUpFeature(f: Item, tasks: string[], milestoneLinks: string[], items: Map<string, Item>, sched: ScheduleResult, calendarOf: (file: FilePath) => WorkCalendar): FeatureInfo {
-  const goals = (f.links.goals ?? []).map((r) => r.id).filter((id, i, all) => items.get(id)?.kind === 'goal' && all.indexOf(id) === i);
+  const goals = [...new Set((f.links.goals ?? []).map((r) => r.id))].filter((id) => items.get(id)?.kind === 'goal');
   const milestones = (f.links.milestone ?? []).map((r) => r.id).filter((id) => items.get(id)?.kind === 'milestone');
-  for (const m of milestoneLinks) if (!milestones.includes(m)) milestones.push(m);
+  const known = new Set(milestones);
+  for (const m of milestoneLinks) if (!known.has(m)) milestones.push(m);
   const info: FeatureInfo = { id: f.id, goals, tasks, milestones, traced: false, scheduled: false };
   let total = 0;
   let doneDays = 0;
@@ -466,7 +512,8 @@ function goalInfo(byKind: Record<ItemKind, Item[]>, items: Map<string, Item>): M
   for (const f of byKind.feature) {
     for (const ref of f.links.goals ?? []) {
       const info = out.get(ref.id);
-      if (info && items.get(ref.id)?.kind === 'goal' && !info.features.includes(f.id)) info.features.push(f.id);
+      // Features come in order, so a repeat can only be the last entry (linear, see featureInfo).
+      if (info && items.get(ref.id)?.kind === 'goal' && info.features[info.features.length - 1] !== f.id) info.features.push(f.id);
     }
   }
   return out;

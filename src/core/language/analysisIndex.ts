@@ -173,7 +173,9 @@ export function featuresOfPersona(analysis: Analysis, personaId: string): readon
     for (const feature of itemsOfKind(analysis, 'feature')) {
       for (const ref of feature.links.personas ?? []) {
         const list = map.get(ref.id) ?? [];
-        if (!list.includes(feature.id)) list.push(feature.id);
+        // Features come one at a time, so a repeat can only be the last entry: checking that
+        // instead of the whole list keeps a persona named by 10,000 features linear.
+        if (list[list.length - 1] !== feature.id) list.push(feature.id);
         map.set(ref.id, list);
       }
     }

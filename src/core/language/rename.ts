@@ -60,7 +60,9 @@ export function getRenameEdits(analysis: Analysis, id: string, newId: string): {
 
   const edits: TextEdit[] = [];
   for (const file of [...byFile.keys()].sort()) {
-    edits.push(...[...byFile.get(file)!.values()].sort((a, b) => comparePositions(b.range.start, a.range.start)));
+    // A loop, not push(...): a 2 MB file can hold hundreds of thousands of one ID, and
+    // spreading that many arguments overflows the stack.
+    for (const edit of [...byFile.get(file)!.values()].sort((a, b) => comparePositions(b.range.start, a.range.start))) edits.push(edit);
   }
   return { edits };
 }

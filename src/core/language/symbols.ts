@@ -87,7 +87,7 @@ export function getDocumentSymbols(fileResult: FileResult): DocumentSymbol[] {
   };
   sortTree(roots);
   if (documentNode) {
-    documentNode.children.push(...roots);
+    for (const root of roots) documentNode.children.push(root); // not push(...roots): too many arguments for a huge file
     return [documentNode];
   }
   return roots;

@@ -106,7 +106,7 @@ export function splitTableRow(line: string): TableCell[] {
   const lastNonSpace = line.trimEnd().length - 1;
   const bounds: number[] = [];
   if (pipes[0] !== firstNonSpace) bounds.push(-1);
-  bounds.push(...pipes);
+  for (const p of pipes) bounds.push(p); // not push(...pipes): a 2 MB row of pipes would overflow the stack
   const trailing = pipes.length > 0 && pipes[pipes.length - 1] === lastNonSpace;
   if (!trailing) bounds.push(line.length);
   const cells: TableCell[] = [];

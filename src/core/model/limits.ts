@@ -36,3 +36,26 @@ export const MAX_DURATION_DAYS = 10_000;
 // ---------------------------------------------------------------------------------------
 // Diagnostics and other output lists
 
+/**
+ * Most other locations attached to one diagnostic as related information: the other
+ * definitions of a duplicated ID, the other members of a dependency cycle, the other tasks
+ * of an over-allocated owner. The closest ones come first (for over-allocation, the tasks
+ * that overlap this task's over-allocated days); the message gives the full count.
+ */
+export const MAX_RELATED = 5;
+
+/**
+ * Most IDs, locations or days named in one diagnostic message. Beyond it the message
+ * names the first ones and ends with the rest as a count: "also at a.md:3, b.md:9 and
+ * 3,990 more", "… (3,000 tasks in the cycle)". Every message stays a line long, however
+ * hostile the plan, so output grows linearly with the input.
+ */
+export const MAX_NAMED_IN_MESSAGE = 6;
+
+/**
+ * Most IDs read from one link list (`after:`, `features:`, `goals:`, …). The rest of a
+ * longer list is ignored and the value gets `schema.invalid` ("lists 100,000 IDs; only
+ * the first 1,000 are read"): no plan links one item to more, and every ID kept costs
+ * work in scheduling, checks and the editor.
+ */
+export const MAX_IDS_PER_LIST = 1_000;

@@ -1,5 +1,7 @@
 import type { SpeclineConfig } from '../config/types.js';
+import { formatCount } from '../model/formatCount.js';
 import type { LineIndex } from '../model/lineIndex.js';
+import { MAX_IDS_PER_LIST, MAX_NAMED_IN_MESSAGE } from '../model/limits.js';
 import type { AttributeKey, Diagnostic, FilePath, Item, ItemForm, ItemKind, LinkKey, Range, Reference } from '../model/types.js';
 import { attributeKey, isLinkKey, LINK_TARGETS } from './attributeKeys.js';
 import { scanIds } from './idScan.js';
@@ -170,13 +172,20 @@ export class ItemBuilder {
   private setLinks(item: Item, key: LinkKey, written: WrittenValue): void {
     const refs: Reference[] = [];
     const unknownPrefix: string[] = [];
+    let dropped = 0;
     for (const [s, e] of written.spans) {
       const found = scanIds(this.text, s, e, this.config.prefixes);
-      unknownPrefix.push(...found.unknownPrefix);
+      for (const p of found.unknownPrefix) if (unknownPrefix.length < MAX_NAMED_IN_MESSAGE) unknownPrefix.push(p);
       for (const m of found.ids) {
+        // Every ID of the value is claimed (none becomes a prose mention), but only the first
+        // MAX_IDS_PER_LIST are links: the rest is counted, not stored.
         this.claimed.add(m.start);
-        refs.push({ id: m.id, file: this.file, range: this.range(m.start, m.end), key, from: item.id });
+        if (refs.length < MAX_IDS_PER_LIST) refs.push({ id: m.id, file: this.file, range: this.range(m.start, m.end), key, from: item.id });
+        else dropped++;
       }
+    }
+    if (dropped > 0) {
+      this.invalid(written.start, written.end, `${item.id}: ${key} lists ${formatCount(refs.length + dropped)} IDs; only the first ${formatCount(MAX_IDS_PER_LIST)} are read`, 'schema.invalid', item.id);
     }
     if (refs.length > 0) {
       item.links[key] = refs;

@@ -27,6 +27,9 @@ export interface ParseStats {
   skippedChars: number;
 }
 
+/** The whole message of a file the parser failed on: what happened and what to do, no internals. */
+export const INTERNAL_ERROR_MESSAGE = 'Specline could not read this file: internal error; please report it';
+
 /**
  * Parses one Markdown file into items, references and file-local diagnostics. Pure and
  * independent of every other file, so results can be cached by content and computed on
@@ -41,10 +44,14 @@ export function parseFile(file: FilePath, text: string, config: SpeclineConfig, 
   try {
     return parseText(file, text, config, lines, base, stats, options);
   } catch (error) {
-    // A parser bug must never take the workspace down: report it on the file instead.
+    // A parser bug must never take the workspace down: report it on the file instead. The
+    // message stays plain (a stack trace or "TypeError: …" means nothing to a planner); the
+    // detail rides in `data.internalError`, which no output format prints and the CLI shows
+    // on stderr under SPECLINE_DEBUG=1.
+    const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
     return {
       ...base,
-      diagnostics: [{ file, range: lines.range(0, 0), severity: 'error', code: 'schema.invalid', message: `Specline could not read this file: ${String(error).slice(0, 200)}`, related: [] }],
+      diagnostics: [{ file, range: lines.range(0, 0), severity: 'error', code: 'schema.invalid', message: INTERNAL_ERROR_MESSAGE, related: [], data: { internalError: detail.slice(0, 2000) } }],
     };
   }
 }

@@ -39,6 +39,8 @@ const duration = scalar.transform((v, ctx): Duration => {
   if (!m) return fail(ctx, `expected a duration such as 3d or 2w, got "${clip(String(v))}"`);
   const amount = Number(m[1]);
   const unit = m[2]?.startsWith('w') ? 'w' : 'd';
+  // 400 digits read as Infinity, which is no whole number but must not be called a fraction.
+  if (!Number.isFinite(amount)) return fail(ctx, `duration ${clip(s)} is implausibly long (at most ${MAX_DURATION_DAYS} days)`);
   if (!Number.isInteger(amount)) return fail(ctx, `durations are whole working days or weeks, got "${clip(String(v))}"`);
   if (amount < 1) return fail(ctx, 'a task takes at least 1 working day (use a milestone for a zero-length event)');
   if ((unit === 'w' ? amount * 7 : amount) > MAX_DURATION_DAYS) return fail(ctx, `duration ${s} is implausibly long (at most ${MAX_DURATION_DAYS} days)`);
@@ -51,7 +53,7 @@ function percent(min: number, max: number, what: string) {
     const m = /^(\d+(?:\.\d+)?)\s*%?$/.exec(s);
     if (!m) return fail(ctx, `expected ${what} as a percentage such as 50%, got "${clip(s)}"`);
     const n = Number(m[1]);
-    if (n < min || n > max) return fail(ctx, `${what} must be between ${min}% and ${max}%, got ${s}`);
+    if (!(n >= min && n <= max)) return fail(ctx, `${what} must be between ${min}% and ${max}%, got ${clip(s)}`);
     return n;
   });
 }
@@ -113,6 +115,24 @@ export const VALUE_SCHEMAS = {
 } satisfies Partial<Record<AttributeKey, z.ZodType>>;
 
 export type ValueKey = keyof typeof VALUE_SCHEMAS;
+
+/** What each key takes, for messages about values no schema can read. */
+const EXPECTED: Record<ValueKey, string> = {
+  title: 'text',
+  start: 'a date as YYYY-MM-DD',
+  end: 'a date as YYYY-MM-DD',
+  date: 'a date as YYYY-MM-DD',
+  target: 'a date as YYYY-MM-DD',
+  duration: 'a duration such as 3d or 2w',
+  allocation: 'a percentage such as 50%',
+  progress: 'a percentage such as 50%',
+  status: 'a status such as todo or done',
+  priority: 'must, should, could, wont or P0–P3',
+  horizon: 'now, next, later, YYYY, YYYY-Hn or YYYY-Qn',
+  metric: 'text',
+  probability: 'low, medium or high',
+  impact: 'low, medium or high',
+};
 export type ValueOf<K extends ValueKey> = z.output<(typeof VALUE_SCHEMAS)[K]>;
 
 export function isValueKey(key: AttributeKey): key is ValueKey {
@@ -121,6 +141,11 @@ export function isValueKey(key: AttributeKey): key is ValueKey {
 
 /** Validates one value; the message names the key as the user wrote it. */
 export function parseValue<K extends ValueKey>(key: K, value: unknown): { ok: true; value: ValueOf<K> } | { ok: false; message: string } {
+  // YAML reads `1e309` as Infinity (and `.nan` as NaN): no value of any key, and saying so
+  // beats "expected a single value" or an Infinity that reaches a date or a load.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return { ok: false, message: `${key}: ${Number.isNaN(value) ? 'not a number' : 'a number too large to use (it reads as infinity)'}; expected ${EXPECTED[key]}` };
+  }
   const result = VALUE_SCHEMAS[key].safeParse(value);
   if (result.success) return { ok: true, value: result.data as ValueOf<K> };
   const issue = result.error.issues[0];
@@ -139,9 +164,10 @@ export function parseOwners(value: unknown): { ok: true; value: string[] } | { o
       const t = token.trim();
       if (!t) continue;
       const handles = t.match(/@[\p{L}\p{N}_.-]+/gu);
-      if (handles && handles.join(' ') === t.replace(/\s+/g, ' ')) { parts.push(...handles); continue; }
+      // Loops, not push(...handles): a value of 500,000 handles would overflow the stack.
+      if (handles && handles.join(' ') === t.replace(/\s+/g, ' ')) { for (const h of handles) parts.push(h); continue; }
       if (/^[\p{L}\p{N}_.-]+$/u.test(t)) { parts.push(`@${t}`); continue; }
-      if (handles && /^(@[\p{L}\p{N}_.-]+[\s,]*)+$/u.test(t)) { parts.push(...handles); continue; }
+      if (handles && /^(@[\p{L}\p{N}_.-]+[\s,]*)+$/u.test(t)) { for (const h of handles) parts.push(h); continue; }
       return { ok: false, message: `owners are @handles separated by commas, got "${clip(t)}"` };
     }
   }

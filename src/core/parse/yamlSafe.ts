@@ -27,8 +27,8 @@ export function parseYamlSafe(text: string): SafeYaml {
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-  } catch (error) {
-    return { problems: [{ start: 0, end: Math.min(text.length, 1), message: `YAML could not be read: ${String(error)}` }] };
+  } catch {
+    return { problems: [{ start: 0, end: Math.min(text.length, 1), message: 'YAML could not be read: internal error in the YAML reader; please report it' }] };
   }
   const problems: YamlProblem[] = doc.errors.map((e) => ({
     start: e.pos[0],
@@ -39,8 +39,8 @@ export function parseYamlSafe(text: string): SafeYaml {
     // Aliases are legal YAML but expand exponentially; resolve them once under a limit.
     try {
       doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    } catch (error) {
-      problems.push({ start: 0, end: Math.min(text.length, 1), message: `YAML aliases expand too far: ${firstLine(String(error))}` });
+    } catch {
+      problems.push({ start: 0, end: Math.min(text.length, 1), message: `YAML aliases expand too far (more than ${MAX_YAML_ALIASES} aliases)` });
     }
   }
   return { doc, problems };

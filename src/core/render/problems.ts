@@ -20,13 +20,20 @@ export const OVERALLOCATED_CODES: ReadonlySet<string> = new Set(['resource.overa
 export function problemsByItem(analysis: Analysis): Map<string, Diagnostic[]> {
   const result = new Map<string, Diagnostic[]>();
   const locate = itemLocator(analysis);
+  // The items this diagnostic was already added to: a diagnostic is added to an item once.
+  // (Searching the item's list instead is quadratic when one ID collects thousands, e.g.
+  // a duplicated ID.)
+  const addedTo = new Set<string>();
   const add = (id: string, d: Diagnostic): void => {
+    if (addedTo.has(id)) return;
+    addedTo.add(id);
     const list = result.get(id);
     if (list === undefined) result.set(id, [d]);
-    else if (!list.includes(d)) list.push(d);
+    else list.push(d);
   };
 
   for (const d of analysis.diagnostics) {
+    addedTo.clear();
     const data = d.data;
     let attributed = false;
     if (data && typeof data.item === 'string' && analysis.items.has(data.item)) {

@@ -72,7 +72,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       if (decoded.error) return { skipped: skippedResult(path, decoded.error) };
       return { text: decoded.text };
     } catch (error) {
-      return { skipped: skippedResult(path, `could not be read: ${(error as Error).message ?? String(error)}`) };
+      // A file-system error (it has a code such as EACCES) says what is wrong; anything else is
+      // a bug, whose "TypeError: …" would only confuse the reader of the diagnostic.
+      const code = (error as { code?: unknown } | undefined)?.code;
+      return { skipped: skippedResult(path, typeof code === 'string' ? `could not be read: ${(error as Error).message ?? code}` : 'could not be read: internal error; please report it') };
     }
   }
 

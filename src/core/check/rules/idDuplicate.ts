@@ -1,18 +1,28 @@
-import type { Diagnostic } from '../../model/types.js';
+import { MAX_NAMED_IN_MESSAGE, MAX_RELATED } from '../../model/limits.js';
+import type { Diagnostic, Item } from '../../model/types.js';
 import type { CheckContext } from '../checkContext.js';
 import { diagnostic, relatedTo } from '../checkContext.js';
+import { formatCount, namedWithMore } from '../boundedList.js';
 
-/** `id.duplicate`: every definition of a twice-defined ID points at the others. */
+/**
+ * `id.duplicate`: every definition of a twice-defined ID points at the others. Only the
+ * first few others are named and related (a plan defining one ID 4,000 times would
+ * otherwise print 16 million locations); the message counts the rest.
+ */
 export function idDuplicate(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const wanted = Math.max(MAX_NAMED_IN_MESSAGE, MAX_RELATED);
   for (const file of ctx.checkFiles) {
     for (const def of file.items) {
       const defs = ctx.definitions.get(def.id);
       if (!defs || defs.length < 2) continue;
-      const others = defs.filter((d) => d !== def);
-      const where = others.map((o) => `${o.file}:${o.idRange.start.line + 1}`).join(', ');
-      out.push(diagnostic('id.duplicate', def.file, def.idRange, `${def.id} is defined ${defs.length} times (also at ${where})`,
-        others.map((o) => relatedTo(o, `${def.id} is also defined here`)), { id: def.id }));
+      // The first definitions other than this one: O(wanted) per definition, not O(defs).
+      const others: Item[] = [];
+      for (let i = 0; i < defs.length && others.length < wanted; i++) if (defs[i] !== def) others.push(defs[i]!);
+      const where = others.map((o) => `${o.file}:${o.idRange.start.line + 1}`);
+      out.push(diagnostic('id.duplicate', def.file, def.idRange,
+        `${def.id} is defined ${formatCount(defs.length)} times (also at ${namedWithMore(where, defs.length - 1)})`,
+        others.slice(0, MAX_RELATED).map((o) => relatedTo(o, `${def.id} is also defined here`)), { id: def.id, item: def.id }));
     }
   }
   return out;

@@ -2,21 +2,61 @@ import { formatDate } from '../../model/dates.js';
 import type { Diagnostic } from '../../model/types.js';
 import type { CheckContext } from '../checkContext.js';
 import { attributeRange, diagnostic, relatedTo } from '../checkContext.js';
+import { formatCount, namedWithMore } from '../boundedList.js';
+import { MAX_NAMED_IN_MESSAGE, MAX_RELATED } from '../../model/limits.js';
 
-/** `schedule.cycle`: one diagnostic on each member, at the link that closes the loop, naming the whole cycle. */
+/**
+ * `schedule.cycle`: one diagnostic on each member, at the link that closes the loop. A short
+ * cycle is named whole; a long one by the few members around this one and its size, with
+ * the nearest members as related locations, so a 3,000-task cycle prints 3,000 short
+ * messages, not 3,000 copies of the whole cycle.
+ */
 export function scheduleCycle(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of ctx.schedule.issues) {
     if (issue.code !== 'schedule.cycle') continue;
-    const members = new Set(issue.ids);
-    const path = [...issue.ids, issue.ids[0]!].join(' → ');
-    for (const id of issue.ids) {
+    const ids = issue.ids;
+    const members = new Set(ids);
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at]!;
       const item = ctx.items.get(id);
       if (!item || !ctx.inScope(item.file)) continue;
       const ref = item.links.after?.find((r) => members.has(r.id));
-      const others = issue.ids.filter((x) => x !== id).map((x) => ctx.items.get(x)).filter((x) => x !== undefined);
-      out.push(diagnostic('schedule.cycle', item.file, ref?.range ?? item.idRange, `Dependency cycle: ${path}`,
-        others.map((o) => relatedTo(o, `${o.id} is part of the cycle`)), { item: id, cycle: issue.ids }));
+      const related = [];
+      for (const i of nearestFirst(at, ids.length, MAX_RELATED)) {
+        const o = ctx.items.get(ids[i]!);
+        if (o) related.push(relatedTo(o, `${o.id} is part of the cycle`));
+      }
+      out.push(diagnostic('schedule.cycle', item.file, ref?.range ?? item.idRange, `Dependency cycle: ${cyclePath(ids, at)}`,
+        related, { item: id, cycle: ids })); // one shared array, not a copy per member
+    }
+  }
+  return out;
+}
+
+/** "T-1 → T-2 → T-3 → T-1" for a short cycle; "… → T-4 → T-5 → T-6 → … (3,000 tasks in the cycle)" around member `at` of a long one. */
+function cyclePath(ids: readonly string[], at: number): string {
+  if (ids.length <= MAX_NAMED_IN_MESSAGE) return [...ids, ids[0]].join(' → ');
+  return `… → ${cycleWindow(ids, at).join(' → ')} → … (${formatCount(ids.length)} tasks in the cycle)`;
+}
+
+/** MAX_NAMED_IN_MESSAGE members in cycle order around member `at` (two before it, the rest after). */
+function cycleWindow(ids: readonly string[], at: number): string[] {
+  const out: string[] = [];
+  for (let k = -2; k < MAX_NAMED_IN_MESSAGE - 2; k++) out.push(ids[(at + k + ids.length) % ids.length]!);
+  return out;
+}
+
+/** Up to `max` member indices other than `at`, nearest first in the cycle (after, before, two after, …). */
+function nearestFirst(at: number, size: number, max: number): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>([at]);
+  for (let d = 1; out.length < max && d < size; d++) {
+    for (const i of [(at + d) % size, (at - d + size) % size]) {
+      if (out.length < max && !seen.has(i)) {
+        seen.add(i);
+        out.push(i);
+      }
     }
   }
   return out;
@@ -81,24 +121,100 @@ export function scheduleOverspecified(ctx: CheckContext): Diagnostic[] {
   return out;
 }
 
-/** `resource.overallocated`: on each task that loads an over-capacity day, naming the days and the tasks. */
+/**
+ * `resource.overallocated`: on each task that loads an over-capacity day, naming the owner,
+ * the peak, the days and the tasks. An owner with hundreds of tasks over capacity would make
+ * every one of them repeat the whole list (quadratic output), so each message names at most
+ * a few days and tasks, those overlapping this task first, and counts the rest; related
+ * locations are the overlapping tasks first, capped.
+ */
 export function resourceOverallocated(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of ctx.schedule.issues) {
     if (issue.code !== 'resource.overallocated') continue;
-    const days = issue.days.map((d) => (d.from === d.to ? formatDate(d.from) : `${formatDate(d.from)}…${formatDate(d.to)}`));
-    const peak = Math.max(...issue.days.map((d) => d.load));
-    const shownDays = days.length > 6 ? `${days.slice(0, 6).join(', ')} and ${days.length - 6} more` : days.join(', ');
+    let peak = 0;
+    for (const d of issue.days) if (d.load > peak) peak = d.load;
+    const head = `${issue.owner} is over-allocated (up to ${round(peak)}% of ${round(issue.capacity)}%) on`;
+    const overlap = overlapFinder(ctx, issue.tasks);
     for (const id of issue.tasks) {
       const task = ctx.items.get(id);
       if (!task || !ctx.inScope(task.file)) continue;
-      const others = issue.tasks.filter((t) => t !== id).map((t) => ctx.items.get(t)).filter((t) => t !== undefined);
-      out.push(diagnostic('resource.overallocated', task.file, attributeRange(task, 'owner'),
-        `${issue.owner} is over-allocated (up to ${round(peak)}% of ${round(issue.capacity)}%) on ${shownDays}: ${issue.tasks.join(', ')}`,
-        others.slice(0, 20).map((o) => relatedTo(o, `${o.id} also loads ${issue.owner}`)), { item: id, owner: issue.owner }));
+      const span = ctx.schedule.tasks.get(id);
+      const from = span?.start ?? Number.NEGATIVE_INFINITY;
+      const to = span?.end ?? Number.POSITIVE_INFINITY;
+      const shownDays = describeDays(issue.days, from, to);
+      const near = overlap(id, from, to);
+      const tasks = issue.tasks.length <= MAX_NAMED_IN_MESSAGE ? issue.tasks.join(', ') : namedWithMore([id, ...near], issue.tasks.length);
+      const related = [];
+      for (const other of near) {
+        if (related.length >= MAX_RELATED) break;
+        const o = ctx.items.get(other);
+        if (o) related.push(relatedTo(o, `${o.id} also loads ${issue.owner}`));
+      }
+      out.push(diagnostic('resource.overallocated', task.file, attributeRange(task, 'owner'), `${head} ${shownDays}: ${tasks}`,
+        related, { item: id, owner: issue.owner }));
     }
   }
   return out;
+}
+
+type DayRange = { from: number; to: number };
+
+/** The over-allocated days as text: all of a few, else the ones overlapping [from, to] first (in date order) and a count of the rest. */
+function describeDays(days: readonly DayRange[], from: number, to: number): string {
+  const text = (d: DayRange): string => (d.from === d.to ? formatDate(d.from) : `${formatDate(d.from)}…${formatDate(d.to)}`);
+  if (days.length <= MAX_NAMED_IN_MESSAGE) return days.map(text).join(', ');
+  // Days are sorted and disjoint: binary-search the first range that ends on or after `from`.
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]!.to < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const picked: number[] = [];
+  for (let i = lo; i < days.length && days[i]!.from <= to && picked.length < MAX_NAMED_IN_MESSAGE; i++) picked.push(i);
+  // Too few overlap this task: fill up with the earliest of the others.
+  for (let i = 0; i < days.length && picked.length < MAX_NAMED_IN_MESSAGE; i++) if (!picked.includes(i)) picked.push(i);
+  picked.sort((a, b) => a - b);
+  return namedWithMore(picked.map((i) => text(days[i]!)), days.length);
+}
+
+/**
+ * For one owner's over-allocated tasks: a function giving, for a task spanning [from, to],
+ * up to MAX_RELATED other tasks of that owner whose dates overlap it (those starting inside
+ * the span, then those started before it and still running), then others in ID order to
+ * fill up. Each call does O(log n + MAX_RELATED) work: the backward scan over tasks that
+ * started earlier is bounded, so an owner with thousands of tasks stays linear.
+ */
+function overlapFinder(ctx: CheckContext, ids: readonly string[]): (id: string, from: number, to: number) => string[] {
+  const want = Math.max(MAX_RELATED, MAX_NAMED_IN_MESSAGE);
+  const dated = ids
+    .map((id) => ({ id, span: ctx.schedule.tasks.get(id) }))
+    .filter((t) => t.span?.start !== undefined && t.span.end !== undefined)
+    .map((t) => ({ id: t.id, start: t.span!.start!, end: t.span!.end! }))
+    .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (id, from, to) => {
+    const picked: string[] = [];
+    const seen = new Set<string>([id]);
+    const take = (other: string): void => {
+      if (picked.length < want && !seen.has(other)) {
+        seen.add(other);
+        picked.push(other);
+      }
+    };
+    let lo = 0;
+    let hi = dated.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dated[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < dated.length && dated[i]!.start <= to && picked.length < want; i++) take(dated[i]!.id);
+    for (let i = lo - 1, budget = 4 * want; i >= 0 && budget > 0 && picked.length < want; i--, budget--) if (dated[i]!.end >= from) take(dated[i]!.id);
+    for (let i = 0; i < ids.length && picked.length < want; i++) take(ids[i]!);
+    return picked;
+  };
 }
 
 function round(n: number): number {
