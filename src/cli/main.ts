@@ -161,8 +161,8 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
     );
   }
   if (command.name === 'check' || command.name === 'report') {
-    const { applyConfiguredBaseline } = await import('./baseline.js');
-    await applyConfiguredBaseline(workspace, target.root, typeof today === 'function' ? today() : today);
+    const { applyConfiguredBaseline, BaselineReader } = await import('./baseline.js');
+    await applyConfiguredBaseline(workspace, new BaselineReader(target.root), typeof today === 'function' ? today() : today);
   }
   const narrow = (full: Analysis): Analysis => (command.scope === 'trace' ? scopeToTrace : scopeToFiles)(
     full,
