@@ -161,6 +161,10 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
       `fix ${shown} (its settings are kinds, include, exclude, start, calendar, capacity, rules).`,
     );
   }
+  if (command.name === 'check' || command.name === 'report') {
+    const { applyConfiguredBaseline, BaselineReader } = await import('./baseline.js');
+    await applyConfiguredBaseline(workspace, new BaselineReader(target.root), typeof today === 'function' ? today() : today);
+  }
   const narrow = (full: Analysis): Analysis => (command.scope === 'trace' ? scopeToTrace : scopeToFiles)(
     full,
     (file) => inPaths(target.paths, file),

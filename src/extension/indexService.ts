@@ -6,6 +6,7 @@ import type { FilePath, FileResult } from '../core/model/types.js';
 import { parseFile } from '../core/parse/parseFile.js';
 import { createWorkspace, DEFAULT_CONFIG_PATH } from '../core/workspace/createWorkspace.js';
 import type { BatchParser, Workspace } from '../core/workspace/types.js';
+import { applyConfiguredBaseline, BaselineReader } from '../cli/baseline.js';
 import { readSettings, todayFor } from './settings.js';
 import type { FolderFileSystem } from './workspaceBridge.js';
 import { createFolderFileSystem, entryKind, openDocument, relativePath, uriFor } from './workspaceBridge.js';
@@ -49,6 +50,8 @@ export class FolderIndex implements vscode.Disposable {
   private loadTokens = new vscode.CancellationTokenSource();
   private disposed = false;
   private readonly skippedNoted = new Set<string>();
+  /** Baselines read so far, by commit. */
+  private baselines: BaselineReader | undefined;
   /** Where the last load spent its time, for the log. */
   private timing = { listMs: 0, listedAt: 0, readMs: 0, parseMs: 0 };
 
@@ -102,6 +105,7 @@ export class FolderIndex implements vscode.Disposable {
           this.fs.dropPrefetched();
         }
         if (token.isCancellationRequested) return;
+        await this.refreshBaseline();
         const analyzeStarted = performance.now();
         const analysis = this.analyzeNow();
         this.noteSkipped(analysis);
@@ -206,6 +210,7 @@ export class FolderIndex implements vscode.Disposable {
       }
       // New include/exclude globs can bring in or drop files: list again.
       if (globs(this.workspace.config()) !== before) await this.relist();
+      await this.refreshBaseline();
     }
     const batch = [...this.pending];
     this.pending.clear();
@@ -247,6 +252,30 @@ export class FolderIndex implements vscode.Disposable {
         if (rel !== undefined) await this.workspace.refreshFile(rel);
       }
     }
+  }
+
+  /**
+   * Reads the plan at the configured `baseline:` revision with git, for `schedule.slipped`.
+   * Git runs only in a trusted workspace on the local disk; elsewhere the setting gets one
+   * warning saying why nothing is compared.
+   */
+  private async refreshBaseline(): Promise<void> {
+    if (this.workspace.config().baseline === undefined) {
+      this.workspace.setBaseline(undefined);
+      return;
+    }
+    if (!vscode.workspace.isTrusted) {
+      this.workspace.setBaseline({ problem: 'comparing runs git, which Specline does only in a trusted workspace' });
+      return;
+    }
+    if (this.folder.uri.scheme !== 'file') {
+      this.workspace.setBaseline({ problem: 'the folder is not on the local disk, where git could read its history' });
+      return;
+    }
+    this.baselines ??= new BaselineReader(this.folder.uri.fsPath);
+    const started = performance.now();
+    await applyConfiguredBaseline(this.workspace, this.baselines, todayFor(this.folder.uri));
+    this.log.info(`${this.folder.name}: baseline ${this.workspace.config().baseline?.ref} read in ${Math.round(performance.now() - started)} ms`);
   }
 
   /** After a config change that kept the prefixes: files may have entered or left include/exclude. */

@@ -28,10 +28,14 @@ describe('examples/acme', () => {
     assert.deepEqual(actual, expected);
   });
 
-  it('shows every diagnostic code at least once', async () => {
+  it('shows every diagnostic code at least once (but those that need a git history of its own)', async () => {
     const { RULES } = await import('../../src/core/check/ruleCatalog.js');
     const codes = new Set(expected.map((e) => e.split(' ')[1]));
-    assert.deepEqual(RULES.map((r) => r.code).filter((c) => !codes.has(c)), []);
+    // schedule.slipped compares with the plan at a git revision: the example is a folder of
+    // this repository, not a repository with its own tags, so it can only show it to someone
+    // who commits it (its README says how). The rule fixtures and test/cli/baseline.test.ts cover it.
+    const needsHistory = new Set(['schedule.slipped']);
+    assert.deepEqual(RULES.map((r) => r.code).filter((c) => !codes.has(c) && !needsHistory.has(c)), []);
   });
 
   it('has at least 4 goals, 6 features and 25 tasks', async () => {

@@ -1,7 +1,11 @@
 import type { Analysis } from '../../core/analysis/types.js';
+import type { Baseline, BaselineComparison } from '../../core/baseline/baseline.js';
+import { SlipCalculator } from '../../core/baseline/baseline.js';
 import { formatDate } from '../../core/model/dates.js';
 import type { DayNumber } from '../../core/model/types.js';
 import type { Command } from '../command.js';
+import { textOption } from '../command.js';
+import { UsageError } from '../io.js';
 import { itemsInSourceOrder } from '../scope.js';
 
 export interface ScheduleJson {
@@ -18,9 +22,21 @@ export interface ScheduleJson {
     float: number | null;
     /** Owner handles joined with ", " (the core's list separator). */
     owner: string | null;
-  }>;
-  milestones: Array<{ id: string; date: string | null }>;
-  features: Array<{ id: string; start: string | null; end: string | null; traced: boolean; scheduled: boolean }>;
+  } & Partial<BaselineFields>>;
+  milestones: Array<{ id: string; date: string | null } & Partial<MilestoneBaselineFields>>;
+  features: Array<{ id: string; start: string | null; end: string | null; traced: boolean; scheduled: boolean } & Partial<BaselineFields>>;
+}
+
+/** With `--baseline REF`: the item's dates at REF and its slip in working days (null when it did not exist at REF). */
+export interface BaselineFields {
+  baselineStart: string | null;
+  baselineEnd: string | null;
+  slip: number | null;
+}
+
+export interface MilestoneBaselineFields {
+  baselineDate: string | null;
+  slip: number | null;
 }
 
 /** `specline schedule`: the computed dates of every task, milestone and feature in scope, in source order. */
@@ -29,13 +45,48 @@ export const scheduleCommand: Command = {
   summary: 'print the computed schedule',
   description: 'Prints the computed start and end of every task, the date of every milestone and the span of every feature.',
   formats: ['text', 'json'],
-  async run({ analysis, format }) {
-    const data = scheduleJson(analysis);
-    return { output: format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : scheduleText(data), exitCode: 0 };
+  options: {
+    baseline: { type: 'string', value: 'REF', description: 'compare with the plan at a git revision (tag, branch or commit): each item gains its baseline dates and its slip in working days' },
+  },
+  validate(values) {
+    const ref = textOption(values, 'baseline');
+    if (ref !== undefined && (ref.trim() === '' || ref.trim().startsWith('-'))) {
+      throw new UsageError(`--baseline needs a git revision, not "${ref}"`, 'for example --baseline v1.0 or --baseline HEAD~5.');
+    }
+  },
+  async run({ analysis, format, values, root }) {
+    const ref = textOption(values, 'baseline')?.trim();
+    let baseline: Baseline | undefined;
+    if (ref !== undefined) {
+      const { readBaseline } = await import('../baseline.js');
+      const { GitError } = await import('../git.js');
+      try {
+        baseline = await readBaseline(root, ref, analysis.today);
+      } catch (error) {
+        if (!(error instanceof GitError)) throw error;
+        const hint = error.kind === 'bad-ref'
+          ? 'name a commit, branch or tag of the repository (git log --oneline lists them).'
+          : error.kind === 'not-a-repo' ? '--baseline needs the workspace to be in a git repository.' : '--baseline needs git on the PATH.';
+        throw new UsageError(`--baseline ${ref}: ${error.message}`, hint);
+      }
+    }
+    const data = scheduleJson(analysis, baseline);
+    return { output: format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : scheduleText(data, baseline), exitCode: 0 };
   },
 };
 
-export function scheduleJson(analysis: Analysis): ScheduleJson {
+export function scheduleJson(analysis: Analysis, baseline?: Baseline): ScheduleJson {
+  const slips = baseline ? new SlipCalculator(analysis) : undefined;
+  const compared = (kind: 'task' | 'feature', id: string): Partial<BaselineFields> => {
+    if (!slips || !baseline) return {};
+    const c = slips.compare(kind, id, baseline);
+    return { baselineStart: date(c.baselineStart), baselineEnd: date(c.baselineEnd), slip: c.slip };
+  };
+  const comparedMilestone = (id: string): Partial<MilestoneBaselineFields> => {
+    if (!slips || !baseline) return {};
+    const c: BaselineComparison = slips.compare('milestone', id, baseline);
+    return { baselineDate: date(c.baselineEnd), slip: c.slip };
+  };
   return {
     version: 1,
     tasks: itemsInSourceOrder(analysis, 'task').map((item) => {
@@ -49,11 +100,13 @@ export function scheduleJson(analysis: Analysis): ScheduleJson {
         critical: scheduled?.critical ?? false,
         float: scheduled?.float ?? null,
         owner: item.owners.length > 0 ? item.owners.join(', ') : null,
+        ...compared('task', item.id),
       };
     }),
     milestones: itemsInSourceOrder(analysis, 'milestone').map((item) => ({
       id: item.id,
       date: date(analysis.schedule.milestones.get(item.id)?.date),
+      ...comparedMilestone(item.id),
     })),
     features: itemsInSourceOrder(analysis, 'feature').map((item) => {
       const info = analysis.features.get(item.id);
@@ -63,6 +116,7 @@ export function scheduleJson(analysis: Analysis): ScheduleJson {
         end: date(info?.end),
         traced: info?.traced ?? false,
         scheduled: info?.scheduled ?? false,
+        ...compared('feature', item.id),
       };
     }),
   };
@@ -72,24 +126,30 @@ function date(day: DayNumber | undefined): string | null {
   return day === undefined ? null : formatDate(day);
 }
 
-/** A readable table; `*` marks the critical path. */
-function scheduleText(data: ScheduleJson): string {
-  const dash = (value: string | number | null): string => (value === null ? '—' : String(value));
+/** A readable table; `*` marks the critical path. With a baseline, its end and the slip (`+3`, `-1`, `new`). */
+function scheduleText(data: ScheduleJson, baseline?: Baseline): string {
+  const dash = (value: string | number | null | undefined): string => (value === null || value === undefined ? '—' : String(value));
+  const slip = (s: number | null | undefined, before: string | null | undefined): string => (s === null || s === undefined ? (before === null ? 'new' : '—') : s > 0 ? `+${s}` : String(s));
+  const extra = baseline ? [`${baseline.ref} end`, 'Slip'] : [];
   const sections: string[] = [];
   if (data.tasks.length > 0) {
     sections.push(`Tasks (* critical path)\n${table(
-      ['', 'ID', 'Title', 'Start', 'End', 'Days', 'Float', 'Owner'],
-      data.tasks.map((t) => [t.critical ? '*' : '', t.id, t.title, dash(t.start), dash(t.end), dash(t.duration), dash(t.float), dash(t.owner)]),
-      new Set([5, 6]),
+      ['', 'ID', 'Title', 'Start', 'End', 'Days', 'Float', 'Owner', ...extra],
+      data.tasks.map((t) => [t.critical ? '*' : '', t.id, t.title, dash(t.start), dash(t.end), dash(t.duration), dash(t.float), dash(t.owner),
+        ...(baseline ? [dash(t.baselineEnd), slip(t.slip, t.baselineEnd)] : [])]),
+      new Set([5, 6, 9]),
     )}`);
   }
   if (data.milestones.length > 0) {
-    sections.push(`Milestones\n${table(['ID', 'Date'], data.milestones.map((m) => [m.id, dash(m.date)]))}`);
+    sections.push(`Milestones\n${table(['ID', 'Date', ...(baseline ? [baseline.ref, 'Slip'] : [])],
+      data.milestones.map((m) => [m.id, dash(m.date), ...(baseline ? [dash(m.baselineDate), slip(m.slip, m.baselineDate)] : [])]), new Set([3]))}`);
   }
   if (data.features.length > 0) {
     sections.push(`Features\n${table(
-      ['ID', 'Start', 'End', 'Traced', 'Scheduled'],
-      data.features.map((f) => [f.id, dash(f.start), dash(f.end), f.traced ? 'yes' : 'no', f.scheduled ? 'yes' : 'no']),
+      ['ID', 'Start', 'End', 'Traced', 'Scheduled', ...extra],
+      data.features.map((f) => [f.id, dash(f.start), dash(f.end), f.traced ? 'yes' : 'no', f.scheduled ? 'yes' : 'no',
+        ...(baseline ? [dash(f.baselineEnd), slip(f.slip, f.baselineEnd)] : [])]),
+      new Set([6]),
     )}`);
   }
   return sections.length > 0 ? `${sections.join('\n\n')}\n` : 'Nothing to schedule: no tasks, milestones or features found.\n';

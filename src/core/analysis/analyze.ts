@@ -4,8 +4,11 @@ import type { CheckContext } from '../check/checkContext.js';
 import { applyConfig, compareDiagnostics, runChecks } from '../check/runChecks.js';
 import type { CalendarSpec, DayNumber, Diagnostic, FilePath, FileResult, Item, ItemKind } from '../model/types.js';
 import { ITEM_KINDS } from '../model/types.js';
-import { WorkCalendar } from '../schedule/calendar.js';
+import { mergeCalendar, WorkCalendar } from '../schedule/calendar.js';
+
+export { mergeCalendar };
 import type { ScheduleInput, ScheduleResult } from '../schedule/types.js';
+import type { Baseline } from '../baseline/baseline.js';
 import type { Analysis, FeatureInfo, GoalInfo } from './types.js';
 import { ScheduleCache } from './scheduleCache.js';
 import type { ScheduleNode } from './scheduleCache.js';
@@ -17,6 +20,8 @@ export interface AnalyzeInput {
   /** Every indexed file; the order does not matter (files are sorted by path). */
   files: Iterable<FileResult>;
   today: DayNumber;
+  /** The plan at the configured baseline revision, for `schedule.slipped`; absent without `baseline:` or when it cannot be read. */
+  baseline?: Baseline;
 }
 
 /**
@@ -45,7 +50,7 @@ export function analyze(input: AnalyzeInput): Analysis {
  * of the same Analyzer. Callers read it synchronously and ask again after a change.
  */
 export class Analyzer {
-  private previous: { files: Map<FilePath, FileResult>; today: DayNumber; config: SpeclineConfig } | undefined;
+  private previous: { files: Map<FilePath, FileResult>; today: DayNumber; config: SpeclineConfig; baseline: Baseline | undefined } | undefined;
   private readonly cached = new Map<FilePath, Diagnostic[]>();
   private readonly schedules = new ScheduleCache();
   /** Files that link to each ID (by link attributes), kept up to date per changed file. */
@@ -102,7 +107,7 @@ export class Analyzer {
   analyze(input: AnalyzeInput): Analysis {
     const files = new Map<FilePath, FileResult>([...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => [f.file, f]));
     const prev = this.previous;
-    const full = !prev || prev.today !== input.today || prev.config !== input.config;
+    const full = !prev || prev.today !== input.today || prev.config !== input.config || prev.baseline !== input.baseline;
     const changed: FilePath[] = [];
     if (full) {
       this.linkedFrom.clear();
@@ -155,6 +160,7 @@ export class Analyzer {
     const ctx: CheckContext = {
       config: input.config, today: input.today, files, items, definitions, byKind, features, goals, schedule: scheduleResult,
       check, checkFiles, inScope: dirty ? (file) => dirty.has(file) : () => true,
+      ...(input.baseline ? { baseline: input.baseline } : {}),
     };
     const fresh = runChecks(ctx);
     if (full) this.cached.clear();
@@ -170,7 +176,7 @@ export class Analyzer {
     for (const list of this.cached.values()) for (const d of list) diagnostics.push(d);
     diagnostics.sort(compareDiagnostics);
 
-    this.previous = { files, today: input.today, config: input.config };
+    this.previous = { files, today: input.today, config: input.config, baseline: input.baseline };
     return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, diagnostics };
   }
 
@@ -247,14 +253,6 @@ function sameItems(a: FileResult, b: FileResult): boolean {
   return sameFileItems(a, b) && JSON.stringify(a.suppressions) === JSON.stringify(b.suppressions);
 }
 
-/** A plan's calendar replaces the project's workdays and adds to its holidays. */
-export function mergeCalendar(project: Required<CalendarSpec>, plan: CalendarSpec | undefined): Required<CalendarSpec> {
-  if (!plan) return project;
-  return {
-    workdays: plan.workdays ?? project.workdays,
-    holidays: plan.holidays ? [...new Set([...project.holidays, ...plan.holidays])].sort((a, b) => a - b) : project.holidays,
-  };
-}
 
 /** The linked IDs of the given kinds, each once (with a Set: an `after:` of 100,000 IDs must not be quadratic). */
 function resolved(item: Item, key: 'after', items: Map<string, Item>, kinds: readonly ItemKind[]): string[] {

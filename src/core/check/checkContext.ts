@@ -1,4 +1,5 @@
 import type { FeatureInfo, GoalInfo } from '../analysis/types.js';
+import type { Baseline } from '../baseline/baseline.js';
 import type { SpeclineConfig } from '../config/types.js';
 import type { DayNumber, Diagnostic, DiagnosticData, FilePath, FileResult, Item, ItemKind, Range, RelatedInformation } from '../model/types.js';
 import type { ScheduleResult } from '../schedule/types.js';
@@ -26,6 +27,8 @@ export interface CheckContext {
   features: ReadonlyMap<string, FeatureInfo>;
   goals: ReadonlyMap<string, GoalInfo>;
   schedule: ScheduleResult;
+  /** The plan at the configured baseline revision, when there is one. */
+  baseline?: Baseline;
 }
 
 /** A rule: one code (or a few closely tied ones), one file. */

@@ -30,6 +30,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'status.inconsistent', defaultSeverity: 'warning', description: 'Statuses contradict each other (e.g. a feature is done while its tasks are not).' },
   { code: 'risk.unmitigated', defaultSeverity: 'warning', description: 'A high-impact risk has no mitigation.' },
   { code: 'persona.unused', defaultSeverity: 'info', description: 'No feature names the persona.' },
+  { code: 'schedule.slipped', defaultSeverity: 'warning', description: 'A milestone or feature ends later than in the baseline, beyond the tolerance.' },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

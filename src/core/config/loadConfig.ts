@@ -29,6 +29,7 @@ export function defaultConfig(): SpeclineConfig {
     calendar: { workdays: [1, 2, 3, 4, 5], holidays: [] },
     capacity: { default: 100, owners: new Map() },
     rules: new Map(),
+    slipTolerance: 0,
   };
 }
 
@@ -141,8 +142,21 @@ export function parseConfig(text: string, file: string): LoadedConfig {
         }
         break;
       }
+      case 'baseline': {
+        const ref = isScalar(value) && value.value !== null ? String(value.value).trim() : '';
+        // A revision is handed to git: one that could be read as an option never is.
+        if (ref === '' || ref.startsWith('-') || /\s/.test(ref) || [...ref].some((c) => c.charCodeAt(0) < 32)) report('schema.invalid', at(value ?? pair.key), 'baseline is a git revision: a tag, branch or commit such as v1.0');
+        else config.baseline = { ref, range: at(value) };
+        break;
+      }
+      case 'slip-tolerance': {
+        const n = isScalar(value) ? Number(String(value.value).trim().replace(/d$/, '')) : Number.NaN;
+        if (!Number.isInteger(n) || n < 0 || n > 10_000) report('schema.invalid', at(value ?? pair.key), 'slip-tolerance is a whole number of working days, such as 2');
+        else config.slipTolerance = n;
+        break;
+      }
       default:
-        report('schema.invalid', at(pair.key), `unknown setting "${key}"; settings are kinds, include, exclude, start, calendar, capacity, rules`);
+        report('schema.invalid', at(pair.key), `unknown setting "${key}"; settings are kinds, include, exclude, start, calendar, capacity, rules, baseline, slip-tolerance`);
     }
   }
   return { config, diagnostics };

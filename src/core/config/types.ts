@@ -1,4 +1,4 @@
-import type { CalendarSpec, DayNumber, ItemKind, Severity } from '../model/types.js';
+import type { CalendarSpec, DayNumber, ItemKind, Range, Severity } from '../model/types.js';
 
 /** A rule's configured level: a severity, or `off`. */
 export type RuleLevel = Severity | 'off';
@@ -15,6 +15,10 @@ export interface SpeclineConfig {
   capacity: { default: number; owners: Map<string, number> };
   /** Code → level overrides. */
   rules: Map<string, RuleLevel>;
+  /** `baseline:`: the git revision the plan is compared with, and where it is written (for a warning when it cannot be read). */
+  baseline?: { ref: string; range: Range };
+  /** `slip-tolerance:` working days a milestone or feature may slip before `schedule.slipped` (default 0). */
+  slipTolerance?: number;
 }
 
 export const DEFAULT_KINDS: Record<ItemKind, string[]> = {

@@ -189,3 +189,21 @@ function upperBound(a: Float64Array, x: number): number {
   }
   return lo;
 }
+
+/** A plan's calendar replaces the project's workdays and adds to its holidays. */
+export function mergeCalendar(project: Required<CalendarSpec>, plan: CalendarSpec | undefined): Required<CalendarSpec> {
+  if (!plan) return project;
+  return {
+    workdays: plan.workdays ?? project.workdays,
+    holidays: plan.holidays ? [...new Set([...project.holidays, ...plan.holidays])].sort((a, b) => a - b) : project.holidays,
+  };
+}
+
+/**
+ * Working days from `from` to `to`: those after `from` up to and including `to` when `to`
+ * is later, negative the other way. A Friday to the next Monday is 1; a date on a
+ * non-working day counts as the working day before it.
+ */
+export function workdaysBetween(calendar: WorkCalendar, from: DayNumber, to: DayNumber): number {
+  return to >= from ? calendar.countWorkdays(from + 1, to) : -calendar.countWorkdays(to + 1, from);
+}

@@ -1,5 +1,6 @@
 import { sameFileItems } from '../model/itemsEqual.js';
 import { Analyzer } from '../analysis/analyze.js';
+import type { Baseline } from '../baseline/baseline.js';
 import type { Analysis } from '../analysis/types.js';
 import { ConfigError, defaultConfig, fileMatcher, parseConfig } from '../config/loadConfig.js';
 import type { SpeclineConfig } from '../config/types.js';
@@ -30,6 +31,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   let cachedToday: number | undefined;
   /** Keeps what the last analysis computed, so an edit re-checks only what depends on it. */
   let analyzer = new Analyzer();
+  let baseline: Baseline | { problem: string } | undefined;
 
   const inScope = (path: FilePath): boolean => {
     if (!matches(path)) return false;
@@ -54,6 +56,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     }
     matches = fileMatcher(config);
     analyzer = new Analyzer();
+  }
+
+  /** The warning on `baseline:` when the baseline could not be read (never an error: the plan is still checked). */
+  function baselineProblem(): Diagnostic[] {
+    if (!baseline || !('problem' in baseline) || !config.baseline) return [];
+    return [{ file: configPath, range: config.baseline.range, severity: 'warning', code: 'schedule.slipped', message: `baseline ${config.baseline.ref} cannot be compared: ${baseline.problem}`, related: [] }];
   }
 
   function skippedResult(path: FilePath, reason: string, text = ''): FileResult {
@@ -139,9 +147,18 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     analyze() {
       const today = options.today();
       if (cached && cachedToday === today) return cached;
-      cached = analyzer.analyze({ config, configDiagnostics, files: files.values(), today });
+      const compared = baseline && 'commit' in baseline ? baseline : undefined;
+      cached = analyzer.analyze({
+        config, configDiagnostics: [...configDiagnostics, ...baselineProblem()], files: files.values(), today, ...(compared ? { baseline: compared } : {}),
+      });
       cachedToday = today;
       return cached;
+    },
+
+    setBaseline(next) {
+      if (next === baseline) return;
+      baseline = next;
+      cached = undefined;
     },
 
     files() {

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/types.js';
+import type { Baseline } from '../baseline/baseline.js';
 import type { SpeclineConfig } from '../config/types.js';
 import type { DayNumber, Diagnostic, FilePath, FileResult } from '../model/types.js';
 
@@ -42,6 +43,12 @@ export interface Workspace {
   reloadConfig(): Promise<void>;
   /** The current analysis; cached until something changes. */
   analyze(): Analysis;
+  /**
+   * The plan at the configured `baseline:` revision (read by the host, which knows git),
+   * or why it could not be read: then a `schedule.slipped` warning on the `baseline:`
+   * setting says so, and nothing is compared.
+   */
+  setBaseline(baseline: Baseline | { problem: string } | undefined): void;
   /** Files currently indexed. */
   files(): FilePath[];
   /** Problems in the config file (syntax or values). The CLI exits 2 on any; the editor shows them and goes on with defaults. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { baselineOf } from '../../../src/core/baseline/baseline.js';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
 import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
 import { memoryFileSystem, readFixture } from '../../support/memoryFileSystem.js';
@@ -26,10 +27,17 @@ describe('rule fixtures (expected problems marked inline)', () => {
   for (const name of readdirSync(ROOT).filter((n) => statSync(join(ROOT, n)).isDirectory()).sort()) {
     it(name, async () => {
       const files = readFixture(join(ROOT, name));
-      const meta = JSON.parse(files['fixture.json'] ?? '{}') as { today?: string; severities?: Record<string, string> };
+      const meta = JSON.parse(files['fixture.json'] ?? '{}') as { today?: string; severities?: Record<string, string>; baseline?: { ref: string; files: Record<string, string> } };
       delete files['fixture.json'];
-      const ws = createWorkspace({ fs: memoryFileSystem(files), today: () => parseIsoDate(meta.today ?? '2027-01-04')! });
+      const today = (): number => parseIsoDate(meta.today ?? '2027-01-04')!;
+      const ws = createWorkspace({ fs: memoryFileSystem(files), today });
       await ws.load();
+      if (meta.baseline) {
+        // The plan as it was at the baseline revision, as git would give it.
+        const old = createWorkspace({ fs: memoryFileSystem(meta.baseline.files), today });
+        await old.load();
+        ws.setBaseline(baselineOf(old.analyze(), meta.baseline.ref, '0'.repeat(40)));
+      }
       const analysis = ws.analyze();
       const actual = new Map<string, string[]>();
       for (const d of analysis.diagnostics) {

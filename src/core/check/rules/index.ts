@@ -3,6 +3,7 @@ import { scheduleGoalLate, scheduleMilestoneMissed, scheduleOverdue } from './da
 import { idDuplicate } from './idDuplicate.js';
 import { personaUnused, riskUnmitigated, statusInconsistent } from './itemRules.js';
 import { refUnknown, refWrongKind } from './refLinks.js';
+import { scheduleSlipped } from './scheduleSlipped.js';
 import { resourceOverallocated, scheduleCycle, scheduleDependencyViolated, scheduleNoDuration, scheduleOverspecified, scheduleUnscheduled } from './scheduleRules.js';
 import { traceFeatureNoGoal, traceFeatureNoTask, traceFeatureUnscheduled, traceGoalNoFeature, traceTaskNoFeature } from './traceRules.js';
 
@@ -28,4 +29,5 @@ export const ALL_RULES: readonly Rule[] = [
   statusInconsistent,
   riskUnmitigated,
   personaUnused,
+  scheduleSlipped,
 ];

@@ -1,0 +1,104 @@
+import type { SpeclineConfig } from '../config/types.js';
+import type { Analysis, FeatureInfo } from '../analysis/types.js';
+import type { DayNumber, FilePath, FileResult, Item } from '../model/types.js';
+import { mergeCalendar, WorkCalendar, workdaysBetween } from '../schedule/calendar.js';
+import type { ScheduleResult } from '../schedule/types.js';
+
+/** Where an item was, and when it happened, in the baseline. */
+export interface BaselineEntry {
+  start?: DayNumber;
+  /** The last day (tasks, features) or the date (milestones). */
+  end?: DayNumber;
+  /** The item as defined at the baseline revision: its file and range there. */
+  item: Item;
+}
+
+/**
+ * The plan as it was at a git revision, reduced to what comparisons read: the computed
+ * dates of every task, milestone and feature. Taken once per revision and kept, so a
+ * baseline never holds on to a whole old analysis.
+ */
+export interface Baseline {
+  /** The revision as the user wrote it (`v1.0`, `HEAD~3`). */
+  ref: string;
+  /** The full commit hash it resolved to. */
+  commit: string;
+  tasks: ReadonlyMap<string, BaselineEntry>;
+  milestones: ReadonlyMap<string, BaselineEntry>;
+  features: ReadonlyMap<string, BaselineEntry>;
+}
+
+/** The dates of `analysis` (the workspace at `commit`) as a baseline. */
+export function baselineOf(analysis: Analysis, ref: string, commit: string): Baseline {
+  const tasks = new Map<string, BaselineEntry>();
+  const milestones = new Map<string, BaselineEntry>();
+  const features = new Map<string, BaselineEntry>();
+  for (const item of analysis.items.values()) {
+    if (item.kind === 'task') {
+      const t = analysis.schedule.tasks.get(item.id);
+      tasks.set(item.id, { item, ...(t?.start === undefined ? {} : { start: t.start }), ...(t?.end === undefined ? {} : { end: t.end }) });
+    } else if (item.kind === 'milestone') {
+      const date = analysis.schedule.milestones.get(item.id)?.date;
+      milestones.set(item.id, { item, ...(date === undefined ? {} : { start: date, end: date }) });
+    } else if (item.kind === 'feature') {
+      const f = analysis.features.get(item.id);
+      features.set(item.id, { item, ...(f?.start === undefined ? {} : { start: f.start }), ...(f?.end === undefined ? {} : { end: f.end }) });
+    }
+  }
+  return { ref, commit, tasks, milestones, features };
+}
+
+/** What a comparison reads of the current plan: an analysis, or a check's context. */
+export interface DatedPlan {
+  config: SpeclineConfig;
+  files: ReadonlyMap<FilePath, FileResult>;
+  items: ReadonlyMap<string, Item>;
+  features: ReadonlyMap<string, FeatureInfo>;
+  schedule: ScheduleResult;
+}
+
+/** One item compared with the baseline. */
+export interface BaselineComparison {
+  baselineStart: DayNumber | undefined;
+  baselineEnd: DayNumber | undefined;
+  /**
+   * Working days from the baseline end to the current end, later positive; null when the
+   * item did not exist at the baseline, or has no end now or then.
+   */
+  slip: number | null;
+}
+
+/**
+ * Slips in working days, counted with the calendar of the document that defines the item
+ * now (its plan's calendar over the project's), as every other working-day figure is.
+ */
+export class SlipCalculator {
+  private readonly calendars = new Map<FilePath, WorkCalendar>();
+
+  constructor(private readonly current: DatedPlan) {}
+
+  compare(kind: 'task' | 'milestone' | 'feature', id: string, baseline: Baseline): BaselineComparison {
+    const entry = (kind === 'task' ? baseline.tasks : kind === 'milestone' ? baseline.milestones : baseline.features).get(id);
+    if (!entry) return { baselineStart: undefined, baselineEnd: undefined, slip: null };
+    const end = this.currentEnd(kind, id);
+    const item = this.current.items.get(id);
+    const slip = end === undefined || entry.end === undefined || !item ? null : workdaysBetween(this.calendar(item.file), entry.end, end);
+    return { baselineStart: entry.start, baselineEnd: entry.end, slip };
+  }
+
+  private currentEnd(kind: 'task' | 'milestone' | 'feature', id: string): DayNumber | undefined {
+    if (kind === 'task') return this.current.schedule.tasks.get(id)?.end;
+    if (kind === 'milestone') return this.current.schedule.milestones.get(id)?.date;
+    return this.current.features.get(id)?.end;
+  }
+
+  private calendar(file: FilePath): WorkCalendar {
+    let calendar = this.calendars.get(file);
+    if (!calendar) {
+      calendar = new WorkCalendar(mergeCalendar(this.current.config.calendar, this.current.files.get(file)?.planCalendar));
+      this.calendars.set(file, calendar);
+    }
+    return calendar;
+  }
+}
+
