@@ -28,7 +28,7 @@ export const scheduleGoalLateMeta: RuleMeta = {
     why: 'The roadmap promises the goal by then; the plan says it will not be reached.',
     fix: 'Bring the feature\'s tasks forward, move the target or horizon, or serve the goal with another feature.',
     suppress: 'When the goal is known to slip and the roadmap says so elsewhere.',
-    example: '## G-1 Faster onboarding\n\n- horizon: 2027-Q1\n\n## FEAT-1 Single sign-on\n\n- goals: G-1\n\n- [ ] T-1 Build\n  - features: FEAT-1\n  - start: 2027-03-22\n  - duration: 2w',
+    example: '## G-1 Faster onboarding\n\n- horizon: 2027-Q1\n\n## FEAT-1 Single sign-on\n\n- goals: G-1\n\n## Tasks\n\n- [ ] T-1 Build\n  - features: FEAT-1\n  - start: 2027-03-22\n  - duration: 2w',
   },
 };
 

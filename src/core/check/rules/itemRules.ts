@@ -13,7 +13,7 @@ export const statusInconsistentMeta: RuleMeta = {
     why: 'Status reports, the roadmap and the Plan Explorer would show contradicting pictures of the same work.',
     fix: 'Bring the statuses in line: close the open tasks, or reopen the feature or goal; tick or untick the box; set progress to match.',
     suppress: 'Rarely right; write the real state instead.',
-    example: '## FEAT-1 Single sign-on\n\n- status: done\n\n- [ ] T-3 SAML handshake\n  - features: FEAT-1\n  - status: in-progress',
+    example: '## FEAT-1 Single sign-on\n\n- status: done\n\n## Tasks\n\n- [ ] T-3 SAML handshake\n  - features: FEAT-1\n  - status: in-progress',
   },
 };
 

@@ -28,7 +28,7 @@ export const refWrongKindMeta: RuleMeta = {
     why: 'A feature whose `goals` names a task traces to no goal at all, and a task that waits `after` a feature waits for nothing. The link is ignored.',
     fix: 'Name an item of the right kind, or write the link on the other end: a task names its features with `features:`, a feature names its goals with `goals:`.',
     suppress: 'Hardly ever right: the link has no effect either way.',
-    example: '## FEAT-1 Single sign-on\n\n- goals: T-3',
+    example: '## FEAT-1 Single sign-on\n\n- goals: T-3\n\n## Tasks\n\n- [ ] T-3 SAML handshake',
   },
 };
 

@@ -41,7 +41,7 @@ export const traceFeatureUnscheduledMeta: RuleMeta = {
     why: 'The feature is planned in name only: it has no end date, so its goal and milestones cannot be checked against it.',
     fix: 'Give one of its tasks a `start` or an `after`, or set `start` in the plan\'s front matter or in `.specline.yml`; and give each task a `duration` or an `end`.',
     suppress: 'While a plan is still being drafted.',
-    example: '## FEAT-2 Audit log\n\n- goals: G-1\n\n- [ ] T-8 Store audit events\n  - features: FEAT-2',
+    example: '## FEAT-2 Audit log\n\n- goals: G-1\n\n## Tasks\n\n- [ ] T-8 Store audit events\n  - features: FEAT-2',
   },
 };
 
