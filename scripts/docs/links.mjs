@@ -25,8 +25,11 @@ export function markdownFiles(repoRoot = root) {
   )).sort();
 }
 
-/** Runs the check; resolves to the number of broken links, each already printed on stderr. */
-export function checkLinks(repoRoot = root, files = markdownFiles(repoRoot)) {
+/**
+ * Runs the check; resolves to `{ broken, files, messages }`, each broken link already
+ * reported on `streamError` (stderr unless given) as `file`, then `line:column  reason`.
+ */
+export function checkLinks(repoRoot = root, files = markdownFiles(repoRoot), streamError = process.stderr) {
   return new Promise((resolve, reject) => {
     engine({
       processor: remark,
@@ -43,11 +46,11 @@ export function checkLinks(repoRoot = root, files = markdownFiles(repoRoot)) {
       detectConfig: false,
       detectIgnore: false,
       reporterOptions: { quiet: true },
+      streamError,
     }, (error, code, context) => {
       if (error) { reject(error); return; }
-      let broken = 0;
-      for (const file of context?.files ?? []) broken += file.messages.length;
-      resolve({ code, broken, files: files.length });
+      const messages = (context?.files ?? []).flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason}`));
+      resolve({ code, broken: messages.length, files: files.length, messages });
     });
   });
 }
