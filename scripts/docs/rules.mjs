@@ -66,7 +66,7 @@ export function diagnosticsMarkdown(rules) {
       '',
       `**How to fix.** ${r.docs.fix}`,
       '',
-      `**How to suppress.** ${r.docs.suppress} One place: \`<!-- specline-disable-next-line ${r.code} -->\` on the line before; everywhere: \`${r.code}: off\` under \`rules:\` in \`.specline.yml\`.`,
+      `**How to suppress.** ${r.docs.suppress} ${suppression(r)}`,
       '',
       '**Example.**',
       '',
@@ -77,6 +77,13 @@ export function diagnosticsMarkdown(rules) {
     );
   }
   return out.join('\n');
+}
+
+/** The two ways to silence a code, or only the config way where no comment can reach it. */
+function suppression(r) {
+  const everywhere = `\`${r.code}: off\` under \`rules:\` in \`.specline.yml\``;
+  if (r.docs.suppressInline === false) return `Everywhere: ${everywhere}.`;
+  return `One place: \`<!-- specline-disable-next-line ${r.code} -->\` on the line before; everywhere: ${everywhere}.`;
 }
 
 /** The config schema with its `rules` block rebuilt from the catalog; other keys are kept as they are. */

@@ -15,6 +15,8 @@ export interface RuleDocs {
   fix: string;
   /** When silencing it is reasonable; the generated page adds the comment syntax itself. */
   suppress: string;
+  /** False when no comment can reach the code's range (front matter): the page then shows only the config way. */
+  suppressInline?: boolean;
   /** A small Markdown plan that reports the code (shown in a fenced block). */
   example: string;
 }

@@ -12,7 +12,8 @@ export const schemaYamlMeta: RuleMeta = {
     meaning: 'The front matter between the `---` lines does not parse as YAML, is not a mapping, repeats a key, or nests or aliases beyond the limits. Only the first syntax error is reported: later ones are usually its echoes.',
     why: 'The front matter is where a document item keeps its ID and attributes, and where a plan keeps its start and calendar. Broken front matter means the item or the plan settings are lost until it is fixed.',
     fix: 'Correct the YAML at the position shown: a missing space after `:`, a tab, an unclosed quote or bracket, or a key written twice.',
-    suppress: 'A comment cannot stand before front matter, so this code is only turned off in `.specline.yml` (`rules: { schema.yaml: off }`), which also hides real breakage.',
+    suppress: 'A comment cannot stand before front matter, so this code can only be turned off for the whole workspace, which also hides real breakage.',
+    suppressInline: false,
     example: '---\nid: FEAT-1\ngoals: [G-1\n---\n\n# Single sign-on',
   },
 };
