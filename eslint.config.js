@@ -19,7 +19,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core must stay pure: no vscode import (see STYLE.md).' }],
+        paths: [{ name: 'vscode', message: 'src/core must stay pure: no vscode import (see docs/architecture.md#layers).' }],
         patterns: [{ group: ['**/extension/**', '**/cli/**', '**/webview/**'], message: 'src/core must not depend on adapters.' }],
       }],
     },

@@ -24,6 +24,7 @@ const compiled = step('typecheck and compile', process.execPath, ['node_modules/
 step('typecheck extension', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.extension.json']);
 step('typecheck webview', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/webview/tsconfig.json']);
 step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0']);
+step('links', process.execPath, ['scripts/docs/links.mjs']);
 const bundled = step('bundle', process.execPath, ['scripts/bundle.mjs']);
 
 if (compiled && bundled) {

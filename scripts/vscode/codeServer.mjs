@@ -1,6 +1,6 @@
 // A real VS Code for tests and demos without downloading VS Code: code-server from npm
 // (VS Code 1.100.3's own workbench and extension host) plus Debian's Chromium driven by
-// playwright-core. See /work/shared/REAL-VSCODE.md for why each install step exists.
+// playwright-core. scripts/vscode/README.md says why each install step exists.
 // Node built-ins only (playwright-core is loaded lazily by openWorkbench).
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -22,7 +22,7 @@ export const CODE_SERVER_VERSION = '4.100.3';
 /** VS Code version the pinned code-server must carry; the install fails loudly otherwise. */
 export const VSCODE_VERSION = '1.100.3';
 
-/** Debian packages code-server's native modules and the browser need (REAL-VSCODE.md). */
+/** Debian packages code-server's native modules and the browser need (scripts/vscode/README.md#installing-code-server). */
 export const SYSTEM_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'ripgrep', 'chromium'];
 
 /** Where code-server is installed; `.cache/` is gitignored. */
@@ -230,7 +230,7 @@ export function codeServerInstalled() {
 }
 
 /**
- * Installs code-server into `.cache/code-server/` (REAL-VSCODE.md steps 1–6). Idempotent:
+ * Installs code-server into `.cache/code-server/` (the steps of scripts/vscode/README.md#installing-code-server). Idempotent:
  * the marker file written last says the install is complete; anything else (a half-done
  * install, another version, `force`) is wiped and redone. A lock lets concurrent runs
  * share one install. Returns the code-server root.

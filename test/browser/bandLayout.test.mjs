@@ -1,5 +1,5 @@
 // The roadmap and the matrix draw each lane / goal group as its own table in a
-// `content-visibility: auto` band under a header table (issue 5, Speed). In Chromium,
+// `content-visibility: auto` band under a header table (for speed on large workspaces). In Chromium,
 // with the panels' CSS: every column of every band on screen lines up with its header to
 // the pixel, in a wide and in a narrow panel (where the board scrolls sideways), and the
 // bands far below the fold are not laid out until scrolled to.

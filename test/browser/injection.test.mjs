@@ -1,4 +1,4 @@
-// The injection corpus in real Chromium (issue 4, Security): hostile titles, owners,
+// The injection corpus in real Chromium (the previews' security contract): hostile titles, owners,
 // section headings and file names, written as real Markdown plans, parsed and analysed by
 // the core, then shown exactly as VS Code shows them (the preview webview page with its CSP
 // and nonce, the Markdown-preview blocks) and as the CLI writes them (HTML and SVG files).

@@ -1,4 +1,4 @@
-// Keyed block patches in real Chromium (issue 5, Speed): the webview script applies the
+// Keyed block patches in real Chromium (for speed on large workspaces): the webview script applies the
 // `patch` messages `RenderSync` makes, exactly as the panel posts them. An edit must change
 // only the blocks it touched (the other elements stay the same DOM nodes, so the browser
 // neither re-parses nor re-lays them out), the page must end up equal to a fresh render of

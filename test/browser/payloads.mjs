@@ -1,5 +1,5 @@
 // The injection corpus for the Chromium security tests, and a workspace of real Markdown
-// plan files (FORMAT.md syntax) that carries every payload in task, feature, goal and
+// plan files (docs/format.md syntax) that carries every payload in task, feature, goal and
 // milestone titles, owners, section headings, plan titles and file names.
 //
 // Each payload that ever executes sets the canary (`window.slPwned`), opens a dialog

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/model/types.js';
 import type { CheckReport } from './checkReport.js';
 
-/** FORMAT §8: 1-based lines and columns (the end column is exclusive), paths relative to the root. */
+/** docs/format.md#command-line: 1-based lines and columns (the end column is exclusive), paths relative to the root. */
 export function formatCheckJson(report: CheckReport): string {
   const output = {
     version: 1,

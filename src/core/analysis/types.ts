@@ -2,7 +2,7 @@ import type { SpeclineConfig } from '../config/types.js';
 import type { DayNumber, Diagnostic, FilePath, FileResult, Item } from '../model/types.js';
 import type { ScheduleResult } from '../schedule/types.js';
 
-/** Roll-up of one feature: what traces to it and when it happens (FORMAT §4, §5). */
+/** Roll-up of one feature: what traces to it and when it happens (docs/format.md#traceability and #scheduling). */
 export interface FeatureInfo {
   id: string;
   /** Goals it names that exist and are goals. */

@@ -3,7 +3,6 @@ import type { Baseline } from '../baseline/baseline.js';
 import type { SpeclineConfig } from '../config/types.js';
 import type { DayNumber, Diagnostic, DiagnosticData, FilePath, FileResult, Item, ItemKind, Range, RelatedInformation } from '../model/types.js';
 import type { ScheduleResult } from '../schedule/types.js';
-import { RULES_BY_CODE } from './ruleCatalog.js';
 
 /** What every rule may read. Built once per analysis; rules never mutate it. */
 export interface CheckContext {
@@ -34,10 +33,13 @@ export interface CheckContext {
 /** A rule: one code (or a few closely tied ones), one file. */
 export type Rule = (ctx: CheckContext) => Diagnostic[];
 
-/** A diagnostic at its code's default severity; the config's level is applied later. */
+/**
+ * A diagnostic of a rule. `runChecks` gives it its code's default severity from the rule
+ * catalog, which this file cannot import: the catalog is built from the rule modules'
+ * metadata, and the rule modules import this file.
+ */
 export function diagnostic(code: string, file: FilePath, range: Range, message: string, related: RelatedInformation[] = [], data?: DiagnosticData): Diagnostic {
-  const rule = RULES_BY_CODE.get(code);
-  return { file, range, severity: rule?.defaultSeverity ?? 'warning', code, message, related, ...(data ? { data } : {}) };
+  return { file, range, severity: 'warning', code, message, related, ...(data ? { data } : {}) };
 }
 
 /** A related location pointing at an item's ID. */

@@ -1,42 +1,56 @@
-import type { Severity } from '../model/types.js';
+import type { RuleMeta } from './ruleMeta.js';
+import { scheduleGoalLateMeta, scheduleMilestoneMissedMeta, scheduleOverdueMeta } from './rules/dateRules.js';
+import { idDuplicateMeta } from './rules/idDuplicate.js';
+import { personaUnusedMeta, riskUnmitigatedMeta, statusInconsistentMeta } from './rules/itemRules.js';
+import { schemaInvalidMeta, schemaYamlMeta } from './rules/parseCodes.js';
+import { scheduleSlippedMeta } from './rules/scheduleSlipped.js';
+import { refUnknownMeta, refWrongKindMeta } from './rules/refLinks.js';
+import {
+  resourceOverallocatedMeta, scheduleCycleMeta, scheduleDependencyViolatedMeta, scheduleNoDurationMeta, scheduleOverspecifiedMeta, scheduleUnscheduledMeta,
+} from './rules/scheduleRules.js';
+import {
+  traceFeatureNoGoalMeta, traceFeatureNoTaskMeta, traceFeatureUnscheduledMeta, traceGoalNoFeatureMeta, traceTaskNoFeatureMeta,
+} from './rules/traceRules.js';
 
-export interface RuleInfo {
-  code: string;
-  defaultSeverity: Severity;
-  description: string;
-}
+/** A diagnostic code as callers see it: the rule's own metadata (ruleMeta.ts). */
+export type RuleInfo = RuleMeta;
 
-/** Every diagnostic code of FORMAT §7 with its default severity. The order is the documentation's. */
+/**
+ * Every diagnostic code with its default severity and documentation, in the order of
+ * docs/diagnostics.md (which `npm run docs` generates from this list). Adding a code is
+ * writing one `RuleMeta` beside its check and listing it here.
+ */
 export const RULES: readonly RuleInfo[] = [
-  { code: 'id.duplicate', defaultSeverity: 'error', description: 'The same ID is defined twice.' },
-  { code: 'ref.unknown', defaultSeverity: 'error', description: 'A link names an ID that no item defines.' },
-  { code: 'ref.wrong-kind', defaultSeverity: 'error', description: 'A link names an item of the wrong kind.' },
-  { code: 'schema.yaml', defaultSeverity: 'error', description: 'Front matter is not valid YAML.' },
-  { code: 'schema.invalid', defaultSeverity: 'error', description: 'A value does not fit its key (date, duration, status, …).' },
-  { code: 'trace.feature-no-goal', defaultSeverity: 'warning', description: 'A feature traces to no goal: an untraced requirement.' },
-  { code: 'trace.feature-no-task', defaultSeverity: 'warning', description: 'No task delivers the feature.' },
-  { code: 'trace.feature-unscheduled', defaultSeverity: 'warning', description: 'The feature has tasks but none can be scheduled.' },
-  { code: 'trace.goal-no-feature', defaultSeverity: 'info', description: 'No feature serves the goal.' },
-  { code: 'trace.task-no-feature', defaultSeverity: 'info', description: 'The task delivers no feature.' },
-  { code: 'schedule.cycle', defaultSeverity: 'error', description: 'Dependencies form a cycle.' },
-  { code: 'schedule.unscheduled', defaultSeverity: 'warning', description: 'The task has no start, predecessor or default start.' },
-  { code: 'schedule.no-duration', defaultSeverity: 'warning', description: 'The task has neither duration nor end.' },
-  { code: 'schedule.dependency-violated', defaultSeverity: 'warning', description: 'An explicit start is before a predecessor ends.' },
-  { code: 'schedule.overspecified', defaultSeverity: 'warning', description: 'Start, end and duration disagree.' },
-  { code: 'schedule.milestone-missed', defaultSeverity: 'warning', description: 'A task or feature of a milestone ends after its date.' },
-  { code: 'schedule.goal-late', defaultSeverity: 'warning', description: "A feature ends after its goal's horizon or target, or its own target." },
-  { code: 'schedule.overdue', defaultSeverity: 'warning', description: 'A task that is not done has an end before today.' },
-  { code: 'resource.overallocated', defaultSeverity: 'warning', description: 'An owner is over capacity on some days.' },
-  { code: 'status.inconsistent', defaultSeverity: 'warning', description: 'Statuses contradict each other (e.g. a feature is done while its tasks are not).' },
-  { code: 'risk.unmitigated', defaultSeverity: 'warning', description: 'A high-impact risk has no mitigation.' },
-  { code: 'persona.unused', defaultSeverity: 'info', description: 'No feature names the persona.' },
-  { code: 'schedule.slipped', defaultSeverity: 'warning', description: 'A milestone or feature ends later than in the baseline, beyond the tolerance.' },
+  idDuplicateMeta,
+  refUnknownMeta,
+  refWrongKindMeta,
+  schemaYamlMeta,
+  schemaInvalidMeta,
+  traceFeatureNoGoalMeta,
+  traceFeatureNoTaskMeta,
+  traceFeatureUnscheduledMeta,
+  traceGoalNoFeatureMeta,
+  traceTaskNoFeatureMeta,
+  scheduleCycleMeta,
+  scheduleUnscheduledMeta,
+  scheduleNoDurationMeta,
+  scheduleDependencyViolatedMeta,
+  scheduleOverspecifiedMeta,
+  scheduleMilestoneMissedMeta,
+  scheduleGoalLateMeta,
+  scheduleOverdueMeta,
+  resourceOverallocatedMeta,
+  statusInconsistentMeta,
+  riskUnmitigatedMeta,
+  personaUnusedMeta,
+  scheduleSlippedMeta,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));
 
 /** Where each code is documented; the extension links diagnostics here (`code.target`). */
 export const DOCS_BASE = 'https://github.com/specline/specline/blob/main/docs/diagnostics.md';
+/** The heading anchor of a code in docs/diagnostics.md: GitHub drops the dots of `## id.duplicate`. */
 export function ruleDocsUrl(code: string): string {
   return `${DOCS_BASE}#${code.replace(/\./g, '')}`;
 }

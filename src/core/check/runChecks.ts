@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/types.js';
 import { isSuppressed } from '../parse/suppressions.js';
 import type { CheckContext } from './checkContext.js';
+import { RULES_BY_CODE } from './ruleCatalog.js';
 import { ALL_RULES } from './rules/index.js';
 
 /**
@@ -12,7 +13,13 @@ export function runChecks(ctx: CheckContext): Diagnostic[] {
   const all: Diagnostic[] = [];
   // Loops, not push(...list): spreading a rule's 200,000 diagnostics overflows the stack.
   for (const f of ctx.checkFiles) for (const d of f.diagnostics) all.push(d);
-  for (const rule of ALL_RULES) for (const d of rule(ctx)) all.push(d);
+  for (const rule of ALL_RULES) {
+    for (const d of rule(ctx)) {
+      // Fresh from the rule, so set in place: the default level lives in the rule's metadata.
+      d.severity = RULES_BY_CODE.get(d.code)?.defaultSeverity ?? d.severity;
+      all.push(d);
+    }
+  }
   return applyConfig(ctx, all.filter((d) => ctx.inScope(d.file)));
 }
 

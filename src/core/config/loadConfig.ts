@@ -40,7 +40,7 @@ export interface LoadedConfig {
 }
 
 /**
- * Reads `.specline.yml` text (FORMAT §6). Never throws: a broken file yields diagnostics
+ * Reads `.specline.yml` text (docs/format.md#configuration). Never throws: a broken file yields diagnostics
  * on it and the defaults for what could not be read, so planning goes on.
  */
 export function parseConfig(text: string, file: string): LoadedConfig {

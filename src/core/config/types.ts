@@ -3,7 +3,7 @@ import type { CalendarSpec, DayNumber, ItemKind, Range, Severity } from '../mode
 /** A rule's configured level: a severity, or `off`. */
 export type RuleLevel = Severity | 'off';
 
-/** `.specline.yml` after validation, with defaults filled in (FORMAT §6). */
+/** `.specline.yml` after validation, with defaults filled in (docs/format.md#configuration). */
 export interface SpeclineConfig {
   /** Prefix → kind. Built from `kinds`, defaults when absent. */
   prefixes: Map<string, ItemKind>;

@@ -1,11 +1,11 @@
 import type { AttributeKey, ItemKind } from '../model/types.js';
 
-/** What a key means, for hovers and completions: FORMAT §3 in a planner's words. */
+/** What a key means, for hovers and completions: docs/format.md#attributes in a planner's words. */
 export interface AttributeDoc {
   key: AttributeKey;
   /** How a table header would name it. */
   label: string;
-  /** Other spellings the parser accepts (FORMAT §3, in brackets). */
+  /** Other spellings the parser accepts (docs/format.md#attributes, in brackets). */
   aliases: readonly string[];
   /** Item kinds the key applies to. */
   appliesTo: readonly ItemKind[];
@@ -17,7 +17,7 @@ export interface AttributeDoc {
 
 const ALL: readonly ItemKind[] = ['goal', 'feature', 'task', 'milestone', 'risk', 'persona'];
 
-/** Every attribute key of FORMAT §3, in the contract's order. */
+/** Every attribute key of docs/format.md#attributes, in the contract's order. */
 export const ATTRIBUTE_DOCS: readonly AttributeDoc[] = [
   { key: 'title', label: 'Title', aliases: ['name', 'task', 'risk', 'summary'], appliesTo: ALL, value: 'text', doc: 'The item\'s title; by default the text after the ID.' },
   { key: 'goals', label: 'Goals', aliases: ['goal'], appliesTo: ['feature'], value: 'ID list → goals', doc: 'The goals this feature serves: the goal ← feature link of the traceability chain.' },
@@ -51,7 +51,7 @@ export function attributeDoc(key: AttributeKey): AttributeDoc {
 
 /** Keys of a plan document's front matter (a document without `id`). */
 export const PLAN_KEYS: ReadonlyArray<{ key: string; doc: string }> = [
-  { key: 'id', doc: 'Makes the whole document one item (FORMAT §2): FEAT-1, G-1, T-1…' },
+  { key: 'id', doc: 'Makes the whole document one item: FEAT-1, G-1, T-1…' },
   { key: 'title', doc: 'The document\'s title.' },
   { key: 'start', doc: 'The default start of the tasks defined in this plan (YYYY-MM-DD).' },
   { key: 'calendar', doc: 'This plan\'s calendar: `workdays` replace the project\'s, `holidays` are added to them.' },

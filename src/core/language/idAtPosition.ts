@@ -10,7 +10,7 @@ export interface IdAtPosition {
 }
 
 /**
- * The ID under a position: a token of ID shape whose prefix is a known kind (FORMAT §1),
+ * The ID under a position: a token of ID shape whose prefix is a known kind (docs/format.md#ids-and-kinds),
  * found the way the parser finds references (link destinations such as `(plan.md#T-1)` are
  * not IDs). A position just after the last character counts, as for a word in VS Code.
  *

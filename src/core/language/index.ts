@@ -1,7 +1,7 @@
 /**
  * Specline's language features: pure functions over an `Analysis` and a document's text,
  * returning plain data with 0-based ranges. Nothing here imports `vscode`; the extension's
- * providers are thin adapters over these (see STYLE.md, vscode-markdown-languageservice).
+ * providers are thin adapters over these (the shape of vscode-markdown-languageservice; see docs/architecture.md#layers).
  */
 export type { TextEdit, LanguageError } from './types.js';
 export { idAtPosition } from './idAtPosition.js';

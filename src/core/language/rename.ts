@@ -23,7 +23,7 @@ export function prepareRename(analysis: Analysis, _file: FilePath, text: string,
  * The edits that rename an ID everywhere: every definition and every reference (links and
  * prose mentions, in all files), each exactly once.
  *
- * Refused (with a message) when `newId` is not an ID (FORMAT §1), when its prefix maps to a
+ * Refused (with a message) when `newId` is not an ID (docs/format.md#ids-and-kinds), when its prefix maps to a
  * different kind than the old ID's (`.specline.yml` prefixes: renaming must not turn a task
  * into a goal), when it is already defined (the message says where), or when `id` is not
  * defined. Renaming an ID to itself gives no edits.

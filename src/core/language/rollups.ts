@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis/types.js';
 import type { DayNumber, Item } from '../model/types.js';
 import { compareIdsNatural } from './idOrder.js';
 
-/** What a goal adds up to through its features (FORMAT §4): for hovers and code lenses. */
+/** What a goal adds up to through its features (docs/format.md#traceability): for hovers and code lenses. */
 export interface GoalRollup {
   features: string[];
   /** Distinct tasks of its features, in ID order. */

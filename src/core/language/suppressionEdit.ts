@@ -7,7 +7,7 @@ const NEXT_LINE = /^([ \t]*)<!--\s*specline-disable-next-line\b([^>]*?)\s*-->[ \
 const SAME_LINE = /<!--\s*specline-disable-line\b([^>]*?)\s*-->/;
 
 /**
- * The edit that silences one diagnostic with an inline comment (FORMAT §6):
+ * The edit that silences one diagnostic with an inline comment (docs/format.md#inline-suppression):
  * `<!-- specline-disable-next-line CODE -->` on its own line above the diagnostic's line,
  * with that line's indentation. When a comment is already there, the code is added to it.
  *

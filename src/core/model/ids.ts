@@ -1,4 +1,4 @@
-/** The ID grammar of FORMAT §1: `PREFIX-NUMBER` with an optional dotted suffix. */
+/** The ID grammar of docs/format.md#ids-and-kinds: `PREFIX-NUMBER` with an optional dotted suffix. */
 export const ID_SOURCE = String.raw`\b[A-Z][A-Z0-9]*-\d+(?:\.\d+)*\b`;
 
 /** A fresh global regex for scanning (global regexes carry state, so never share one). */

@@ -3,7 +3,7 @@
  * functions, so results can cross worker threads and the extension/webview boundary.
  */
 
-/** The six item kinds of FORMAT §1. */
+/** The six item kinds of docs/format.md#ids-and-kinds. */
 export type ItemKind = 'goal' | 'feature' | 'task' | 'milestone' | 'risk' | 'persona';
 export const ITEM_KINDS: readonly ItemKind[] = ['goal', 'feature', 'task', 'milestone', 'risk', 'persona'];
 
@@ -29,7 +29,7 @@ export interface Location {
 /** A calendar date as a day number: days since 1970-01-01 (UTC). See `dates.ts`. */
 export type DayNumber = number;
 
-/** The four definition forms of FORMAT §2. */
+/** The four definition forms of docs/format.md#defining-items. */
 export type ItemForm = 'document' | 'heading' | 'list' | 'table';
 
 export type Status = 'draft' | 'proposed' | 'approved' | 'todo' | 'in-progress' | 'blocked' | 'done' | 'dropped';
@@ -37,7 +37,7 @@ export const STATUSES: readonly Status[] = ['draft', 'proposed', 'approved', 'to
 
 export type Level = 'low' | 'medium' | 'high';
 
-/** Canonical attribute keys of FORMAT §3 (aliases are resolved by the parser). */
+/** Canonical attribute keys of docs/format.md#attributes (aliases are resolved by the parser). */
 export type AttributeKey =
   | 'title' | 'goals' | 'features' | 'after' | 'milestone' | 'start' | 'end' | 'date' | 'duration'
   | 'owner' | 'allocation' | 'status' | 'progress' | 'priority' | 'horizon' | 'target' | 'metric'
@@ -164,7 +164,7 @@ export interface Diagnostic {
   data?: DiagnosticData;
 }
 
-/** Suppression comments of FORMAT §6, as found in one file. */
+/** Suppression comments (docs/format.md#inline-suppression), as found in one file. */
 export interface Suppressions {
   /** line → codes disabled on that line (empty set: every code). */
   lines: Array<{ line: number; codes: string[] }>;

@@ -1,6 +1,6 @@
 import type { AttributeKey, ItemKind, LinkKey } from '../model/types.js';
 
-/** Written key (normalised) → canonical key. FORMAT §3, aliases included. */
+/** Written key (normalised) → canonical key. docs/format.md#attributes, aliases included. */
 const ALIASES: Record<string, AttributeKey> = {
   title: 'title', name: 'title', task: 'title', risk: 'title', summary: 'title',
   goals: 'goals', goal: 'goals',
@@ -26,7 +26,7 @@ const ALIASES: Record<string, AttributeKey> = {
   affects: 'affects',
 };
 
-/** Keys are case-insensitive and `-`, `_` and spaces are equivalent (FORMAT §3). */
+/** Keys are case-insensitive and `-`, `_` and spaces are equivalent (docs/format.md#attributes). */
 export function normalizeKey(written: string): string {
   return written.trim().toLowerCase().replace(/[-_\s]+/g, ' ');
 }

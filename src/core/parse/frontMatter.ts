@@ -14,7 +14,7 @@ export interface FrontMatterResult {
 }
 
 /**
- * Reads a document's front matter (FORMAT §2 form 1): with `id:` the whole file is an
+ * Reads a document's front matter (docs/format.md#document-items): with `id:` the whole file is an
  * item and the other keys are its attributes; without, `start`, `calendar` and `title`
  * describe the document as a plan.
  *

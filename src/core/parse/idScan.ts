@@ -13,7 +13,7 @@ const LINK_DEST = /\]\([^)]*\)|<[^>\s]*>/g;
 
 /**
  * IDs with a known prefix in `text[start, end)`, with absolute offsets. Tokens of ID shape
- * with an unknown prefix are plain text (FORMAT §1) and returned separately for messages.
+ * with an unknown prefix are plain text (docs/format.md#ids-and-kinds) and returned separately for messages.
  */
 export function scanIds(text: string, start: number, end: number, prefixes: ReadonlyMap<string, ItemKind>): { ids: IdMatch[]; unknownPrefix: string[] } {
   const slice = text.slice(start, end);

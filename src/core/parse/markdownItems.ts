@@ -34,7 +34,7 @@ export interface MarkdownItemsResult {
 }
 
 /**
- * Finds heading, list and table items (FORMAT §2 forms 2–4) in the top-level blocks of
+ * Finds heading, list and table items (heading, list and table forms: docs/format.md#defining-items) in the top-level blocks of
  * one document, in source order.
  */
 export class MarkdownItems {
@@ -226,7 +226,7 @@ export class MarkdownItems {
     this.b.setAttribute(item, kv.key, { value: plainInline(raw), start: kv.valueStart, end: kv.valueEnd, spans: [[kv.valueStart, kv.valueEnd]], keyStart: kv.keyStart, keyEnd: kv.keyEnd });
   }
 
-  /** Table rows (FORMAT §2 form 4), from the parser or from the fast path. */
+  /** Table rows (docs/format.md#table-rows), from the parser or from the fast path. */
   table(table: TableData): void {
     this.pendingHeading = undefined;
     const [header, ...rows] = table.rows;

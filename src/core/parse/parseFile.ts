@@ -149,7 +149,7 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   const docTitle = fm.title ?? firstH1;
   if (fm.item && !fm.item.title) fm.item.title = docTitle ?? '';
 
-  // Checked boxes mean done unless a status says otherwise (FORMAT §2).
+  // Checked boxes mean done unless a status says otherwise (docs/format.md#defining-items).
   for (const item of b.items) if (item.checked && !item.status) item.status = 'done';
 
   result.items = b.items;

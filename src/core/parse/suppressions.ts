@@ -3,7 +3,7 @@ import type { Suppressions } from '../model/types.js';
 const COMMENT = /<!--\s*specline-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->/g;
 
 /**
- * Inline suppression comments, as markdownlint has them (FORMAT §6):
+ * Inline suppression comments, as markdownlint has them (docs/format.md#inline-suppression):
  * `<!-- specline-disable-next-line CODE … -->`, `<!-- specline-disable-line CODE -->`,
  * `<!-- specline-disable CODE -->` … `<!-- specline-enable CODE -->`. No code means every
  * code. An unclosed disable runs to the end of the file.

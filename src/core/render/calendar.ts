@@ -14,7 +14,7 @@ export interface WorkCalendar {
   readonly daysPerWeek: number;
 }
 
-/** A calendar from a spec; missing parts default to Monday–Friday without holidays (FORMAT §5). */
+/** A calendar from a spec; missing parts default to Monday–Friday without holidays (docs/format.md#scheduling). */
 export function workCalendar(spec: CalendarSpec | undefined): WorkCalendar {
   const cal = new ScheduleCalendar({ workdays: spec?.workdays ?? [...DEFAULT_WORKDAYS], holidays: spec?.holidays ?? [] });
   return {

@@ -31,7 +31,7 @@ export interface GanttRow {
   item: Item;
   /** First day occupied (a milestone: its date). */
   start: DayNumber;
-  /** Last day occupied, inclusive (FORMAT §5); a milestone: its date. */
+  /** Last day occupied, inclusive (docs/format.md#scheduling); a milestone: its date. */
   end: DayNumber;
   /** Working days, as the scheduler counted them (0 for a milestone). */
   duration: number;

@@ -23,7 +23,7 @@ const INDENT = '    ';
  * references into "today" and knows nothing of our calendar. Mermaid treats the end date
  * as exclusive (mermaid-js/mermaid#868: a task from June 1 to June 3 must be written
  * `2019-06-01, 2019-06-04`; `inclusiveEndDates` changes that but is a global switch older
- * renderers ignore), while FORMAT §5 makes a task's end the last day it occupies. So the
+ * renderers ignore), while docs/format.md#scheduling makes a task's end the last day it occupies. So the
  * end we write is the day after our end: a Mon–Wed task is written `Mon, Thu`. A milestone
  * on day D is written `D, D+1`, which makes mermaid centre the diamond inside day D, the
  * same way our own SVG draws it.

@@ -21,7 +21,7 @@ export interface TraceFeature {
   id: string;
   title: string;
   status?: Status;
-  /** Links to a goal and a task links to it (FORMAT §4). */
+  /** Links to a goal and a task links to it (docs/format.md#traceability). */
   traced: boolean;
   /** At least one of its tasks has dates. */
   scheduled: boolean;

@@ -1,7 +1,7 @@
 import { weekday } from '../model/dates.js';
 import type { CalendarSpec, DayNumber, Duration } from '../model/types.js';
 
-/** Monday–Friday: FORMAT §5's default, and the fallback for a calendar with no working day. */
+/** Monday–Friday: docs/format.md#scheduling's default, and the fallback for a calendar with no working day. */
 export const DEFAULT_WORKDAYS: readonly number[] = [1, 2, 3, 4, 5];
 
 /**

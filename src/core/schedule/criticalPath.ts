@@ -13,7 +13,7 @@ export interface ForwardDates {
 
 /**
  * Total float of every task, in working days, by a backward pass in reverse topological
- * order (FORMAT §5: critical path per document).
+ * order (docs/format.md#critical-path-and-float: the critical path is per document).
  *
  * Each document has its own project end PE, the latest end among its scheduled tasks, and
  * only edges with both ends in the same document are followed, so a plan's critical path is

@@ -16,7 +16,7 @@ export interface ForwardResult {
 /**
  * The forward pass: start and end of every task and the date of every milestone, each node
  * visited once in topological order, so every predecessor is final when it is read
- * (FORMAT §5, made precise in `schedule()`'s documentation). Problems found on the way are
+ * (docs/format.md#scheduling, made precise in `schedule()`'s documentation). Problems found on the way are
  * appended to `issues`.
  */
 export function forwardPass(
@@ -76,7 +76,7 @@ export function forwardPass(
     if (d === 0 && t.end === undefined) issues.push({ code: 'schedule.no-duration', id: t.id });
     if (inCycle[v] === 1) continue;
 
-    // Start (FORMAT §5, in order of precedence).
+    // Start (in the order of precedence of docs/format.md#task-dates).
     let s = NaN;
     let from: StartFrom | undefined;
     if (t.start !== undefined) {

@@ -91,7 +91,7 @@ function sortByDay(nodes: number[], day: Float64Array, n: number): Int32Array {
 
 /**
  * One `resource.overallocated` issue per owner who is above capacity on some working day
- * (FORMAT §5 Load). `days` lists the over-allocated days as inclusive ranges of equal load;
+ * (docs/format.md#load). `days` lists the over-allocated days as inclusive ranges of equal load;
  * a range runs on across days that are non-working in every calendar the owner's tasks use
  * (a weekend, a holiday) when the load is the same on both sides, so a month-long overload
  * reads as one range, not four. `tasks` lists every task that occupies an over-allocated day.

@@ -18,7 +18,7 @@ import type {
 } from './types.js';
 
 /**
- * Computes the schedule of a plan (FORMAT §5): dates of every task and milestone, total float
+ * Computes the schedule of a plan (docs/format.md#scheduling): dates of every task and milestone, total float
  * and critical path per document, owners' load, and the problems found on the way.
  *
  * Pure: the same input always gives the same result, nothing outside the input is read, and
@@ -26,7 +26,7 @@ import type {
  * Tarjan's algorithm, and dates are computed in one pass in topological order (never by
  * repeated relaxation), so the cost is O((tasks + dependencies) · log holidays) plus sorting.
  *
- * Where FORMAT §5 is silent the choices are listed in this folder's README.md; the ones a
+ * Where docs/format.md#scheduling is silent the choices are listed in this folder's README.md; the ones a
  * caller notices first:
  * - Cycle members get no dates; tasks after them get none either, without a
  *   `schedule.unscheduled` of their own (the cycle is the root cause), unless they have an

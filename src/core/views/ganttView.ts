@@ -238,7 +238,7 @@ function emptyState(analysis: Analysis, options: GanttViewOptions): string {
   const filtered = options.feature || options.goal || options.owner || options.milestone || (options.plan !== ACTIVE_PLAN && options.plan !== ALL_PLANS);
   const anyTasks = [...analysis.items.values()].some((i) => i.kind === 'task' || i.kind === 'milestone');
   const why = !anyTasks
-    ? 'This workspace has no tasks or milestones yet. Write a plan with a task table or task list (see FORMAT.md) and its bars appear here as you type.'
+    ? 'This workspace has no tasks or milestones yet. Write a plan with a task table or task list (Specline: Open Documentation describes the format) and its bars appear here as you type.'
     : filtered
       ? 'No task or milestone matches these filters.'
       : 'The active file has no scheduled tasks or milestones.';

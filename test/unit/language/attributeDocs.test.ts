@@ -3,7 +3,7 @@ import { ATTRIBUTE_DOCS } from '../../../src/core/language/attributeDocs.js';
 import { attributeKey } from '../../../src/core/parse/attributeKeys.js';
 
 describe('attributeDocs', () => {
-  it('documents every key of FORMAT §3 once, with aliases the parser accepts', () => {
+  it('documents every key of docs/format.md#attributes once, with aliases the parser accepts', () => {
     const keys = ['title', 'goals', 'features', 'after', 'milestone', 'start', 'end', 'date', 'duration', 'owner', 'allocation', 'status',
       'progress', 'priority', 'horizon', 'target', 'metric', 'personas', 'probability', 'impact', 'mitigation', 'affects'];
     assert.deepEqual(ATTRIBUTE_DOCS.map((d) => d.key), keys);

@@ -30,7 +30,7 @@ describe('idAtPosition', () => {
     assert.deepEqual(at('- [ ] T-7.‸2 Sub-task'), { id: 'T-7.2', kind: 'task', covered: 'T-7.2' });
   });
 
-  it('ignores tokens whose prefix is not a kind (FORMAT §1)', () => {
+  it('ignores tokens whose prefix is not a kind (docs/format.md#ids-and-kinds)', () => {
     assert.equal(at('ISO-‸9001 and UTF-8'), undefined);
     assert.equal(at('UTF-‸8'), undefined);
   });

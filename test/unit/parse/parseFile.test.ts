@@ -20,7 +20,7 @@ const at = (text: string, range: { start: { line: number; character: number }; e
   return [lines[range.start.line]!.slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line]!.slice(0, range.end.character)].join('\n');
 };
 
-describe('parseFile: the four item forms (FORMAT §2)', () => {
+describe('parseFile: the four item forms (docs/format.md#defining-items)', () => {
   it('document item: front matter id, title from front matter, attributes from the other keys', () => {
     const text = '---\nid: FEAT-12\ntitle: Single sign-on\ngoals: [G-1, G-2]\nstatus: approved\npriority: must\ntarget: 2027-06-30\nowner: "@ana"\nteam: platform\n---\n# Ignored heading\n';
     const r = parse(text);
@@ -133,7 +133,7 @@ describe('parseFile: the four item forms (FORMAT §2)', () => {
   });
 });
 
-describe('parseFile: attributes and aliases (FORMAT §3)', () => {
+describe('parseFile: attributes and aliases (docs/format.md#attributes)', () => {
   const cases: Array<[string, string, (i: Item) => unknown, unknown]> = [
     ['name', 'Alpha', (i) => i.title, 'Alpha'],
     ['summary', 'Beta', (i) => i.title, 'Beta'],
@@ -200,7 +200,7 @@ describe('parseFile: attributes and aliases (FORMAT §3)', () => {
     assert.equal(r.diagnostics[0]?.code, 'schema.invalid');
   });
 
-  it('unknown prefixes are plain text (FORMAT §1)', () => {
+  it('unknown prefixes are plain text (docs/format.md#ids-and-kinds)', () => {
     const r = parse('- ABC-1 Not an item\n- T-1 Mentions ISO-8601 and ABC-1\n');
     assert.deepEqual(r.items.map((i) => i.id), ['T-1']);
     assert.deepEqual(r.references.map((x) => x.id), []);

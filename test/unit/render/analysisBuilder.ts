@@ -2,7 +2,7 @@
  * Hand-built `Analysis` objects for renderer tests. The real analysis comes from the
  * parser, checker and scheduler; renderers only read it, so tests describe the finished
  * state directly: items with the fields that matter, scheduled dates, and diagnostics.
- * `build()` derives the feature and goal roll-ups the way FORMAT §4 defines them.
+ * `build()` derives the feature and goal roll-ups the way docs/format.md#traceability defines them.
  */
 import type { Analysis, FeatureInfo, GoalInfo } from '../../../src/core/analysis/types.js';
 import type { SpeclineConfig, RuleLevel } from '../../../src/core/config/types.js';
@@ -342,7 +342,7 @@ function parsePriority(text: string): Priority {
   return { text, rank: ranks[text.toLowerCase()] ?? 3 };
 }
 
-/** FORMAT §5: a dated horizon ends on the last day of its quarter, half or year. */
+/** docs/format.md#scheduling: a dated horizon ends on the last day of its quarter, half or year. */
 export function parseHorizon(text: string): Horizon {
   const t = text.trim().toLowerCase();
   if (t === 'now' || t === 'next' || t === 'later') return { text, bucket: t };

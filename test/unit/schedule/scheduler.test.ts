@@ -100,7 +100,7 @@ describe('schedule()', () => {
         dates: { 'T-1': '2027-02-01..2027-02-01' },
       },
       {
-        name: '`after` beats the plan start, even an earlier predecessor (FORMAT §5 order)',
+        name: '`after` beats the plan start, even an earlier predecessor (the start precedence of docs/format.md#task-dates)',
         plan: {
           start: '2027-01-04',
           tasks: [{ id: 'T-1', dur: '1d' }, { id: 'T-2', dur: '1d', after: 'T-1', plan: '2027-02-01' }],

@@ -2,6 +2,49 @@ import { formatDate } from '../../model/dates.js';
 import type { Diagnostic, Item, Range } from '../../model/types.js';
 import type { CheckContext } from '../checkContext.js';
 import { attributeRange, diagnostic, isClosed, relatedTo } from '../checkContext.js';
+import type { RuleMeta } from '../ruleMeta.js';
+
+/** Documentation of `schedule.milestone-missed`; see ruleMeta.ts. */
+export const scheduleMilestoneMissedMeta: RuleMeta = {
+  code: 'schedule.milestone-missed',
+  defaultSeverity: 'warning',
+  description: 'A task or feature of a milestone ends after its date.',
+  docs: {
+    meaning: 'A milestone has a date, and something it depends on ends after that date: a task or feature that names it (`milestone:`), a feature it names (`features:`), or a task in its `after`. Reported on the link (or the late item\'s ID), with the milestone as a related location.',
+    why: 'A milestone is a promise: the work it stands for will not be ready on the day.',
+    fix: 'Move the milestone\'s `date`, shorten or start the late work earlier, or take the item out of the milestone.',
+    suppress: 'When the slip is known and agreed; better record it by moving the date.',
+    example: '- M-1 Beta\n  - date: 2027-01-08\n- [ ] T-1 Build\n  - milestone: M-1\n  - start: 2027-01-04\n  - duration: 10d',
+  },
+};
+
+/** Documentation of `schedule.goal-late`; see ruleMeta.ts. */
+export const scheduleGoalLateMeta: RuleMeta = {
+  code: 'schedule.goal-late',
+  defaultSeverity: 'warning',
+  description: "A feature ends after its goal's horizon or target, or its own target.",
+  docs: {
+    meaning: 'A feature\'s last task ends after its own `target`, or after the deadline of a goal it serves (the earlier of the goal\'s `target` and the last day of its dated `horizon`). Reported on the feature\'s `target` or on the goal\'s ID in `goals`, with the goal as a related location.',
+    why: 'The roadmap promises the goal by then; the plan says it will not be reached.',
+    fix: 'Bring the feature\'s tasks forward, move the target or horizon, or serve the goal with another feature.',
+    suppress: 'When the goal is known to slip and the roadmap says so elsewhere.',
+    example: '## G-1 Faster onboarding\n\n- horizon: 2027-Q1\n\n## FEAT-1 Single sign-on\n\n- goals: G-1\n\n## Tasks\n\n- [ ] T-1 Build\n  - features: FEAT-1\n  - start: 2027-03-22\n  - duration: 2w',
+  },
+};
+
+/** Documentation of `schedule.overdue`; see ruleMeta.ts. */
+export const scheduleOverdueMeta: RuleMeta = {
+  code: 'schedule.overdue',
+  defaultSeverity: 'warning',
+  description: 'A task that is not done has an end before today.',
+  docs: {
+    meaning: 'A task that is not `done` or `dropped` and not at 100% progress ends before today (the system date, or `--today` and the `specline.today` setting). Reported on its `end` value or its ID.',
+    why: 'Either the work is late, or it is finished and the plan was not updated; both make every forecast after it wrong.',
+    fix: 'Mark the task done (tick its box), or give it a new end or duration.',
+    suppress: 'Rarely right: an old plan kept for reference can be checked with `--today` set to its date.',
+    example: '- [ ] T-2 Kick-off workshop\n  - start: 2020-01-06\n  - duration: 1d',
+  },
+};
 
 /** End of an item as scheduled: a task's end, a feature's span end. */
 function endOf(ctx: CheckContext, item: Item): number | undefined {

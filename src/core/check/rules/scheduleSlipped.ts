@@ -3,6 +3,22 @@ import { formatDate } from '../../model/dates.js';
 import type { Diagnostic } from '../../model/types.js';
 import type { CheckContext } from '../checkContext.js';
 import { diagnostic } from '../checkContext.js';
+import type { RuleMeta } from '../ruleMeta.js';
+
+/** Documentation of `schedule.slipped`; see ruleMeta.ts. */
+export const scheduleSlippedMeta: RuleMeta = {
+  code: 'schedule.slipped',
+  defaultSeverity: 'warning',
+  description: 'A milestone or feature ends later than in the baseline, beyond the tolerance.',
+  docs: {
+    meaning: 'With `baseline: REF` in `.specline.yml` (a tag, branch or commit holding the plan everyone agreed to), every milestone date and feature end is compared with the same item as the workspace computed it at REF, with the config of REF. The slip is the number of working days from the baseline end to the current end, counted with the item\'s current calendar (a Friday moved to the next Monday is 1). It is reported on the item\'s ID when it exceeds `slip-tolerance` (default 0), with the item as defined at REF as related information. Items that did not exist at REF are not compared. When git cannot give the baseline (no repository, no git, an unknown revision, an untrusted workspace in the editor), the `baseline:` setting itself gets one warning of this code saying why, and nothing is compared.',
+    why: 'A plan that changes every week needs a memory: what was promised at kickoff, and what slipped since. A milestone that quietly moves is the first thing a sponsor asks about.',
+    fix: 'Bring the work back on track, or move the baseline on purpose (tag the re-agreed plan and point `baseline:` at the new tag). `specline schedule --baseline REF` lists every item\'s slip.',
+    suppress: 'For an item whose new date was agreed but not yet re-baselined; raising `slip-tolerance` is better when small slips are acceptable across the board.',
+    example: '<!-- .specline.yml says baseline: v1.0, where M-1 was due 2027-03-01 -->\n\n- M-1 Launch\n  - date: 2027-03-05',
+    baselineExample: '- M-1 Launch\n  - date: 2027-03-01',
+  },
+};
 
 /**
  * `schedule.slipped`: a milestone or feature ends more working days later than in the
