@@ -30,6 +30,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'status.inconsistent', defaultSeverity: 'warning', description: 'Statuses contradict each other (e.g. a feature is done while its tasks are not).' },
   { code: 'risk.unmitigated', defaultSeverity: 'warning', description: 'A high-impact risk has no mitigation.' },
   { code: 'persona.unused', defaultSeverity: 'info', description: 'No feature names the persona.' },
+  { code: 'file.skipped', defaultSeverity: 'warning', description: 'A file in scope could not be read (encoding, size, permissions, not a regular file); the message says why.' },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

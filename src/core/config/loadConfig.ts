@@ -17,6 +17,8 @@ export class ConfigError extends Error {
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown'];
 /** Always excluded, whatever the config says: nobody plans inside these. */
 export const ALWAYS_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+/** Every top-level key of `.specline.yml`, for messages. */
+export const SETTINGS = 'kinds, include, exclude, start, calendar, capacity, rules, follow-links';
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 export function defaultConfig(): SpeclineConfig {
@@ -29,6 +31,7 @@ export function defaultConfig(): SpeclineConfig {
     calendar: { workdays: [1, 2, 3, 4, 5], holidays: [] },
     capacity: { default: 100, owners: new Map() },
     rules: new Map(),
+    followLinks: false,
   };
 }
 
@@ -141,8 +144,14 @@ export function parseConfig(text: string, file: string): LoadedConfig {
         }
         break;
       }
+      case 'follow-links': {
+        const on = isScalar(value) ? value.value : undefined;
+        if (typeof on !== 'boolean') { report('schema.invalid', at(value ?? pair.key), 'follow-links is true or false'); break; }
+        config.followLinks = on;
+        break;
+      }
       default:
-        report('schema.invalid', at(pair.key), `unknown setting "${key}"; settings are kinds, include, exclude, start, calendar, capacity, rules`);
+        report('schema.invalid', at(pair.key), `unknown setting "${key}"; settings are ${SETTINGS}`);
     }
   }
   return { config, diagnostics };

@@ -15,6 +15,11 @@ export interface SpeclineConfig {
   capacity: { default: number; owners: Map<string, number> };
   /** Code → level overrides. */
   rules: Map<string, RuleLevel>;
+  /**
+   * `follow-links`: read files and folders that symbolic links inside the workspace lead
+   * to outside it. Off by default, so nothing outside the root is read unasked.
+   */
+  followLinks?: boolean;
 }
 
 export const DEFAULT_KINDS: Record<ItemKind, string[]> = {
