@@ -164,6 +164,9 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
     );
   }
   const indexed = workspace.files();
+  if (parsed.positionals.length > 0 && target.paths.length === 0 && indexed.length === 0) {
+    throw new UsageError(`no Markdown file in scope under ${parsed.positionals[0]}`, 'PATH must name Markdown files, or folders holding some, that include/exclude in .specline.yml take in.');
+  }
   target.paths.forEach((p, i) => {
     // A PATH that selects nothing would pass with "0 files": the user meant something else.
     if (!indexed.some((file) => inPaths([p], file))) {
@@ -178,7 +181,7 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
   const analysis = narrow(workspace.analyze());
 
   const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));
-  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow });
+  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow, warn: (line) => writeTo(io.stderr, `specline: ${line}\n`) });
 
   if (out === undefined) {
     writeTo(io.stdout, result.output);

@@ -7,7 +7,7 @@ import type { Diagnostic, FilePath, FileResult } from '../model/types.js';
 import { contentHash } from '../parse/contentHash.js';
 import { MAX_CONFIG_BYTES, MAX_FILE_BYTES, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES } from '../model/limits.js';
 import { parseFile, skippedFileResult, tooLarge } from '../parse/parseFile.js';
-import type { Workspace, WorkspaceOptions } from './types.js';
+import type { ConfigSource, Workspace, WorkspaceOptions } from './types.js';
 
 export const DEFAULT_CONFIG_PATH = '.specline.yml';
 /** Files read at once during a load. */
@@ -44,10 +44,13 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   /** Latin-1 text of skipped files that were read, for the `ref.unknown` hint (bounded). */
   const skippedText = new Map<FilePath, string>();
 
+  let source: ConfigSource = { path: configPath, state: 'missing' };
+
   async function readConfig(): Promise<void> {
     const read = await readConfigText();
     config = defaultConfig();
     configDiagnostics = [];
+    source = 'problem' in read ? { path: configPath, state: 'unreadable', reason: read.problem } : { path: configPath, state: 'text' in read ? 'read' : 'missing' };
     if ('problem' in read) {
       // Anything but a readable, bounded UTF-8 file is said out loud, never replaced by defaults in silence.
       if (explicitConfig) throw new ConfigError(`cannot read config ${configPath}: ${read.problem}`);
@@ -222,6 +225,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
 
     config() {
       return config;
+    },
+
+    configSource() {
+      return source;
     },
   };
   return workspace;

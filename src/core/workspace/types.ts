@@ -68,4 +68,13 @@ export interface Workspace {
   configProblems(): Diagnostic[];
   /** The config in force. */
   config(): SpeclineConfig;
+  /** Where the config came from at the last read: its path, and whether it was read, absent (defaults) or unusable (why). */
+  configSource(): ConfigSource;
+}
+
+export interface ConfigSource {
+  path: FilePath;
+  state: 'read' | 'missing' | 'unreadable';
+  /** Why an unreadable config was not used. */
+  reason?: string;
 }
