@@ -39,14 +39,16 @@ describe('createNodeFileSystem', () => {
     await assert.rejects(fs.readFile('missing.md'));
   });
 
-  it('never follows symlinked folders, so loops cannot hang; lists symlinked files', async () => {
+  it('never follows symlinked folders inside the root, so loops cannot hang; lists symlinked files, broken ones too (reading them says why)', async () => {
     await write('plans/plan.md', 'p');
     await symlink(root, path.join(root, 'plans', 'loop'), 'dir');
     await symlink(path.join(root, 'plans'), path.join(root, 'alias'), 'dir');
     await symlink(path.join(root, 'plans', 'plan.md'), path.join(root, 'linked.md'), 'file');
     await symlink(path.join(root, 'nowhere.md'), path.join(root, 'dangling.md'), 'file');
     const fs = createNodeFileSystem(root);
-    assert.deepEqual(await fs.listFiles(), ['linked.md', 'plans/plan.md']);
+    assert.deepEqual(await fs.listFiles(), ['dangling.md', 'linked.md', 'plans/plan.md']);
+    assert.deepEqual(fs.listProblems!(), []);
+    await assert.rejects(fs.readFile('dangling.md'), /broken symbolic link/);
   });
 
   it('returns nothing for a root that does not exist', async () => {

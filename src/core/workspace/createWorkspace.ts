@@ -290,10 +290,11 @@ function latin1(bytes: Uint8Array): string {
   return out;
 }
 
-/** A host's "no such file": Node's `ENOENT`, VS Code's `FileNotFound`. */
+/** A host's "no such file": Node's `ENOENT`, VS Code's `FileNotFound`, by code or (for hosts that set none) by message. */
 function isNotFound(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
-  return code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound';
+  if (code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound') return true;
+  return code === undefined && error instanceof Error && error.name !== 'SkipReason' && /^(?:ENOENT\b|EntryNotFound\b|FileNotFound\b)/.test(error.message);
 }
 
 /** Why a read failed, in words: the host's message, or a plain word for well-known codes. */
