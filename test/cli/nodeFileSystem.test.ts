@@ -65,4 +65,31 @@ describe('createNodeFileSystem', () => {
     for (let i = 1; i < 50; i += 2) assert.ok(files.includes(`d${i}/f.md`));
     assert.ok(files.every((f) => /^d\d+\/f\.md$/.test(f)));
   });
+
+  it('lists FIFOs for the core to report, and reports links to folders outside the root instead of walking them', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const outside = await mkdtemp(path.join(tmpdir(), 'specline-outside-'));
+    try {
+      await write('plan.md', 'p');
+      await writeFile(path.join(outside, 'theirs.md'), 'x');
+      await symlink(outside, path.join(root, 'shared'), 'dir');
+      execFileSync('mkfifo', [path.join(root, 'pipe.md')]);
+      const fs = createNodeFileSystem(root);
+      assert.deepEqual(await fs.listFiles(), ['pipe.md', 'plan.md']);
+      assert.deepEqual(fs.listProblems!().map((p) => p.path), ['shared']);
+      await assert.rejects(fs.stat!('pipe.md'), /not a regular file \(FIFO\)/);
+      const following = createNodeFileSystem(root, { followLinks: () => true });
+      assert.deepEqual(await following.listFiles(), ['pipe.md', 'plan.md', 'shared/theirs.md']);
+      assert.deepEqual(following.listProblems!(), []);
+      assert.equal(new TextDecoder().decode(await following.readFile('shared/theirs.md')), 'x');
+      await assert.rejects(fs.readFile('shared/theirs.md'), /symbolic link to a file outside the workspace/);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('reads at most maxBytes', async () => {
+    await write('long.md', 'x'.repeat(100_000));
+    assert.equal((await createNodeFileSystem(root).readFile('long.md', { maxBytes: 70_001 })).length, 70_001);
+  });
 });

@@ -1,12 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { MAX_CONFIG_BYTES, MAX_FILE_BYTES } from '../../src/core/model/limits.js';
-import { runCli } from './helpers.js';
+import { REPO_ROOT, runCli } from './helpers.js';
+
+const execFileAsync = promisify(execFile);
 
 /**
  * Nothing in scope is skipped in silence. Each case builds real files in a temp folder and
@@ -267,5 +271,47 @@ describe('CLI arguments that were silently wrong', () => {
       assert.equal(run.code, 2, p);
       assert.match(run.stderr, new RegExp(`specline: no Markdown file in scope under ${p.replace('.', '\\.')}\nhint: `));
     }
+  });
+});
+
+describe('the bundled CLI as a child process: what used to hang now ends', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'specline-proc-'));
+    await mkdir(path.join(root, '.git'));
+    await writeFile(path.join(root, 'plan.md'), '- T-1 Build\n  - duration: 1d\n  - start: 2027-01-04\n');
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  /** The bundle when built (`node scripts/bundle.mjs`), else the tsc output: the same `main`. */
+  function entry(): string {
+    const bundled = path.join(REPO_ROOT, 'bin', 'specline.js');
+    return existsSync(path.join(REPO_ROOT, 'dist', 'cli.js')) ? bundled : path.join(REPO_ROOT, 'out', 'src', 'cli', 'run.js');
+  }
+  async function specline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await execFileAsync(process.execPath, [entry(), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+
+  it('a FIFO .specline.yml, a FIFO plan and --out /proc/self/status exit with a reason', async () => {
+    execFileSync('mkfifo', [path.join(root, '.specline.yml')]);
+    execFileSync('mkfifo', [path.join(root, 'pipe.md')]);
+    const config = await specline(['check']);
+    assert.equal(config.code, 2);
+    assert.match(config.stderr, /\.specline\.yml was not read: not a regular file \(FIFO\)/);
+    await rm(path.join(root, '.specline.yml'));
+    const check = await specline(['check', '--format', 'json', '--today', '2027-01-04']);
+    assert.equal(check.code, 0, check.stderr);
+    assert.deepEqual((JSON.parse(check.stdout) as { diagnostics: Array<{ file: string; code: string }> }).diagnostics.map((d) => `${d.file} ${d.code}`), ['pipe.md file.skipped', 'plan.md trace.task-no-feature']);
+    const out = await specline(['roadmap', '--out', '/proc/self/status']);
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, /cannot write \/proc\/self\/status: .* is in \/proc, not a regular file/);
   });
 });
