@@ -183,7 +183,12 @@ describe('Specline diagnostics in the Problems panel', () => {
       await api.whenReady();
       assert.ok(Date.now() - started < 20_000, `refresh took ${Date.now() - started} ms`);
       await waitFor('the good file next to the hostile ones to be checked', () => withCode(at(`${dir}/ok.md`), 'ref.unknown').length === 1);
-      for (const f of ['huge.md', 'binary.md', 'latin1.md', 'node_modules/pkg/plan.md', 'loop/ok.md']) {
+      // Not read, and said so: one file.skipped each, nothing from their content.
+      for (const f of ['huge.md', 'binary.md', 'latin1.md']) {
+        await waitFor(`file.skipped on ${f}`, () => withCode(at(`${dir}/${f}`), 'file.skipped').length === 1);
+        assert.deepEqual(speclineDiagnostics(at(`${dir}/${f}`)).map(codeOf), ['file.skipped'], `${f} is not checked`);
+      }
+      for (const f of ['node_modules/pkg/plan.md', 'loop/ok.md']) {
         assert.deepEqual(speclineDiagnostics(at(`${dir}/${f}`)).map((d) => d.message), [], `${f} is not checked`);
       }
       assert.equal(withCode(at('risks.md'), 'id.duplicate').length, 2, 'the rest of the workspace is still checked');
