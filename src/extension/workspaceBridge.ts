@@ -134,6 +134,18 @@ export function createFolderFileSystem(options: FolderFileSystemOptions): Folder
     return entry;
   };
 
+  /**
+   * An open document's text. VS Code keeps documents that extensions opened for minutes
+   * after their editors close: unless it has unsaved edits, the disk decides whether there
+   * is still a readable file there (a `.specline.yml` replaced by a folder is not one).
+   */
+  const openText = async (uri: vscode.Uri): Promise<string | undefined> => {
+    const doc = openDocument(uri);
+    if (!doc) return undefined;
+    if (!doc.isDirty) await readableStat(folder, uri, options.config().followLinks === true);
+    return doc.getText();
+  };
+
   return {
     dropPrefetched: () => prefetched.clear(),
 
@@ -165,8 +177,8 @@ export function createFolderFileSystem(options: FolderFileSystemOptions): Folder
 
     async readFile(path) {
       const uri = uriFor(folder, path);
-      const doc = openDocument(uri);
-      if (doc) return encoder.encode(doc.getText());
+      const text = await openText(uri);
+      if (text !== undefined) return encoder.encode(text);
       const early = await takePrefetched(path, uri, true);
       if (early?.bytes) return early.bytes;
       // Checked before any open: reading a FIFO would never return.
@@ -176,8 +188,8 @@ export function createFolderFileSystem(options: FolderFileSystemOptions): Folder
 
     async stat(path) {
       const uri = uriFor(folder, path);
-      const doc = openDocument(uri);
-      if (doc) return { size: doc.getText().length };
+      const text = await openText(uri);
+      if (text !== undefined) return { size: text.length };
       const early = takePrefetched(path, uri, false);
       if (early) return { size: (await early).size };
       return { size: (await readableStat(folder, uri, options.config().followLinks === true)).size };

@@ -229,7 +229,7 @@ describe('Specline diagnostics in the Problems panel', () => {
     const status = await waitFor('the status bar', () => { const s = api.status(); return s.visible && s; });
     assert.match(status.text, /\d+\/\d+ traced/);
     assert.match(status.text, /\$\(error\) 9\b/);
-    assert.match(status.text, /\$\(warning\) 13\b/);
+    assert.match(status.text, /\$\(warning\) 14\b/);
     assert.match(status.tooltip, /features traced/);
   });
 });
