@@ -201,18 +201,21 @@ export function createFolderFileSystem(options: FolderFileSystemOptions): Folder
  * The stat of a file that may be read, or an `Error` whose message says why not (the core
  * turns it into `file.skipped`): a folder, anything that is not a regular file (VS Code
  * reports FIFOs, sockets and devices as `Unknown`), and, unless `follow-links` is on, a
- * symbolic link that resolves outside the workspace folder. "Not found" keeps VS Code's
+ * file whose real path (through a link to it or to a folder above it) is outside the
+ * workspace folder. "Not found" keeps VS Code's
  * own error, so a deleted file is dropped rather than reported.
  */
 export async function readableStat(folder: vscode.WorkspaceFolder, uri: vscode.Uri, followLinks: boolean): Promise<vscode.FileStat> {
   const stat = await vscode.workspace.fs.stat(uri);
   if (stat.type & vscode.FileType.Directory) throw new Error('a folder, not a file');
   if (!(stat.type & vscode.FileType.File)) throw new Error('not a regular file (a FIFO, socket or device)');
-  if (stat.type & vscode.FileType.SymbolicLink && !followLinks && uri.scheme === 'file') {
+  // Not only when the file itself is a link: search follows symlinked folders, so a file
+  // listed under one can lie outside too. One realpath each, on local disks only.
+  if (!followLinks && uri.scheme === 'file') {
     const [real, root] = await Promise.all([realpath(uri.fsPath), realpath(folder.uri.fsPath).catch(() => folder.uri.fsPath)]);
     const relative = nodePath.relative(root, real);
     if (relative.startsWith('..') || nodePath.isAbsolute(relative)) {
-      throw new Error('symbolic link to a file outside the workspace (set follow-links: true in .specline.yml to read it)');
+      throw new Error(`symbolic link to a file outside the workspace${stat.type & vscode.FileType.SymbolicLink ? '' : ' (through a linked folder)'} (set follow-links: true in .specline.yml to read it)`);
     }
   }
   return stat;
