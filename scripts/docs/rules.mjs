@@ -68,12 +68,13 @@ export function diagnosticsMarkdown(rules) {
       '',
       `**How to suppress.** ${r.docs.suppress} ${suppression(r)}`,
       '',
-      '**Example.**',
+      r.docs.exampleLatin1 ? '**Example** (saved as Latin-1, not UTF-8).' : r.docs.baselineExample ? '**Example**, with `baseline: v1.0` in `.specline.yml`:' : '**Example.**',
       '',
       '```markdown',
       r.docs.example,
       '```',
       '',
+      ...(r.docs.baselineExample ? ['where the file at the tag `v1.0` read:', '', '```markdown', r.docs.baselineExample, '```', ''] : []),
     );
   }
   return out.join('\n');

@@ -25,6 +25,8 @@ export interface CommandContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Narrows another analysis of the same workspace (e.g. an older version) to the same PATHs. */
   narrow(analysis: Analysis): Analysis;
+  /** Writes one line on stderr (`specline: …`): what the output cannot say, such as files skipped at a past revision. */
+  warn(line: string): void;
 }
 
 export interface CommandResult {

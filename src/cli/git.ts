@@ -7,10 +7,13 @@
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { execFile, spawn } from 'node:child_process';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Analysis } from '../core/analysis/types.js';
 import type { DayNumber, FilePath } from '../core/model/types.js';
 import { createWorkspace } from '../core/workspace/createWorkspace.js';
 import type { WorkspaceFileSystem } from '../core/workspace/types.js';
+import { MAX_FILE_BYTES } from '../core/model/limits.js';
 
 /** Why git could not answer: not installed, not a repository, or no such commit. */
 export type GitErrorKind = 'unavailable' | 'not-a-repo' | 'bad-ref' | 'failed';
@@ -25,9 +28,61 @@ export class GitError extends Error {
 /** Large listings (monorepos) must not hit execFile's default 1 MB limit. */
 const MAX_BUFFER = 512 * 1024 * 1024;
 
-function git(cwd: string, args: string[]): Promise<string> {
+/**
+ * The absolute path of the `git` program: the first one found in the PATH entries that
+ * are absolute and lie outside `workspace` (never the cwd, never a relative entry). Run by
+ * bare name with the workspace as cwd, Windows would take a `git.exe` committed to the
+ * repository; a PATH entry inside the workspace is the same trap anywhere. Undefined when
+ * there is none. Callers resolve it once per run and pass it on.
+ */
+export function findGit(workspace: string, env: Readonly<Record<string, string | undefined>> = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  // An environment without PATH (a test's, an embedder's) means the process's own.
+  const pathVariable = env['PATH'] ?? env['Path'] ?? process.env['PATH'] ?? '';
+  const delimiter = platform === 'win32' ? ';' : ':';
+  const names = platform === 'win32' ? ['git.exe'] : ['git'];
+  const realWorkspace = realOr(path.resolve(workspace));
+  for (const entry of pathVariable.split(delimiter)) {
+    const dir = entry.trim().replace(/^"(.*)"$/, '$1');
+    if (dir === '' || !path.isAbsolute(dir)) continue;
+    if (isWithin(path.resolve(workspace), path.resolve(dir)) || isWithin(realWorkspace, realOr(path.resolve(dir)))) continue;
+    for (const name of names) {
+      const candidate = path.join(dir, name);
+      try {
+        if (!statSync(candidate).isFile()) continue;
+        if (platform !== 'win32') accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+        // not there, or not executable: the next entry
+      }
+    }
+  }
+  return undefined;
+}
+
+function realOr(absolute: string): string {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
+}
+
+function isWithin(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** `findGit` or a `GitError('unavailable')`. */
+export function requireGit(workspace: string, env?: Readonly<Record<string, string | undefined>>): string {
+  const found = findGit(workspace, env);
+  if (found === undefined) throw new GitError('unavailable', 'git is not installed, or not on the PATH outside the workspace');
+  return found;
+}
+
+function git(program: string, cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
+    // Never a shell: arguments reach git as they are.
+    execFile(program, args, { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true, shell: false }, (error, stdout, stderr) => {
       if (!error) {
         resolve(stdout);
         return;
@@ -47,16 +102,18 @@ export interface GitCommitRef {
   commit: string;
   /** `root`'s path inside the repository with a trailing `/` (empty at the top). */
   prefix: string;
+  /** The git program used (absolute, see `findGit`). */
+  git: string;
 }
 
 /**
  * Resolves `ref` to a commit in the repository around `root`. Throws `GitError`:
  * `unavailable` (no git), `not-a-repo`, or `bad-ref` (no such commit).
  */
-export async function resolveCommit(root: string, ref: string): Promise<GitCommitRef> {
+export async function resolveCommit(root: string, ref: string, program: string = requireGit(root)): Promise<GitCommitRef> {
   let prefix: string;
   try {
-    prefix = (await git(root, ['rev-parse', '--show-prefix'])).replace(/\r?\n$/, '');
+    prefix = (await git(program, root, ['rev-parse', '--show-prefix'])).replace(/\r?\n$/, '');
   } catch (error) {
     if (error instanceof GitError && error.kind === 'unavailable') throw error;
     throw new GitError('not-a-repo', `${root} is not inside a git repository (git: ${error instanceof Error ? error.message : String(error)})`);
@@ -65,18 +122,38 @@ export async function resolveCommit(root: string, ref: string): Promise<GitCommi
   if (ref === '' || ref.startsWith('-') || /[\s\0]/.test(ref)) throw new GitError('bad-ref', `"${ref}" is not a git revision`);
   let commit: string;
   try {
-    commit = (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
+    commit = (await git(program, root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
   } catch {
     throw new GitError('bad-ref', `"${ref}" is not a commit of this repository`);
   }
   if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new GitError('bad-ref', `"${ref}" is not a commit of this repository`);
-  return { ref, commit, prefix };
+  return { ref, commit, prefix, git: program };
+}
+
+/** One entry of `ls-tree -l`: its size (undefined for what is not a blob) and whether it is a symbolic link. */
+export interface TreeEntry {
+  size?: number;
+  link: boolean;
+}
+
+/**
+ * Every file under `root` at the commit, relative to `root` with `/` separators, with its
+ * size from `ls-tree -l`, so oversized blobs are skipped before anything reads them.
+ */
+export async function listTreeAt(root: string, at: GitCommitRef): Promise<Map<FilePath, TreeEntry>> {
+  const out = await git(at.git, root, ['ls-tree', '-r', '-z', '-l', '--end-of-options', at.commit, '--', '.']);
+  const entries = new Map<FilePath, TreeEntry>();
+  for (const record of out.split('\0')) {
+    const match = /^(\d+) (\w+) [0-9a-f]+ +(-|\d+)\t(.*)$/s.exec(record);
+    if (!match) continue;
+    entries.set(match[4]!, { ...(match[3] === '-' ? {} : { size: Number(match[3]) }), link: match[1] === '120000' });
+  }
+  return entries;
 }
 
 /** Every file under `root` at the commit, relative to `root` with `/` separators. */
 export async function listFilesAt(root: string, at: GitCommitRef): Promise<FilePath[]> {
-  const out = await git(root, ['ls-tree', '-r', '-z', '--name-only', at.commit, '--', '.']);
-  return out.split('\0').filter((p) => p !== '');
+  return [...(await listTreeAt(root, at)).keys()];
 }
 
 /**
@@ -90,7 +167,7 @@ export class GitBlobReader {
   private failed: Error | undefined;
 
   constructor(root: string, private readonly at: GitCommitRef) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, windowsHide: true });
+    this.child = spawn(at.git, ['cat-file', '--batch'], { cwd: root, windowsHide: true, shell: false });
     this.child.stdout.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.drain();
@@ -153,9 +230,25 @@ export class GitBlobReader {
 /** The core's file system over a commit: listing from `ls-tree`, reads through one `cat-file --batch`. */
 export function gitFileSystem(root: string, at: GitCommitRef): WorkspaceFileSystem & { close(): void } {
   const reader = new GitBlobReader(root, at);
+  let tree: Promise<Map<FilePath, TreeEntry>> | undefined;
+  const entries = (): Promise<Map<FilePath, TreeEntry>> => (tree ??= listTreeAt(root, at));
+  /** The size `ls-tree` gave, after refusing what is no file; the core skips oversized blobs on it. */
+  const sizeOf = async (file: FilePath): Promise<number> => {
+    const entry = (await entries()).get(file);
+    if (!entry) throw Object.assign(new Error(`${file} is not in ${at.ref}`), { code: 'ENOENT' });
+    if (entry.link) throw new Error('symbolic link (not followed in a past revision)');
+    if (entry.size === undefined) throw new Error('not a file (a submodule)');
+    return entry.size;
+  };
   return {
-    listFiles: () => listFilesAt(root, at),
-    readFile: (path) => reader.read(path),
+    listFiles: async () => [...(await entries()).keys()],
+    readFile: async (file, options) => {
+      // Never ask cat-file for more than the caller takes: a 20 MB blob would be read whole.
+      const size = await sizeOf(file);
+      if (size > (options?.maxBytes ?? MAX_FILE_BYTES + 1)) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${Math.ceil(size / 1024).toLocaleString('en-US')} KB)`);
+      return reader.read(file);
+    },
+    stat: async (file) => ({ size: await sizeOf(file) }),
     close: () => reader.close(),
   };
 }
@@ -167,6 +260,8 @@ export interface AnalyzeAtRefOptions {
   today: DayNumber;
   /** Workspace-relative config path; default `.specline.yml` as it was at the ref. */
   configPath?: FilePath;
+  /** The environment whose PATH `git` is looked up in (default the process's). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -175,7 +270,7 @@ export interface AnalyzeAtRefOptions {
  * `GitError` when git cannot answer.
  */
 export async function analyzeAtRef(options: AnalyzeAtRefOptions): Promise<{ analysis: Analysis; at: GitCommitRef }> {
-  const at = await resolveCommit(options.root, options.ref);
+  const at = await resolveCommit(options.root, options.ref, requireGit(options.root, options.env));
   const fs = gitFileSystem(options.root, at);
   try {
     const workspace = createWorkspace({

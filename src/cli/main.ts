@@ -9,11 +9,9 @@
  * whether named by `--config` or the default `.specline.yml`: checking with silently
  * substituted defaults would answer a different question than the one asked.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Analysis } from '../core/analysis/types.js';
-import { ConfigError } from '../core/config/loadConfig.js';
+import { ConfigError, SETTINGS } from '../core/config/loadConfig.js';
 import { parseIsoDate, systemToday } from '../core/model/dates.js';
 import type { DayNumber } from '../core/model/types.js';
 import type { Command, OptionSpec } from './command.js';
@@ -26,6 +24,7 @@ import { traceCommand } from './commands/trace.js';
 import type { CliIO } from './io.js';
 import { createColors, UsageError, wantsColor, writeTo } from './io.js';
 import { createNodeWorkspace } from './nodeWorkspace.js';
+import { writeOutFile } from './outFile.js';
 import { scopeToFiles, scopeToTrace } from './scope.js';
 import { DEFAULT_CONFIG_FILE, inPaths, resolveTarget } from './target.js';
 import { readVersion } from './version.js';
@@ -43,6 +42,7 @@ const SHARED_OPTIONS: Record<string, OptionSpec> = {
   out: { type: 'string', short: 'o', value: 'FILE', description: 'write the output to FILE instead of stdout' },
   color: { type: 'boolean', description: 'colour the output even when stdout is not a terminal' },
   'no-color': { type: 'boolean', description: 'never colour the output (NO_COLOR works too)' },
+  verbose: { type: 'boolean', description: 'say on stderr which root and config are used, and why' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
   version: { type: 'boolean', description: 'print the version' },
 };
@@ -100,7 +100,7 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      args: joinNegativeValues(args, specs),
       options: Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }])),
       allowPositionals: true,
       strict: true,
@@ -132,6 +132,9 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
     ...(stringValue(values, 'root') === undefined ? {} : { root: stringValue(values, 'root')! }),
     ...(stringValue(values, 'config') === undefined ? {} : { config: stringValue(values, 'config')! }),
   });
+  if (values['verbose'] === true) {
+    writeTo(io.stderr, `specline: root ${target.why.root}\nspecline: config ${target.why.config}\n`);
+  }
   const workspace = createNodeWorkspace({
     root: target.root,
     today,
@@ -158,9 +161,19 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
     });
     throw new UsageError(
       `bad config ${shown}: ${configProblems.length === 1 ? '1 problem' : `${configProblems.length} problems`}\n${list.join('\n')}`,
-      `fix ${shown} (its settings are kinds, include, exclude, start, calendar, capacity, rules).`,
+      `fix ${shown} (its settings are ${SETTINGS}).`,
     );
   }
+  const indexed = workspace.files();
+  if (parsed.positionals.length > 0 && target.paths.length === 0 && indexed.length === 0) {
+    throw new UsageError(`no Markdown file in scope under ${parsed.positionals[0]}`, 'PATH must name Markdown files, or folders holding some, that include/exclude in .specline.yml take in.');
+  }
+  target.paths.forEach((p, i) => {
+    // A PATH that selects nothing would pass with "0 files": the user meant something else.
+    if (!indexed.some((file) => inPaths([p], file))) {
+      throw new UsageError(`no Markdown file in scope under ${parsed.positionals[i] ?? p}`, 'PATH must name Markdown files, or folders holding some, that include/exclude in .specline.yml take in.');
+    }
+  });
   if (command.name === 'check' || command.name === 'report') {
     const { applyConfiguredBaseline, BaselineReader } = await import('./baseline.js');
     await applyConfiguredBaseline(workspace, new BaselineReader(target.root), typeof today === 'function' ? today() : today);
@@ -179,20 +192,36 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
   }
 
   const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));
-  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow });
+  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow, warn: (line) => writeTo(io.stderr, `specline: ${line}\n`) });
 
   if (out === undefined) {
     writeTo(io.stdout, result.output);
   } else {
-    const file = path.resolve(io.cwd, out);
-    try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, result.output);
-    } catch (error) {
-      throw new UsageError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`, 'pass --out a path in a writable folder.');
-    }
+    const inputs = new Set([...indexed, configFile]);
+    await writeOutFile({ out, cwd: io.cwd, root: target.root, isInput: (file) => inputs.has(file) }, result.output);
   }
   return result.exitCode;
+}
+
+/**
+ * `--max-warnings -1` as two words: `parseArgs` takes a value starting with "-" for an
+ * option and refuses it, though -1 is a documented value. A negative number right after a
+ * string option is joined to it (`--max-warnings=-1`), as the user plainly meant.
+ */
+function joinNegativeValues(args: string[], specs: Record<string, OptionSpec>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    const next = args[i + 1];
+    if (name !== undefined && specs[name]?.type === 'string' && next !== undefined && /^-\d+$/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 function stringValue(values: Record<string, string | boolean | undefined>, name: string): string | undefined {

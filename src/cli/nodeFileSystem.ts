@@ -1,56 +1,181 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FilePath } from '../core/model/types.js';
-import type { WorkspaceFileSystem } from '../core/workspace/types.js';
+import type { ListProblem, WorkspaceFileSystem } from '../core/workspace/types.js';
 
 /** Directories never worth descending into: skipping them here saves the core a glob test per file. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
+/** Bytes read per `read` call; files are small, so one or two calls usually do. */
+const READ_CHUNK = 64 * 1024;
+
+/**
+ * Why a path is not read, in words for the `file.skipped` message. Thrown by `stat` and
+ * `readFile`; the core uses the message as it is.
+ */
+export class SkipReason extends Error {
+  override readonly name = 'SkipReason';
+}
+
+export interface NodeFileSystemOptions {
+  /**
+   * `follow-links` of `.specline.yml`, asked for at each listing and read: whether links
+   * that resolve outside the root are followed. Default: never.
+   */
+  followLinks?: () => boolean;
+}
+
 /**
  * A `WorkspaceFileSystem` over `node:fs/promises`, rooted at `root`.
  *
- * Listing walks the tree breadth-first in parallel and never follows a symlinked
- * directory, so symlink loops cannot hang it; a symlink to a file is listed (reads follow
- * it). Entries that vanish or become unreadable while listing are skipped silently: a
- * file deleted between `listFiles` and `readFile` is the core's concern, not a crash here.
+ * Nothing in scope is dropped without a word: every entry that is not a folder (files,
+ * links, FIFOs, sockets, devices) is listed, and `stat`/`readFile` say why one cannot be
+ * read (the core turns that into `file.skipped`). Nothing outside the root is read unless
+ * the config opts in: a link that resolves outside it is refused. A symlinked folder
+ * inside the root is not descended into, since its files are already listed under their
+ * real path (and a link loop cannot hang the walk); one outside the root is reported, or
+ * walked once per real folder with `follow-links: true`. A folder that cannot be listed is
+ * reported by `listProblems`; one that vanished while listing is simply gone.
  */
-export function createNodeFileSystem(root: string): WorkspaceFileSystem {
+export function createNodeFileSystem(root: string, options: NodeFileSystemOptions = {}): WorkspaceFileSystem {
   const absoluteRoot = path.resolve(root);
   const toAbsolute = (file: FilePath): string => path.join(absoluteRoot, ...file.split('/'));
+  const followLinks = (): boolean => options.followLinks?.() === true;
+  let problems: ListProblem[] = [];
+  let realRoot: Promise<string> | undefined;
+  const resolvedRoot = (): Promise<string> => (realRoot ??= realpath(absoluteRoot).catch(() => absoluteRoot));
+
+  /** The stats of what `file` leads to, after refusing what must not be read. */
+  const checked = async (file: FilePath): Promise<Stats> => {
+    const absolute = toAbsolute(file);
+    // A path given outside the root (an explicit `--config ../x.yml`) was asked for by name.
+    const lexicallyInside = !file.startsWith('../') && file !== '..';
+    let target: Stats;
+    try {
+      const link = await lstat(absolute);
+      if (link.isSymbolicLink() || lexicallyInside) {
+        const real = await realpath(absolute).catch((error: unknown) => {
+          throw (error as { code?: unknown }).code === 'ENOENT' && link.isSymbolicLink() ? new SkipReason('broken symbolic link (its target does not exist)') : error;
+        });
+        target = await stat(real);
+        if (!target.isFile() && !target.isDirectory()) throw new SkipReason(`not a regular file (${entryKind(target)})`);
+        if (lexicallyInside && !followLinks() && !isInside(await resolvedRoot(), real)) {
+          throw new SkipReason(`symbolic link to a ${target.isDirectory() ? 'folder' : 'file'} outside the workspace (set follow-links: true in .specline.yml to read it)`);
+        }
+      } else {
+        target = link;
+      }
+    } catch (error) {
+      throw describeFsError(error);
+    }
+    if (!target.isFile()) throw new SkipReason(target.isDirectory() ? 'a folder, not a file' : `not a regular file (${entryKind(target)})`);
+    return target;
+  };
 
   return {
-    listFiles: () => listFiles(absoluteRoot),
-    readFile: async (file) => {
-      const buffer = await readFile(toAbsolute(file));
-      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    listFiles: async () => {
+      problems = [];
+      return listFiles(absoluteRoot, await resolvedRoot(), followLinks(), problems);
     },
-    stat: async (file) => ({ size: (await stat(toAbsolute(file))).size }),
+    listProblems: () => problems,
+    readFile: async (file, readOptions) => {
+      await checked(file);
+      return readBounded(toAbsolute(file), readOptions?.maxBytes);
+    },
+    stat: async (file) => ({ size: (await checked(file)).size }),
   };
 }
 
-async function listFiles(absoluteRoot: string): Promise<FilePath[]> {
+/**
+ * Reads at most `maxBytes` (everything when undefined). Opened non-blocking and checked
+ * again on the open handle, so a path swapped for a FIFO after the check cannot hang us.
+ */
+async function readBounded(absolute: string, maxBytes: number | undefined): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw describeFsError(error);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new SkipReason(`not a regular file (${entryKind(info)})`);
+    const cap = maxBytes ?? Number.MAX_SAFE_INTEGER;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(READ_CHUNK, cap - total);
+      if (want <= 0) break;
+      const buffer = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buffer, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+  } catch (error) {
+    throw describeFsError(error);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function listFiles(absoluteRoot: string, realRoot: string, followLinks: boolean, problems: ListProblem[]): Promise<FilePath[]> {
   const files: FilePath[] = [];
+  /** Real folders walked through links outside the root, so a loop out there is walked once. */
+  const followed = new Set<string>();
 
   const walk = async (relative: string): Promise<void> => {
     const absolute = relative === '' ? absoluteRoot : path.join(absoluteRoot, ...relative.split('/'));
     let entries;
     try {
       entries = await readdir(absolute, { withFileTypes: true });
-    } catch {
-      return; // vanished, not a directory any more, or unreadable
+    } catch (error) {
+      // Gone since its parent was listed: nothing is lost. Anything else is reported.
+      if ((error as { code?: unknown }).code !== 'ENOENT') problems.push({ path: relative === '' ? '.' : relative, reason: `folder not listed: ${describeFsError(error).message}` });
+      return;
     }
     const subdirectories: Array<Promise<void>> = [];
     for (const entry of entries) {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) subdirectories.push(walk(child));
-      } else if (entry.isFile()) {
-        files.push(child);
       } else if (entry.isSymbolicLink()) {
-        subdirectories.push(addSymlinkedFile(path.join(absolute, entry.name), child, files));
+        subdirectories.push(listLink(path.join(absolute, entry.name), child));
+      } else {
+        files.push(child); // files, and FIFOs, sockets and devices for the core to report
       }
     }
     await Promise.all(subdirectories);
+  };
+
+  /** A link to a file is listed (the read decides); a link to a folder is walked only when it leads outside and links are followed. */
+  const listLink = async (absolute: string, relative: FilePath): Promise<void> => {
+    let real: string;
+    let target: Stats;
+    try {
+      real = await realpath(absolute);
+      target = await stat(real);
+    } catch {
+      files.push(relative); // broken: reading it says so
+      return;
+    }
+    if (!target.isDirectory()) {
+      files.push(relative);
+      return;
+    }
+    const name = relative.slice(relative.lastIndexOf('/') + 1);
+    if (SKIPPED_DIRECTORIES.has(name) || isInside(realRoot, real)) return; // listed under its real path already
+    if (!followLinks) {
+      problems.push({ path: relative, reason: 'symbolic link to a folder outside the workspace (set follow-links: true in .specline.yml to read it)' });
+      return;
+    }
+    if (followed.has(real)) return;
+    followed.add(real);
+    await walk(relative);
   };
 
   await walk('');
@@ -58,13 +183,33 @@ async function listFiles(absoluteRoot: string): Promise<FilePath[]> {
   return files.sort(compareCodeUnits);
 }
 
-/** Lists a symlink when it points at a regular file; links to directories are never followed. */
-async function addSymlinkedFile(absolute: string, relative: FilePath, files: FilePath[]): Promise<void> {
-  try {
-    if ((await stat(absolute)).isFile()) files.push(relative);
-  } catch {
-    // dangling link or a target that vanished
-  }
+/** True when `child` is `parent` or lies inside it (both absolute and resolved). */
+export function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The kind of a non-regular entry, for messages. */
+export function entryKind(info: Stats): string {
+  if (info.isFIFO()) return 'FIFO';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice()) return 'character device';
+  if (info.isBlockDevice()) return 'block device';
+  if (info.isDirectory()) return 'folder';
+  if (info.isSymbolicLink()) return 'symbolic link';
+  return 'special file';
+}
+
+/** A file-system error as a reason in words; `ENOENT` keeps its code so callers can tell "gone". */
+function describeFsError(error: unknown): Error {
+  if (error instanceof SkipReason) return error;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EACCES' || code === 'EPERM') return new SkipReason('permission denied');
+  if (code === 'EISDIR') return new SkipReason('a folder, not a file');
+  if (code === 'ENOTDIR') return new SkipReason('a file where a folder was (changed while listing)');
+  if (code === 'ELOOP') return new SkipReason('symbolic link loop');
+  if (code === 'ENOENT') return error as Error;
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function compareCodeUnits(a: string, b: string): number {

@@ -26,7 +26,8 @@ export interface NodeWorkspaceOptions {
 /** A core `Workspace` over the real file system, parsing on a worker-thread pool. */
 export function createNodeWorkspace(options: NodeWorkspaceOptions): Workspace {
   const root = path.resolve(options.root);
-  const fs = createNodeFileSystem(root);
+  // The config is read before anything is listed, so `follow-links` is known in time.
+  const fs = createNodeFileSystem(root, { followLinks: () => workspace.config().followLinks === true });
   const configPath = options.configPath === undefined ? undefined : toWorkspacePath(root, options.configPath);
   const threads = options.parallel === false ? 1 : typeof options.parallel === 'number' ? options.parallel : undefined;
   const pool = createParsePool({
@@ -36,13 +37,14 @@ export function createNodeWorkspace(options: NodeWorkspaceOptions): Workspace {
   });
   const today = options.today;
 
-  return createWorkspace({
+  const workspace: Workspace = createWorkspace({
     fs,
     today: typeof today === 'function' ? today : () => today,
     ...(configPath === undefined ? {} : { configPath }),
     ...(options.paths === undefined ? {} : { paths: options.paths }),
     parseBatch: pool,
   });
+  return workspace;
 }
 
 /** A path relative to the root with `/` separators (may start with `../` for a config outside the root). */

@@ -1,8 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import type { FilePath } from '../core/model/types.js';
 import { UsageError } from './io.js';
+import { entryKind } from './nodeFileSystem.js';
 import { toWorkspacePath } from './nodeWorkspace.js';
 
 export const DEFAULT_CONFIG_FILE = '.specline.yml';
@@ -15,6 +16,8 @@ export interface Target {
   paths: FilePath[];
   /** `--config` relative to the root; undefined means the default `.specline.yml`. */
   configPath?: FilePath;
+  /** Why this root and this config, in words (`--verbose`). */
+  why: { root: string; config: string };
 }
 
 /**
@@ -30,9 +33,11 @@ export async function resolveTarget(cwd: string, options: { root?: string; confi
   if (missing >= 0) throw new UsageError(`no such file or folder: ${options.positionals[missing]}`, 'PATH arguments name Markdown files or folders in the workspace.');
 
   let root: string;
+  let whyRoot: string;
   if (options.root !== undefined) {
     root = path.resolve(cwd, options.root);
     if ((await kindOf(root)) !== 'dir') throw new UsageError(`--root ${options.root} is not a folder`);
+    whyRoot = 'given by --root';
   } else {
     const first = absolutePaths[0];
     const start = first === undefined ? cwd : kinds[0] === 'dir' ? first : path.dirname(first);
@@ -40,7 +45,12 @@ export async function resolveTarget(cwd: string, options: { root?: string; confi
     // above it that is cwd or a git work tree (so links to sibling folders resolve), and
     // never the file-system root or the home folder; failing that, its own folder.
     const fallback = first === undefined ? cwd : kinds[0] === 'dir' ? first : await fileRoot(cwd, first);
-    root = (await findConfigAncestor(start)) ?? fallback;
+    const found = await findConfigAncestor(start);
+    const from = first === undefined ? 'the current folder' : 'the first PATH';
+    root = found.dir ?? fallback;
+    whyRoot = found.dir !== undefined
+      ? `the nearest folder with ${DEFAULT_CONFIG_FILE} from ${from} up`
+      : `no ${DEFAULT_CONFIG_FILE} from ${from} up to ${found.stoppedAt}; so ${first === undefined ? 'the current folder' : kinds[0] === 'dir' ? 'the first PATH' : 'the folder around the first PATH'}`;
   }
 
   const paths: FilePath[] = [];
@@ -49,10 +59,19 @@ export async function resolveTarget(cwd: string, options: { root?: string; confi
     if (relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) {
       throw new UsageError(`${options.positionals[i]} is outside the workspace root ${root}`, 'pass --root with a folder that contains every PATH.');
     }
-    if (relative === '') return { root, paths: [], ...(await configOf(cwd, root, options.config)) };
+    if (relative === '') return withConfig(root, [], whyRoot, cwd, options.config);
     paths.push(relative);
   }
-  return { root, paths, ...(await configOf(cwd, root, options.config)) };
+  return withConfig(root, paths, whyRoot, cwd, options.config);
+}
+
+async function withConfig(root: string, paths: FilePath[], whyRoot: string, cwd: string, config: string | undefined): Promise<Target> {
+  const chosen = await configOf(cwd, root, config);
+  const defaultConfig = path.join(root, DEFAULT_CONFIG_FILE);
+  const whyConfig = chosen.configPath !== undefined
+    ? `${path.resolve(root, chosen.configPath)} (given by --config)`
+    : (await exists(defaultConfig)) ? `${defaultConfig} (the workspace default)` : `none: no ${DEFAULT_CONFIG_FILE} in the root, so the default settings apply`;
+  return { root, paths, ...chosen, why: { root: `${root} (${whyRoot})`, config: whyConfig } };
 }
 
 async function fileRoot(cwd: string, file: string): Promise<string> {
@@ -67,16 +86,48 @@ async function fileRoot(cwd: string, file: string): Promise<string> {
 async function configOf(cwd: string, root: string, config: string | undefined): Promise<{ configPath?: FilePath }> {
   if (config === undefined) return {};
   const absolute = path.resolve(cwd, config);
-  if ((await kindOf(absolute)) !== 'file') {
+  const kind = await kindOf(absolute);
+  if (kind === undefined) {
     throw new UsageError(`config file not found: ${config}`, 'pass --config an existing .specline.yml, or leave it out to use the workspace default.');
+  }
+  if (kind !== 'file') {
+    // Never opened: a FIFO would block the read forever, a device would never end.
+    throw new UsageError(`--config ${config} is ${kind === 'dir' ? 'a folder' : `not a regular file (${await specialKind(absolute)})`}`, 'pass --config a .specline.yml file.');
   }
   return { configPath: toWorkspacePath(root, absolute) };
 }
 
-async function findConfigAncestor(start: string): Promise<string | undefined> {
+/**
+ * The nearest folder from `start` up holding a `.specline.yml` (of any kind: one that is a
+ * folder or a FIFO is found, and reported when read, rather than passed over for a config
+ * further up). The search stops at the repository top (a folder with `.git`) and never
+ * reads the home folder or the file-system root: a stray config there is not this project's.
+ */
+async function findConfigAncestor(start: string): Promise<{ dir?: string; stoppedAt: string }> {
+  const home = homedir();
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if ((await kindOf(path.join(dir, DEFAULT_CONFIG_FILE))) === 'file') return dir;
-    if (path.dirname(dir) === dir) return undefined;
+    if (dir === home) return { stoppedAt: `the home folder ${dir}, not searched` };
+    if (path.dirname(dir) === dir) return { stoppedAt: `the file-system root ${dir}, not searched` };
+    if (await exists(path.join(dir, DEFAULT_CONFIG_FILE))) return { dir, stoppedAt: dir };
+    if (await exists(path.join(dir, '.git'))) return { stoppedAt: `the repository top ${dir}` };
+  }
+}
+
+/** Something is there (a broken link counts: it is a config that cannot be read, not no config). */
+async function exists(absolute: string): Promise<boolean> {
+  try {
+    await lstat(absolute);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function specialKind(absolute: string): Promise<string> {
+  try {
+    return entryKind(await stat(absolute));
+  } catch {
+    return 'unknown';
   }
 }
 

@@ -108,6 +108,7 @@ export class FolderIndex implements vscode.Disposable {
         await this.refreshBaseline();
         const analyzeStarted = performance.now();
         const analysis = this.analyzeNow();
+        this.noteSource();
         this.noteSkipped(analysis);
         const t = this.timing;
         const ms = (n: number): number => Math.round(n);
@@ -335,6 +336,18 @@ export class FolderIndex implements vscode.Disposable {
         }
       },
     );
+  }
+
+  /** Which root and config this folder uses, and why, as `specline --verbose` says it. */
+  private noteSource(): void {
+    const source = this.workspace.configSource();
+    const root = this.folder.uri.scheme === 'file' ? this.folder.uri.fsPath : this.folder.uri.toString();
+    const config = source.state === 'read' ? `${source.path} (the workspace default)`
+      : source.state === 'missing' ? `none: no ${source.path} in the folder, so the default settings apply`
+        : `${source.path} was not read (${source.reason ?? 'unreadable'}), so the default settings apply until it is fixed`;
+    const line = `${this.folder.name}: root ${root} (the workspace folder); config ${config}`;
+    if (source.state === 'unreadable') this.log.error(line);
+    else this.log.info(line);
   }
 
   private noteSkipped(analysis: Analysis): void {

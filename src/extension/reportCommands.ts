@@ -48,7 +48,10 @@ export function registerReportCommands(service: () => IndexService | undefined):
     }
     let changes;
     if (since) {
-      if (index.folder.uri.scheme !== 'file') {
+      if (!vscode.workspace.isTrusted) {
+        // git reads the repository's own config (hooks, filters, fsmonitor): not in Restricted Mode.
+        void vscode.window.showWarningMessage(`Specline does not run git in Restricted Mode: the report has no "Changes since ${since}" section. Trust the workspace to compare with a git revision.`);
+      } else if (index.folder.uri.scheme !== 'file') {
         void vscode.window.showWarningMessage(`Git is not available for ${index.folder.name} (not on the local file system): the report has no "Changes since ${since}" section.`);
       } else {
         try {

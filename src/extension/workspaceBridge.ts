@@ -1,3 +1,5 @@
+import { realpath } from 'node:fs/promises';
+import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { fileMatcher } from '../core/config/loadConfig.js';
@@ -113,8 +115,7 @@ export function createFolderFileSystem(options: FolderFileSystemOptions): Folder
         const resolve = settle.get(path)!;
         const uri = uriFor(folder, path);
         try {
-          const stat = await vscode.workspace.fs.stat(uri);
-          if (stat.type & vscode.FileType.Directory) throw vscode.FileSystemError.FileIsADirectory(uri);
+          const stat = await readableStat(folder, uri, options.config().followLinks === true);
           resolve(stat.size > MAX_FILE_BYTES ? { size: stat.size } : { size: stat.size, bytes: await vscode.workspace.fs.readFile(uri) });
         } catch (error) {
           resolve(Promise.reject(error));
@@ -131,6 +132,18 @@ export function createFolderFileSystem(options: FolderFileSystemOptions): Folder
     if (openDocument(uri)) return undefined;
     entry.catch(() => undefined); // a rejection is handled by whoever awaits it
     return entry;
+  };
+
+  /**
+   * An open document's text. VS Code keeps documents that extensions opened for minutes
+   * after their editors close: unless it has unsaved edits, the disk decides whether there
+   * is still a readable file there (a `.specline.yml` replaced by a folder is not one).
+   */
+  const openText = async (uri: vscode.Uri): Promise<string | undefined> => {
+    const doc = openDocument(uri);
+    if (!doc) return undefined;
+    if (!doc.isDirty) await readableStat(folder, uri, options.config().followLinks === true);
+    return doc.getText();
   };
 
   return {
@@ -164,23 +177,48 @@ export function createFolderFileSystem(options: FolderFileSystemOptions): Folder
 
     async readFile(path) {
       const uri = uriFor(folder, path);
-      const doc = openDocument(uri);
-      if (doc) return encoder.encode(doc.getText());
+      const text = await openText(uri);
+      if (text !== undefined) return encoder.encode(text);
       const early = await takePrefetched(path, uri, true);
-      return early?.bytes ?? vscode.workspace.fs.readFile(uri);
+      if (early?.bytes) return early.bytes;
+      // Checked before any open: reading a FIFO would never return.
+      await readableStat(folder, uri, options.config().followLinks === true);
+      return vscode.workspace.fs.readFile(uri);
     },
 
     async stat(path) {
       const uri = uriFor(folder, path);
-      const doc = openDocument(uri);
-      if (doc) return { size: doc.getText().length };
+      const text = await openText(uri);
+      if (text !== undefined) return { size: text.length };
       const early = takePrefetched(path, uri, false);
       if (early) return { size: (await early).size };
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) throw vscode.FileSystemError.FileIsADirectory(uri);
-      return { size: stat.size };
+      return { size: (await readableStat(folder, uri, options.config().followLinks === true)).size };
     },
   };
+}
+
+/**
+ * The stat of a file that may be read, or an `Error` whose message says why not (the core
+ * turns it into `file.skipped`): a folder, anything that is not a regular file (VS Code
+ * reports FIFOs, sockets and devices as `Unknown`), and, unless `follow-links` is on, a
+ * file whose real path (through a link to it or to a folder above it) is outside the
+ * workspace folder. "Not found" keeps VS Code's
+ * own error, so a deleted file is dropped rather than reported.
+ */
+export async function readableStat(folder: vscode.WorkspaceFolder, uri: vscode.Uri, followLinks: boolean): Promise<vscode.FileStat> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.type & vscode.FileType.Directory) throw new Error('a folder, not a file');
+  if (!(stat.type & vscode.FileType.File)) throw new Error('not a regular file (a FIFO, socket or device)');
+  // Not only when the file itself is a link: search follows symlinked folders, so a file
+  // listed under one can lie outside too. One realpath each, on local disks only.
+  if (!followLinks && uri.scheme === 'file') {
+    const [real, root] = await Promise.all([realpath(uri.fsPath), realpath(folder.uri.fsPath).catch(() => folder.uri.fsPath)]);
+    const relative = nodePath.relative(root, real);
+    if (relative.startsWith('..') || nodePath.isAbsolute(relative)) {
+      throw new Error(`symbolic link to a file outside the workspace${stat.type & vscode.FileType.SymbolicLink ? '' : ' (through a linked folder)'} (set follow-links: true in .specline.yml to read it)`);
+    }
+  }
+  return stat;
 }
 
 /** What is at `uri` now: a file, a folder, or nothing (deleted, or unreadable). */

@@ -39,14 +39,16 @@ describe('createNodeFileSystem', () => {
     await assert.rejects(fs.readFile('missing.md'));
   });
 
-  it('never follows symlinked folders, so loops cannot hang; lists symlinked files', async () => {
+  it('never follows symlinked folders inside the root, so loops cannot hang; lists symlinked files, broken ones too (reading them says why)', async () => {
     await write('plans/plan.md', 'p');
     await symlink(root, path.join(root, 'plans', 'loop'), 'dir');
     await symlink(path.join(root, 'plans'), path.join(root, 'alias'), 'dir');
     await symlink(path.join(root, 'plans', 'plan.md'), path.join(root, 'linked.md'), 'file');
     await symlink(path.join(root, 'nowhere.md'), path.join(root, 'dangling.md'), 'file');
     const fs = createNodeFileSystem(root);
-    assert.deepEqual(await fs.listFiles(), ['linked.md', 'plans/plan.md']);
+    assert.deepEqual(await fs.listFiles(), ['dangling.md', 'linked.md', 'plans/plan.md']);
+    assert.deepEqual(fs.listProblems!(), []);
+    await assert.rejects(fs.readFile('dangling.md'), /broken symbolic link/);
   });
 
   it('returns nothing for a root that does not exist', async () => {
@@ -62,5 +64,32 @@ describe('createNodeFileSystem', () => {
     // Whatever was seen is well-formed; odd folders always survive.
     for (let i = 1; i < 50; i += 2) assert.ok(files.includes(`d${i}/f.md`));
     assert.ok(files.every((f) => /^d\d+\/f\.md$/.test(f)));
+  });
+
+  it('lists FIFOs for the core to report, and reports links to folders outside the root instead of walking them', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const outside = await mkdtemp(path.join(tmpdir(), 'specline-outside-'));
+    try {
+      await write('plan.md', 'p');
+      await writeFile(path.join(outside, 'theirs.md'), 'x');
+      await symlink(outside, path.join(root, 'shared'), 'dir');
+      execFileSync('mkfifo', [path.join(root, 'pipe.md')]);
+      const fs = createNodeFileSystem(root);
+      assert.deepEqual(await fs.listFiles(), ['pipe.md', 'plan.md']);
+      assert.deepEqual(fs.listProblems!().map((p) => p.path), ['shared']);
+      await assert.rejects(fs.stat!('pipe.md'), /not a regular file \(FIFO\)/);
+      const following = createNodeFileSystem(root, { followLinks: () => true });
+      assert.deepEqual(await following.listFiles(), ['pipe.md', 'plan.md', 'shared/theirs.md']);
+      assert.deepEqual(following.listProblems!(), []);
+      assert.equal(new TextDecoder().decode(await following.readFile('shared/theirs.md')), 'x');
+      await assert.rejects(fs.readFile('shared/theirs.md'), /symbolic link to a file outside the workspace/);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('reads at most maxBytes', async () => {
+    await write('long.md', 'x'.repeat(100_000));
+    assert.equal((await createNodeFileSystem(root).readFile('long.md', { maxBytes: 70_001 })).length, 70_001);
   });
 });

@@ -1,7 +1,8 @@
 import type { Command } from '../command.js';
 import { textOption } from '../command.js';
 import { UsageError } from '../io.js';
-import { defined, withNewline } from './gantt.js';
+import { markGenerated } from '../generated.js';
+import { defined } from './gantt.js';
 
 /** `specline report`: a status report in Markdown, as of `--today`. */
 export const reportCommand: Command = {
@@ -18,7 +19,7 @@ export const reportCommand: Command = {
     const since = textOption(values, 'since');
     if (since !== undefined && since.trim() === '') throw new UsageError('--since needs a git revision', 'for example --since HEAD~1 or --since v1.0.');
   },
-  async run({ analysis, values, root, narrow }) {
+  async run({ analysis, values, root, narrow, env, warn }) {
     const { renderStatusReport } = await import('../../core/report/statusReport.js');
     const since = textOption(values, 'since')?.trim();
     let changes;
@@ -26,7 +27,9 @@ export const reportCommand: Command = {
       const { diffAnalyses } = await import('../../core/report/changes.js');
       const { analyzeAtRef, GitError } = await import('../git.js');
       try {
-        const old = await analyzeAtRef({ root, ref: since, today: analysis.today });
+        const old = await analyzeAtRef({ root, ref: since, today: analysis.today, env });
+        // The comparison goes on without them; the user hears which ones and why.
+        for (const f of narrow(old.analysis).files.values()) if (f.skipped) warn(`at ${since}, ${f.file} was skipped: ${f.skipped}`);
         changes = { since, changes: diffAnalyses(narrow(old.analysis), analysis) };
       } catch (error) {
         if (!(error instanceof GitError)) throw error;
@@ -37,7 +40,7 @@ export const reportCommand: Command = {
       }
     }
     return {
-      output: withNewline(renderStatusReport(analysis, { ...defined('title', textOption(values, 'title')), ...(changes ? { changes } : {}) })),
+      output: markGenerated('report', renderStatusReport(analysis, { ...defined('title', textOption(values, 'title')), ...(changes ? { changes } : {}) })),
       exitCode: 0,
     };
   },

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { choiceOption, textOption } from '../command.js';
+import { markGenerated } from '../generated.js';
 import { defined, withNewline } from './gantt.js';
 
 const COLUMNS = ['auto', 'horizon', 'quarter', 'half'] as const;
@@ -25,6 +26,6 @@ export const roadmapCommand: Command = {
       ...defined('columns', choiceOption(values, 'columns', COLUMNS, 'roadmap')),
       ...defined('title', textOption(values, 'title')),
     });
-    return { output: withNewline(output), exitCode: 0 };
+    return { output: format === 'markdown' ? markGenerated('roadmap', output) : withNewline(output), exitCode: 0 };
   },
 };

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { markGenerated } from '../generated.js';
 import { withNewline } from './gantt.js';
 
 /** `specline trace`: the goal ← feature ← task traceability matrix. */
@@ -10,6 +11,7 @@ export const traceCommand: Command = {
   scope: 'trace',
   async run({ analysis, format }) {
     const { renderTraceMatrix } = await import('../../core/render/traceMatrix.js');
-    return { output: withNewline(renderTraceMatrix(analysis, { format: format as 'markdown' | 'csv' | 'json' })), exitCode: 0 };
+    const output = renderTraceMatrix(analysis, { format: format as 'markdown' | 'csv' | 'json' });
+    return { output: format === 'markdown' ? markGenerated('trace', output) : withNewline(output), exitCode: 0 };
   },
 };

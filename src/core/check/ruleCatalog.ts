@@ -2,7 +2,7 @@ import type { RuleMeta } from './ruleMeta.js';
 import { scheduleGoalLateMeta, scheduleMilestoneMissedMeta, scheduleOverdueMeta } from './rules/dateRules.js';
 import { idDuplicateMeta } from './rules/idDuplicate.js';
 import { personaUnusedMeta, riskUnmitigatedMeta, statusInconsistentMeta } from './rules/itemRules.js';
-import { schemaInvalidMeta, schemaYamlMeta } from './rules/parseCodes.js';
+import { fileSkippedMeta, schemaInvalidMeta, schemaYamlMeta } from './rules/parseCodes.js';
 import { scheduleSlippedMeta } from './rules/scheduleSlipped.js';
 import { refUnknownMeta, refWrongKindMeta } from './rules/refLinks.js';
 import {
@@ -43,6 +43,7 @@ export const RULES: readonly RuleInfo[] = [
   statusInconsistentMeta,
   riskUnmitigatedMeta,
   personaUnusedMeta,
+  fileSkippedMeta,
   scheduleSlippedMeta,
 ];
 

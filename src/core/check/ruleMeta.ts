@@ -25,6 +25,8 @@ export interface RuleDocs {
    * holding this text at that tag.
    */
   baselineExample?: string;
+  /** The example is saved as Latin-1, not UTF-8 (it shows a file that cannot be read as text). */
+  exampleLatin1?: boolean;
 }
 
 /** One diagnostic code with everything the docs, the schema, SARIF and the editor say about it. */

@@ -17,6 +17,8 @@ export class ConfigError extends Error {
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown'];
 /** Always excluded, whatever the config says: nobody plans inside these. */
 export const ALWAYS_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+/** Every top-level key of `.specline.yml`, for messages. */
+export const SETTINGS = 'kinds, include, exclude, start, calendar, capacity, rules, follow-links, baseline, slip-tolerance';
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 export function defaultConfig(): SpeclineConfig {
@@ -30,6 +32,7 @@ export function defaultConfig(): SpeclineConfig {
     capacity: { default: 100, owners: new Map() },
     rules: new Map(),
     slipTolerance: 0,
+    followLinks: false,
   };
 }
 
@@ -155,8 +158,14 @@ export function parseConfig(text: string, file: string): LoadedConfig {
         else config.slipTolerance = n;
         break;
       }
+      case 'follow-links': {
+        const on = isScalar(value) ? value.value : undefined;
+        if (typeof on !== 'boolean') { report('schema.invalid', at(value ?? pair.key), 'follow-links is true or false'); break; }
+        config.followLinks = on;
+        break;
+      }
       default:
-        report('schema.invalid', at(pair.key), `unknown setting "${key}"; settings are kinds, include, exclude, start, calendar, capacity, rules, baseline, slip-tolerance`);
+        report('schema.invalid', at(pair.key), `unknown setting "${key}"; settings are ${SETTINGS}`);
     }
   }
   return { config, diagnostics };

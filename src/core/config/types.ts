@@ -19,6 +19,11 @@ export interface SpeclineConfig {
   baseline?: { ref: string; range: Range };
   /** `slip-tolerance:` working days a milestone or feature may slip before `schedule.slipped` (default 0). */
   slipTolerance?: number;
+  /**
+   * `follow-links`: read files and folders that symbolic links inside the workspace lead
+   * to outside it. Off by default, so nothing outside the root is read unasked.
+   */
+  followLinks?: boolean;
 }
 
 export const DEFAULT_KINDS: Record<ItemKind, string[]> = {

@@ -15,6 +15,16 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Largest `.specline.yml`, in bytes. A larger one (or one that never ends, like `/dev/zero`) is a configuration error. */
 export const MAX_CONFIG_BYTES = 256 * 1024;
 
+/**
+ * Bytes of a skipped file (not UTF-8, a NUL, too large) kept as Latin-1 text, so a
+ * `ref.unknown` elsewhere can say "T-5 may be defined in notes.md, which was skipped".
+ * IDs near the start are what such a hint needs; the rest of a huge file is never kept.
+ */
+export const MAX_SKIPPED_SCAN_BYTES = 2 * 1024 * 1024;
+
+/** Skipped files named by one `ref.unknown` hint (message and related information); more add nothing to act on. */
+export const MAX_SKIPPED_HINTS = 3;
+
 // ---------------------------------------------------------------------------------------
 // Front matter and YAML
 

@@ -7,7 +7,7 @@ import { hasKnownId, scanIds } from './idScan.js';
 import { ItemBuilder } from './itemBuilder.js';
 import { parseMarkdown } from './markdownProcessor.js';
 import { MarkdownItems } from './markdownItems.js';
-import { splitSegments } from './segments.js';
+import { maskGeneratedBlocks, splitSegments } from './segments.js';
 import type { TableData } from './fastTable.js';
 import { fastList } from './fastList.js';
 import { fastTable } from './fastTable.js';
@@ -39,10 +39,14 @@ export function parseFile(file: FilePath, text: string, config: SpeclineConfig, 
   const hash = contentHash(text);
   const lines = new LineIndex(text);
   const base: FileResult = { file, hash, items: [], references: [], diagnostics: [], suppressions: { lines: [], blocks: [] }, headings: [], lineCount: lines.lineCount };
-  if (text.length > MAX_FILE_BYTES) return { ...base, skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-  if (text.includes('\u0000')) return { ...base, skipped: 'binary content' };
+  if (text.length > MAX_FILE_BYTES) return skippedFileResult(file, tooLarge(new TextEncoder().encode(text).length), text);
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return skippedFileResult(file, `contains a NUL byte (at character ${nul})`, text);
   try {
-    return parseText(file, text, config, lines, base, stats, options);
+    // Output Specline generated (roadmap, matrix, report written into the workspace) is
+    // blanked, same length, so it never defines anything twice and positions stay true.
+    const body = maskGeneratedBlocks(text);
+    return parseText(file, body, config, body === text ? lines : new LineIndex(body), base, stats, options);
   } catch (error) {
     // A parser bug must never take the workspace down: report it on the file instead. The
     // message stays plain (a stack trace or "TypeError: …" means nothing to a planner); the
@@ -54,6 +58,30 @@ export function parseFile(file: FilePath, text: string, config: SpeclineConfig, 
       diagnostics: [{ file, range: lines.range(0, 0), severity: 'error', code: 'schema.invalid', message: INTERNAL_ERROR_MESSAGE, related: [], data: { internalError: detail.slice(0, 2000) } }],
     };
   }
+}
+
+/**
+ * What a file contributes when it is not read: no items, and one `file.skipped` at 1:1 whose
+ * message says why, so nothing in scope vanishes without a word.
+ */
+export function skippedFileResult(file: FilePath, reason: string, text = ''): FileResult {
+  const lines = new LineIndex(text);
+  return {
+    file,
+    hash: contentHash(text),
+    items: [],
+    references: [],
+    diagnostics: [{ file, range: lines.range(0, 0), severity: 'warning', code: 'file.skipped', message: `Specline skipped this file: ${reason}`, related: [] }],
+    suppressions: { lines: [], blocks: [] },
+    headings: [],
+    skipped: reason,
+    lineCount: lines.lineCount,
+  };
+}
+
+/** "larger than 2 MB (3,412 KB)": the limit, and the size so the user sees by how much. */
+export function tooLarge(bytes: number): string {
+  return `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB)`;
 }
 
 function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: LineIndex, result: FileResult, stats: ParseStats | undefined, options: ParseOptions): FileResult {

@@ -117,3 +117,35 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
   if (current) segments.push(current);
   return segments;
 }
+
+/** Opens a block of Specline's own output: `<!-- specline:generated … -->` alone on its line. */
+export const GENERATED_START = /^<!-- specline:generated\b[^\n]*-->[ \t]*$/;
+/** Closes it: `<!-- specline:end-generated -->` alone on its line. */
+export const GENERATED_END = /^<!-- specline:end-generated -->[ \t]*$/;
+
+/**
+ * The text with every generated block (from its start marker to its end marker, both
+ * included) replaced by spaces, line breaks kept, so offsets and lines are unchanged. A
+ * start marker without an end marker masks nothing: hiding the rest of a file because a
+ * marker was deleted would lose the user's own text in silence.
+ */
+export function maskGeneratedBlocks(text: string): string {
+  if (!text.includes('specline:generated')) return text;
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineAt = (n: number): string => text.slice(lineStarts[n]!, n + 1 < lineStarts.length ? lineStarts[n + 1]! - 1 : text.length).replace(/\r$/, '');
+  let out = '';
+  let copied = 0;
+  for (let n = 0; n < lineStarts.length; n++) {
+    if (!GENERATED_START.test(lineAt(n))) continue;
+    let end = n + 1;
+    while (end < lineStarts.length && !GENERATED_END.test(lineAt(end))) end++;
+    if (end >= lineStarts.length) break;
+    const from = lineStarts[n]!;
+    const to = end + 1 < lineStarts.length ? lineStarts[end + 1]! : text.length;
+    out += text.slice(copied, from) + text.slice(from, to).replace(/[^\r\n]/g, ' ');
+    copied = to;
+    n = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}

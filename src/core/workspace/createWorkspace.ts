@@ -4,16 +4,16 @@ import type { Baseline } from '../baseline/baseline.js';
 import type { Analysis } from '../analysis/types.js';
 import { ConfigError, defaultConfig, fileMatcher, parseConfig } from '../config/loadConfig.js';
 import type { SpeclineConfig } from '../config/types.js';
-import { LineIndex } from '../model/lineIndex.js';
 import type { Diagnostic, FilePath, FileResult } from '../model/types.js';
 import { contentHash } from '../parse/contentHash.js';
-import { MAX_FILE_BYTES } from '../model/limits.js';
-import { parseFile } from '../parse/parseFile.js';
-import type { Workspace, WorkspaceOptions } from './types.js';
+import { MAX_CONFIG_BYTES, MAX_FILE_BYTES, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES } from '../model/limits.js';
+import { parseFile, skippedFileResult, tooLarge } from '../parse/parseFile.js';
+import type { ConfigSource, Workspace, WorkspaceOptions } from './types.js';
 
 export const DEFAULT_CONFIG_PATH = '.specline.yml';
 /** Files read at once during a load. */
 const READ_CONCURRENCY = 32;
+const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
  * A workspace index: files → parse (cached by content) → analysis (cached until a file
@@ -33,26 +33,36 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   let analyzer = new Analyzer();
   let baseline: Baseline | { problem: string } | undefined;
 
+  const excludedFolder = (path: FilePath): boolean => {
+    const exclude = fileMatcher({ ...config, include: ['**'] });
+    return !exclude(path) || !exclude(`${path}/x.md`);
+  };
   const inScope = (path: FilePath): boolean => {
     if (!matches(path)) return false;
     if (!options.paths || options.paths.length === 0) return true;
     return options.paths.some((p) => p === '' || p === '.' || path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
   };
 
+  /** Latin-1 text of skipped files that were read, for the `ref.unknown` hint (bounded). */
+  const skippedText = new Map<FilePath, string>();
+
+  let source: ConfigSource = { path: configPath, state: 'missing' };
+
   async function readConfig(): Promise<void> {
-    let text: string | undefined;
-    try {
-      text = decode(await options.fs.readFile(configPath)).text;
-    } catch (error) {
-      if (explicitConfig) throw new ConfigError(`cannot read config ${configPath}: ${(error as Error).message ?? String(error)}`);
-    }
-    if (text === undefined) {
-      config = defaultConfig();
-      configDiagnostics = [];
-    } else {
-      const loaded = parseConfig(text, configPath);
+    const read = await readConfigText();
+    config = defaultConfig();
+    configDiagnostics = [];
+    source = 'problem' in read ? { path: configPath, state: 'unreadable', reason: read.problem } : { path: configPath, state: 'text' in read ? 'read' : 'missing' };
+    if ('problem' in read) {
+      // Anything but a readable, bounded UTF-8 file is said out loud, never replaced by defaults in silence.
+      if (explicitConfig) throw new ConfigError(`cannot read config ${configPath}: ${read.problem}`);
+      configDiagnostics = [{ file: configPath, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file.skipped', message: `${configPath} was not read: ${read.problem}`, related: [] }];
+    } else if ('text' in read) {
+      const loaded = parseConfig(read.text, configPath);
       config = loaded.config;
       configDiagnostics = loaded.diagnostics;
+    } else if (explicitConfig) {
+      throw new ConfigError(`cannot read config ${configPath}: not found`);
     }
     matches = fileMatcher(config);
     analyzer = new Analyzer();
@@ -64,27 +74,79 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     return [{ file: configPath, range: config.baseline.range, severity: 'warning', code: 'schedule.slipped', message: `baseline ${config.baseline.ref} cannot be compared: ${baseline.problem}`, related: [] }];
   }
 
-  function skippedResult(path: FilePath, reason: string, text = ''): FileResult {
-    return { file: path, hash: contentHash(text), items: [], references: [], diagnostics: [], suppressions: { lines: [], blocks: [] }, headings: [], skipped: reason, lineCount: new LineIndex(text).lineCount };
+  /** The config's text; `missing` when there is none; `problem` when it is there but unusable. Stats before it opens. */
+  async function readConfigText(): Promise<{ text: string } | { missing: true } | { problem: string }> {
+    try {
+      if (options.fs.stat) {
+        const { size } = await options.fs.stat(configPath);
+        if (size > MAX_CONFIG_BYTES) return { problem: `larger than ${MAX_CONFIG_BYTES / 1024} KB (${Math.ceil(size / 1024).toLocaleString('en-US')} KB)` };
+      }
+      const bytes = await options.fs.readFile(configPath, { maxBytes: MAX_CONFIG_BYTES + 1 });
+      if (bytes.length > MAX_CONFIG_BYTES) return { problem: `larger than ${MAX_CONFIG_BYTES / 1024} KB` };
+      const decoded = decode(bytes);
+      return decoded.error === undefined ? { text: decoded.text } : { problem: decoded.error };
+    } catch (error) {
+      return isNotFound(error) ? { missing: true } : { problem: describeReadError(error) };
+    }
   }
 
-  async function readOne(path: FilePath): Promise<{ text: string } | { skipped: FileResult }> {
+  function skipped(path: FilePath, reason: string, bytes?: Uint8Array): { skipped: FileResult } {
+    if (bytes) skippedText.set(path, latin1(bytes.subarray(0, MAX_SKIPPED_SCAN_BYTES)));
+    else skippedText.delete(path);
+    return { skipped: skippedFileResult(path, reason) };
+  }
+
+  async function readOne(path: FilePath): Promise<{ text: string } | { skipped: FileResult } | { gone: true }> {
     try {
       if (options.fs.stat) {
         const { size } = await options.fs.stat(path);
-        if (size > MAX_FILE_BYTES) return { skipped: skippedResult(path, `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${Math.round(size / 1024)} KB)`) };
+        if (size > MAX_FILE_BYTES) return skipped(path, tooLarge(size));
       }
-      const bytes = await options.fs.readFile(path);
-      if (bytes.length > MAX_FILE_BYTES) return { skipped: skippedResult(path, `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`) };
+      const bytes = await options.fs.readFile(path, { maxBytes: MAX_FILE_BYTES + 1 });
+      if (bytes.length > MAX_FILE_BYTES) return skipped(path, tooLarge(bytes.length), bytes);
       const decoded = decode(bytes);
-      if (decoded.error) return { skipped: skippedResult(path, decoded.error) };
+      if (decoded.error !== undefined) return skipped(path, decoded.error, bytes);
+      skippedText.delete(path);
       return { text: decoded.text };
     } catch (error) {
-      // A file-system error (it has a code such as EACCES) says what is wrong; anything else is
-      // a bug, whose "TypeError: …" would only confuse the reader of the diagnostic.
-      const code = (error as { code?: unknown } | undefined)?.code;
-      return { skipped: skippedResult(path, typeof code === 'string' ? `could not be read: ${(error as Error).message ?? code}` : 'could not be read: internal error; please report it') };
+      // Deleted between listing and reading: gone, not a problem (a watcher or the next run sees it).
+      if (isNotFound(error)) return { gone: true };
+      return skipped(path, describeReadError(error));
     }
+  }
+
+  /** Adds to `ref.unknown` where a skipped file may define the missing ID. */
+  function withSkippedHints(analysis: Analysis): Analysis {
+    if (skippedText.size === 0 || !analysis.diagnostics.some((d) => d.code === 'ref.unknown')) return analysis;
+    const found = new Map<string, FilePath[]>();
+    const whereSkipped = (id: string): FilePath[] => {
+      let list = found.get(id);
+      if (!list) {
+        const token = new RegExp(`(?<![A-Za-z0-9_-])${id.replace(/\./g, '\\.')}(?![A-Za-z0-9_]|\\.\\d)`);
+        list = [];
+        for (const [file, text] of skippedText) {
+          if (files.get(file)?.skipped && token.test(text)) list.push(file);
+          if (list.length >= MAX_SKIPPED_HINTS) break;
+        }
+        found.set(id, list);
+      }
+      return list;
+    };
+    const diagnostics = analysis.diagnostics.map((d) => {
+      const id = d.code === 'ref.unknown' ? d.data?.id : undefined;
+      if (id === undefined) return d;
+      const where = whereSkipped(id);
+      if (where.length === 0) return d;
+      const because = (file: FilePath): string => files.get(file)?.skipped ?? 'unreadable';
+      const first = where[0]!;
+      const others = where.length > 1 ? ` (and ${where.length - 1} more skipped file${where.length > 2 ? 's' : ''})` : '';
+      return {
+        ...d,
+        message: `${d.message}; ${id} may be defined in ${first}, which was skipped: ${because(first)}${others}`,
+        related: [...d.related, ...where.map((file) => ({ file, range: ORIGIN, message: `${id} appears in this file, which was not read` }))],
+      };
+    });
+    return { ...analysis, diagnostics };
   }
 
   const workspace: Workspace = {
@@ -92,7 +154,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       await readConfig();
       files.clear();
       cached = undefined;
+      skippedText.clear();
       const paths = (await options.fs.listFiles()).filter(inScope).sort();
+      for (const problem of options.fs.listProblems?.() ?? []) {
+        // A folder that could not be listed may hold plans: only exclude can rule it out.
+        if (!excludedFolder(problem.path)) files.set(problem.path, skippedFileResult(problem.path, problem.reason));
+      }
       // Reads overlap (a few dozen at a time): one after the other, the CPU waits on every file.
       const reads = new Array<Awaited<ReturnType<typeof readOne>>>(paths.length);
       let next = 0;
@@ -107,7 +174,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       paths.forEach((path, i) => {
         const read = reads[i]!;
         if ('skipped' in read) files.set(path, read.skipped);
-        else texts.push({ path, text: read.text });
+        else if ('text' in read) texts.push({ path, text: read.text });
       });
       const results = options.parseBatch ? await options.parseBatch(texts, config) : texts.map((t) => parseFile(t.path, t.text, config));
       for (const r of results) files.set(r.file, r);
@@ -115,6 +182,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
 
     setFile(path, text) {
       if (!inScope(path)) return false;
+      skippedText.delete(path);
       const previous = files.get(path);
       if (previous && !previous.skipped && previous.hash === contentHash(text)) return true;
       files.set(path, keepItemIdentity(previous, parseFile(path, text, config)));
@@ -125,7 +193,9 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     async refreshFile(path) {
       if (!inScope(path)) return;
       const read = await readOne(path);
-      if ('skipped' in read) {
+      if ('gone' in read) {
+        workspace.deleteFile(path);
+      } else if ('skipped' in read) {
         files.set(path, read.skipped);
         cached = undefined;
       } else {
@@ -134,6 +204,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
 
     deleteFile(path) {
+      skippedText.delete(path);
       if (files.delete(path)) cached = undefined;
     },
 
@@ -148,9 +219,9 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       const today = options.today();
       if (cached && cachedToday === today) return cached;
       const compared = baseline && 'commit' in baseline ? baseline : undefined;
-      cached = analyzer.analyze({
+      cached = withSkippedHints(analyzer.analyze({
         config, configDiagnostics: [...configDiagnostics, ...baselineProblem()], files: files.values(), today, ...(compared ? { baseline: compared } : {}),
-      });
+      }));
       cachedToday = today;
       return cached;
     },
@@ -172,6 +243,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     config() {
       return config;
     },
+
+    configSource() {
+      return source;
+    },
   };
   return workspace;
 }
@@ -186,14 +261,67 @@ function keepItemIdentity(previous: FileResult | undefined, next: FileResult): F
   return { ...next, items: previous.items };
 }
 
-/** UTF-8 text of a file, or why it is not text. */
+/** UTF-8 text of a file, or why it is not text, in words for `file.skipped`. */
 function decode(bytes: Uint8Array): { text: string; error?: undefined } | { text: ''; error: string } {
-  // A NUL in the first 8 KB is how git and grep tell binary files.
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { text: '', error: 'binary content' };
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { text: '', error: `not UTF-8 (UTF-16 ${bytes[0] === 0xff ? 'little' : 'big'}-endian, by its byte order mark)` };
+  }
+  // A NUL anywhere is how git and grep tell binary files (and UTF-16 without a mark).
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { text: '', error: `contains a NUL byte (at offset ${nul})` };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { text: '', error: 'not valid UTF-8' };
+    const at = firstInvalidUtf8(bytes);
+    return { text: '', error: at < 0 ? 'not UTF-8' : `not UTF-8 (invalid byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${at})` };
   }
+}
+
+/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or code points past U+10FFFF), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Bytes as Latin-1: every byte one character, so any ID written in ASCII is found. */
+function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
+}
+
+/** A host's "no such file": Node's `ENOENT`, VS Code's `FileNotFound`, by code or (for hosts that set none) by message. */
+function isNotFound(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound') return true;
+  return code === undefined && error instanceof Error && error.name !== 'SkipReason' && /^(?:ENOENT\b|EntryNotFound\b|FileNotFound\b)/.test(error.message);
+}
+
+/** Why a read failed, in words: the host's message, or a plain word for well-known codes. */
+function describeReadError(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'NoPermissions') return 'permission denied';
+  if (code === 'EISDIR' || code === 'FileIsADirectory') return 'a folder, not a file';
+  // A file-system error (it has a code such as EIO) says what is wrong; anything else is a
+  // bug, whose "TypeError: …" would only confuse the reader of the diagnostic.
+  if (typeof code !== 'string') return 'could not be read: internal error; please report it';
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 300) || 'could not be read';
 }

@@ -9,11 +9,31 @@ import type { DayNumber, Diagnostic, FilePath, FileResult } from '../model/types
  * Paths are workspace-relative with `/` separators.
  */
 export interface WorkspaceFileSystem {
-  /** Every candidate file under the root (the core applies include/exclude). */
+  /**
+   * Every candidate file under the root (the core applies include/exclude), including
+   * entries that turn out not to be readable files: `stat` and `readFile` then say why.
+   */
   listFiles(): Promise<FilePath[]>;
-  readFile(path: FilePath): Promise<Uint8Array>;
-  /** Size in bytes, so huge files can be skipped without reading them. Optional. */
+  /**
+   * The bytes of a file. With `maxBytes`, hosts that can bound a read return at most that
+   * many (the core passes its limit + 1, so "too large" is still seen). Throws an `Error`
+   * whose message says why the path cannot be read ("permission denied", "not a regular
+   * file (FIFO)"); a vanished file keeps its host's "not found" code.
+   */
+  readFile(path: FilePath, options?: { maxBytes?: number }): Promise<Uint8Array>;
+  /**
+   * Size in bytes, so huge files are skipped without reading them, and a check before any
+   * open: throws like `readFile` for what is not a regular file. Optional.
+   */
   stat?(path: FilePath): Promise<{ size: number }>;
+  /** Folders and links the last `listFiles` could not look into, and why. Optional. */
+  listProblems?(): readonly ListProblem[];
+}
+
+/** A path the lister could not look into (an unreadable folder, a link out of the root). */
+export interface ListProblem {
+  path: FilePath;
+  reason: string;
 }
 
 /** Parses a batch of files; the CLI injects a worker-thread pool, the default parses in-thread. */
@@ -55,4 +75,13 @@ export interface Workspace {
   configProblems(): Diagnostic[];
   /** The config in force. */
   config(): SpeclineConfig;
+  /** Where the config came from at the last read: its path, and whether it was read, absent (defaults) or unusable (why). */
+  configSource(): ConfigSource;
+}
+
+export interface ConfigSource {
+  path: FilePath;
+  state: 'read' | 'missing' | 'unreadable';
+  /** Why an unreadable config was not used. */
+  reason?: string;
 }

@@ -11,7 +11,7 @@ import { createTestRepo } from '../../support/gitRepo.js';
  * baseline text, the folder is a git repository whose tag v1.0 holds that text, and the
  * config says `baseline: v1.0`.
  */
-async function codesOf(markdown: string, baseline?: string): Promise<string[]> {
+async function codesOf(markdown: string, baseline?: string, latin1 = false): Promise<string[]> {
   const repo = baseline === undefined ? undefined : createTestRepo('specline-example-');
   const dir = repo?.dir ?? await mkdtemp(path.join(tmpdir(), 'specline-example-'));
   try {
@@ -21,7 +21,7 @@ async function codesOf(markdown: string, baseline?: string): Promise<string[]> {
       repo.commit('agreed plan', '2027-01-01T10:00:00Z');
       repo.tag('v1.0');
     }
-    await writeFile(path.join(dir, 'plan.md'), `${markdown}\n`);
+    await writeFile(path.join(dir, 'plan.md'), latin1 ? Buffer.from(`${markdown}\n`, 'latin1') : `${markdown}\n`);
     let stdout = '';
     await main(['check', '--format', 'json', '--today', '2027-01-04', dir], {
       stdout: (text) => { stdout += text; }, stderr: () => undefined, cwd: dir, isTTY: false, env: {},
@@ -36,7 +36,7 @@ async function codesOf(markdown: string, baseline?: string): Promise<string[]> {
 describe('rule docs: the example of every code reports that code', () => {
   for (const rule of RULES) {
     it(rule.code, async () => {
-      const codes = await codesOf(rule.docs.example, rule.docs.baselineExample);
+      const codes = await codesOf(rule.docs.example, rule.docs.baselineExample, rule.docs.exampleLatin1 === true);
       assert.ok(codes.includes(rule.code), `the example of ${rule.code} reports ${codes.join(', ') || 'nothing'}`);
     });
   }

@@ -31,3 +31,19 @@ export const schemaInvalidMeta: RuleMeta = {
     example: '- [ ] T-1 SAML handshake\n  - start: next monday\n  - duration: 3 days',
   },
 };
+
+/** Documentation of `file.skipped`, reported while reading the workspace; see ruleMeta.ts. */
+export const fileSkippedMeta: RuleMeta = {
+  code: 'file.skipped',
+  defaultSeverity: 'warning',
+  description: 'A file in scope could not be read (encoding, size, permissions, not a regular file); the message says why.',
+  docs: {
+    meaning: 'A file that include/exclude take in was not read, and the message says why: `not UTF-8 (invalid byte 0xE9 at offset 12)` (UTF-16 is named by its byte order mark), `contains a NUL byte`, `larger than 2 MB (3,412 KB)`, `not a regular file (FIFO)` (or socket, device), `broken symbolic link`, `symbolic link to a file outside the workspace` (unless `follow-links: true`), `permission denied`, or `folder not listed` for a folder that could not be read (reported on the folder\'s path). It sits at 1:1 of the file, and the file still counts in `summary.files`. When another file links to an ID that appears in the skipped file\'s bytes, that `ref.unknown` says so and points at the skipped file. On `.specline.yml` itself the same problems are a configuration error instead: the CLI exits 2 with the reason, and the editor shows it on the file.',
+    why: 'A file that is silently left out makes its items vanish: links to them turn into misleading `ref.unknown` problems, and a check that says "no problems" has not looked at everything.',
+    fix: 'Save the file as UTF-8, split or shrink it, fix its permissions or the link, or exclude it in `.specline.yml` when it is not a plan.',
+    suppress: 'Exclude the file (`exclude:` in `.specline.yml`) rather than silencing the code; the file was not read, so a comment in it cannot reach this code.',
+    suppressInline: false,
+    example: '# Café notes\n\n- [ ] T-1 Order beans',
+    exampleLatin1: true,
+  },
+};
