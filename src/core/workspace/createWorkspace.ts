@@ -319,9 +319,9 @@ function describeReadError(error: unknown): string {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'NoPermissions') return 'permission denied';
   if (code === 'EISDIR' || code === 'FileIsADirectory') return 'a folder, not a file';
-  // A file-system error (it has a code such as EIO) says what is wrong; anything else is a
-  // bug, whose "TypeError: …" would only confuse the reader of the diagnostic.
-  if (typeof code !== 'string') return 'could not be read: internal error; please report it';
+  // A file-system error says what is wrong; a TypeError or RangeError is a bug, whose text
+  // would only confuse the reader of the diagnostic.
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) return 'could not be read: internal error; please report it';
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.slice(0, 300) || 'could not be read';
 }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
-import { MAX_DURATION_DAYS, MAX_FILE_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../../../src/core/model/limits.js';
+import { MAX_DURATION_DAYS, MAX_FILE_BYTES, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../../../src/core/model/limits.js';
+import { parseIsoDate } from '../../../src/core/model/dates.js';
+import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
+import { memoryFileSystem } from '../../support/memoryFileSystem.js';
 import type { FileResult } from '../../../src/core/model/types.js';
 import { parseFile } from '../../../src/core/parse/parseFile.js';
 
@@ -49,5 +52,33 @@ describe('Bounds (limits.ts)', () => {
     assert.match(bomb.diagnostics[0]!.message, /aliases expand too far/);
     const few = parse('---\nid: FEAT-1\na: &a [x]\nb: *a\n---\n');
     assert.deepEqual(codes(few), []);
+  });
+
+  /** `ref.unknown` diagnostics of a workspace of these files. */
+  async function unknownRefs(files: Record<string, string | Uint8Array>): Promise<Array<{ message: string; related: number }>> {
+    const ws = createWorkspace({ fs: memoryFileSystem(files), today: () => parseIsoDate('2027-01-04')! });
+    await ws.load();
+    return ws.analyze().diagnostics.filter((d) => d.code === 'ref.unknown').map((d) => ({ message: d.message, related: d.related.length }));
+  }
+  const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
+  const plan = '- [ ] T-1 Waits\n  - after: T-5\n  - duration: 1d\n';
+
+  it(`MAX_SKIPPED_HINTS: a ref.unknown names at most ${MAX_SKIPPED_HINTS} skipped files that may define the ID`, async () => {
+    const files: Record<string, string | Uint8Array> = { 'plan.md': plan };
+    for (let i = 0; i < MAX_SKIPPED_HINTS + 2; i++) files[`notes-${i}.md`] = latin1(`# Caf\xe9 ${i}\n\n- [ ] T-5 Defined here\n`);
+    const [unknown] = await unknownRefs(files);
+    assert.ok(unknown, 'T-5 is unknown: every file defining it was skipped');
+    assert.equal(unknown.related, MAX_SKIPPED_HINTS);
+    assert.equal((unknown.message.match(/notes-\d\.md/g) ?? []).length <= MAX_SKIPPED_HINTS, true, unknown.message);
+  });
+
+  it(`MAX_SKIPPED_SCAN_BYTES: an ID up to byte ${MAX_SKIPPED_SCAN_BYTES} of a skipped file is hinted; a file too large to read is never scanned`, async () => {
+    const tail = '\n- [ ] T-5 Caf\xe9\n';
+    const atTheEnd = latin1(`${'x'.repeat(MAX_SKIPPED_SCAN_BYTES - tail.length)}${tail}`);
+    assert.equal(atTheEnd.length, MAX_SKIPPED_SCAN_BYTES);
+    const inside = await unknownRefs({ 'plan.md': plan, 'notes.md': atTheEnd });
+    assert.equal(inside[0]?.related, 1, 'the hint points at notes.md');
+    const tooLarge = await unknownRefs({ 'plan.md': plan, 'notes.md': latin1(`${'x'.repeat(MAX_SKIPPED_SCAN_BYTES)}${tail}`) });
+    assert.equal(tooLarge[0]?.related, 0, 'a file over the size limit is skipped by its size, unread');
   });
 });
