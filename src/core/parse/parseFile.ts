@@ -102,7 +102,8 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
     // A paragraph cannot define an item: IDs in prose are found by the mention scan. Lists,
     // tables, headings and block quotes (which may hold lists) can.
     const canDefine = hasList || hasTable || seg.hasHeading || QUOTE_LINE.test(source);
-    const relevant = options.wholeDocument || seg.hasHeading || hasTable || (hasId && canDefine) || (hasList && wantsList);
+    // Block quotes are always read: a heading inside one is a heading (and a section) too.
+    const relevant = options.wholeDocument || seg.hasHeading || hasTable || (hasId && canDefine) || (hasList && wantsList) || (!seg.isFence && QUOTE_LINE.test(source));
     if (seg.hasHeading) wantsList = hasId;
     else if (hasList || hasTable) wantsList = false;
     if (!relevant) continue;
