@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { atxHeading } from '../../../src/core/language/textStructure.js';
 import { maskLinkDestinations } from '../../../src/core/parse/idScan.js';
 import { plainInline } from '../../../src/core/parse/inlineText.js';
 import { matchKeyValue } from '../../../src/core/parse/markdownItems.js';
@@ -55,5 +56,14 @@ describe('fuzz: linear scanners equal the regexes they replace', function () {
       const expected = m ? { key: m[1]!.trim(), keyAt: m[0].indexOf(m[1]!), length: m[0].length } : undefined;
       assert.deepEqual(matchKeyValue(s), expected);
     }), fuzzParameters(0.12));
+  });
+
+  it('ATX headings as the editor reads them', () => {
+    const regex = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+    const line = fc.array(fc.constantFrom('#', '##', ' ', '\t', 'a', 'T-1', '\u2028', '\r', 'x y', '   '), { maxLength: 10 }).map((xs) => xs.join(''));
+    fc.assert(fc.property(line, (s) => {
+      const m = regex.exec(s);
+      assert.deepEqual(atxHeading(s), m ? { depth: m[1]!.length, text: (m[2] ?? '').replace(/[ \t]+#+$/, '') } : undefined);
+    }), fuzzParameters(0.05));
   });
 });
