@@ -1,10 +1,16 @@
 import { LineIndex } from '../model/lineIndex.js';
 import type { Diagnostic } from '../model/types.js';
+import { suppressionComments } from '../parse/suppressions.js';
 import { frontMatterEnd, indentOf, keyValueOf, listEntryOf, tableAt } from './textStructure.js';
 import type { TextEdit } from './types.js';
 
-const NEXT_LINE = /^([ \t]*)<!--\s*specline-disable-next-line\b([^>]*?)\s*-->[ \t]*$/;
-const SAME_LINE = /<!--\s*specline-disable-line\b([^>]*?)\s*-->/;
+/** A line that is only a `disable-next-line` comment: its indentation and codes (a linear scan, not a regex). */
+function nextLineComment(line: string): { indent: string; codes: string[] } | undefined {
+  const indent = /^[ \t]*/.exec(line)![0];
+  const c = suppressionComments(line, 'disable-next-line')[0];
+  if (!c || c.start !== indent.length || line.slice(c.end).replace(/[ \t]/g, '') !== '') return undefined;
+  return { indent, codes: c.codes };
+}
 
 /**
  * The edit that silences one diagnostic with an inline comment (docs/format.md#inline-suppression):
@@ -38,23 +44,23 @@ export function suppressionEdit(diagnostic: Diagnostic, text: string): TextEdit 
 
   const inTable = t.includes('|') && (tableAt(lines, line)?.delimiterLine ?? Infinity) < line;
   if (inTable || isLaterAttributeEntry(lines, line)) {
-    const existing = SAME_LINE.exec(t);
+    const existing = suppressionComments(t, 'disable-line')[0];
     if (existing) {
-      const codes = existing[1]!.split(/[\s,]+/).filter(Boolean);
+      const codes = existing.codes;
       if (codes.length === 0 || codes.includes(code)) return undefined;
-      const start = existing.index;
-      return { file, range: lineRange(line, start, start + existing[0].length), newText: `<!-- specline-disable-line ${[...codes, code].join(' ')} -->` };
+      const start = existing.start;
+      return { file, range: lineRange(line, start, existing.end), newText: `<!-- specline-disable-line ${[...codes, code].join(' ')} -->` };
     }
     const end = t.trimEnd().length;
     return { file, range: lineRange(line, end, t.length), newText: ` <!-- specline-disable-line ${code} -->` };
   }
 
   if (line > 0) {
-    const above = NEXT_LINE.exec(lines.lineText(line - 1));
+    const above = nextLineComment(lines.lineText(line - 1));
     if (above) {
-      const codes = above[2]!.split(/[\s,]+/).filter(Boolean);
+      const codes = above.codes;
       if (codes.length === 0 || codes.includes(code)) return undefined;
-      return { file, range: lineRange(line - 1, 0, lines.lineText(line - 1).length), newText: `${above[1]}<!-- specline-disable-next-line ${[...codes, code].join(' ')} -->` };
+      return { file, range: lineRange(line - 1, 0, lines.lineText(line - 1).length), newText: `${above.indent}<!-- specline-disable-next-line ${[...codes, code].join(' ')} -->` };
     }
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

@@ -1,5 +1,6 @@
 import type { LineIndex } from '../model/lineIndex.js';
 import { ID_SOURCE } from '../model/ids.js';
+import { matchKeyValue } from '../parse/markdownItems.js';
 
 /**
  * Cheap, line-based readings of Markdown structure around a position: front matter,
@@ -42,8 +43,6 @@ export function listEntryOf(line: string): ListEntryLine | undefined {
   return { indent, marker: m[2]!, contentStart, content: line.slice(contentStart) };
 }
 
-/** `key: value` at the start of an entry's text, as the parser reads it. */
-const KEY_VALUE = /^[ \t]*([A-Za-z][\w \t-]{0,40}?)[ \t]*:(?:[ \t]+|$)/;
 
 export interface KeyValueText {
   key: string;
@@ -56,13 +55,11 @@ export interface KeyValueText {
 
 /** Reads `key: value` from an entry's text (not a URL such as `https://…`). */
 export function keyValueOf(text: string): KeyValueText | undefined {
-  const m = KEY_VALUE.exec(text);
+  // The parser's own reader, so both always agree on what a key is.
+  const m = matchKeyValue(text);
   if (!m) return undefined;
-  const key = m[1]!.trim();
-  if (/^https?$/i.test(key)) return undefined;
-  const keyStart = m[0].indexOf(m[1]!);
-  const colon = m[0].lastIndexOf(':');
-  return { key, keyStart, keyEnd: keyStart + key.length, colon, valueStart: m[0].length };
+  if (/^https?$/i.test(m.key)) return undefined;
+  return { key: m.key, keyStart: m.keyAt, keyEnd: m.keyAt + m.key.length, colon: text.indexOf(':', m.keyAt), valueStart: m.length };
 }
 
 /** An ID at the start of a heading or list text, after an optional checkbox and emphasis. */
@@ -75,9 +72,21 @@ export function leadingId(text: string): string | undefined {
 
 /** `## Title` → depth and text; undefined for other lines. */
 export function atxHeading(line: string): { depth: number; text: string } | undefined {
-  const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/.exec(line);
-  if (!m) return undefined;
-  return { depth: m[1]!.length, text: (m[2] ?? '').replace(/[ \t]+#+$/, '') };
+  // Scanned by hand: a lazy text followed by `[ \t]*$` retried every run of blanks to its end.
+  const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line);
+  if (!m || /[\r\n\u2028\u2029]/.test(line)) return undefined;
+  const blank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+  let start = m[0].length;
+  while (blank(line[start])) start++;
+  let end = line.length;
+  while (end > start && blank(line[end - 1])) end--;
+  let hashes = end;
+  while (hashes > start && line[hashes - 1] === '#') hashes--;
+  if (hashes < end && hashes > start && blank(line[hashes - 1])) {
+    end = hashes;
+    while (end > start && blank(line[end - 1])) end--;
+  }
+  return { depth: m[1]!.length, text: line.slice(start, end) };
 }
 
 /** One cell of a table row, as character offsets within the line. */

@@ -43,6 +43,30 @@ export const MAX_DURATION_DAYS = 10_000;
 // ---------------------------------------------------------------------------------------
 // Markdown structure
 
+/**
+ * Deepest nesting of lists and block quotes read as Markdown. Nothing a planner writes nests
+ * this deep; the CommonMark parser's cost and stack grow with the depth (a one-line list
+ * `- - - …` 10,000 deep overflowed the stack after minutes). The line where the nesting goes
+ * deeper gets `schema.invalid`, and what lies beyond that depth on it is not read as
+ * Markdown (IDs in it are still found as mentions); the rest of the file is read as usual.
+ */
+export const MAX_NESTING_DEPTH = 32;
+
+/**
+ * Most characters of one line read as Markdown. Longer lines get `schema.invalid` and their
+ * rest is not read as Markdown (IDs in it are still found as mentions): the parser's work on
+ * a line grows with its length times the brackets and angle brackets in it.
+ */
+export const MAX_LINE_MARKDOWN_CHARS = 10_000;
+
+/**
+ * Most characters on one line that may open inline Markdown (`< [ ] ( ) ! \` * _ ~ &`) read as
+ * Markdown. Each unclosed one makes the parser scan the rest of the line, so a line of
+ * 200,000 `<` took minutes. Beyond this count the line gets `schema.invalid` and its rest is
+ * not read as Markdown (IDs in it are still found as mentions).
+ */
+export const MAX_LINE_INLINE_MARKS = 500;
+
 // ---------------------------------------------------------------------------------------
 // Diagnostics and other output lists
 

@@ -46,7 +46,9 @@ export function fastList(segment: string): List | undefined {
       checked = box[1] !== ' ';
       paraStart += box[0].length;
     }
-    const lineEnd = lineStart + line.replace(/ +$/, '').length;
+    let trimmed = line.length;
+    while (trimmed > 0 && line[trimmed - 1] === ' ') trimmed--;
+    const lineEnd = lineStart + trimmed;
     const paragraph: Paragraph = { type: 'paragraph', children: [], position: pos(paraStart, lineEnd) };
     const item: ListItem = { type: 'listItem', spread: false, checked, children: [paragraph], position: pos(lineStart + indent, lineEnd) };
     const kind = markerKind(marker);

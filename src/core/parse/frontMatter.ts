@@ -24,7 +24,9 @@ export function readFrontMatter(b: ItemBuilder, yamlText: string, base: number, 
   const out: FrontMatterResult = {};
   const { doc, problems } = parseYamlSafe(yamlText);
   // The first syntax error is the one to fix; the rest are usually its echoes.
-  for (const p of problems.slice(0, 1)) b.invalid(base + p.start, base + p.end, `front matter is not valid YAML: ${p.message}`, 'schema.yaml');
+  // YAML may point between the `\r` and `\n` of a CRLF break, which is no position in the editor.
+  const inLine = (o: number): number => (yamlText[o - 1] === '\r' && yamlText[o] === '\n' ? o - 1 : o);
+  for (const p of problems.slice(0, 1)) b.invalid(base + inLine(p.start), base + inLine(p.end), `front matter is not valid YAML: ${p.message}`, 'schema.yaml');
   if (!doc || problems.length > 0) return out;
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return out;

@@ -8,8 +8,41 @@ export interface IdMatch {
   end: number;
 }
 
-/** Link destinations and angle autolinks are skipped: `[T-1](plan.md#T-1)` names T-1 once. */
-const LINK_DEST = /\]\([^)]*\)|<[^>\s]*>/g;
+/**
+ * `text` with link destinations (`](…)`) and angle autolinks (`<…>` without spaces) blanked,
+ * so `[T-1](plan.md#T-1)` names T-1 once. A hand-written scan, linear in the text: the
+ * regex it replaces rescanned to the end of the text from every unclosed `](` or `<`.
+ */
+export function maskLinkDestinations(text: string): string {
+  let out = '';
+  let copied = 0;
+  /** Index of the next `)` at or after the scan position (-1: none left). */
+  let nextParen = -2;
+  /** A `<` before this index has no `>` before a space. */
+  let ltStop = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5d && text.charCodeAt(i + 1) === 0x28) {
+      if (nextParen !== -1 && nextParen < i + 2) nextParen = text.indexOf(')', i + 2);
+      if (nextParen === -1) continue;
+      out += text.slice(copied, i) + ' '.repeat(nextParen + 1 - i);
+      copied = nextParen + 1;
+      i = nextParen;
+    } else if (c === 0x3c && i >= ltStop) {
+      // Every `<` before the first `>` or space stops there too: scan that stretch once.
+      let j = i + 1;
+      while (j < text.length && text[j] !== '>' && !/\s/.test(text[j]!)) j++;
+      if (j < text.length && text[j] === '>') {
+        out += text.slice(copied, i) + ' '.repeat(j + 1 - i);
+        copied = j + 1;
+        i = j;
+      } else {
+        ltStop = j;
+      }
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
 
 /**
  * IDs with a known prefix in `text[start, end)`, with absolute offsets. Tokens of ID shape
@@ -17,7 +50,7 @@ const LINK_DEST = /\]\([^)]*\)|<[^>\s]*>/g;
  */
 export function scanIds(text: string, start: number, end: number, prefixes: ReadonlyMap<string, ItemKind>): { ids: IdMatch[]; unknownPrefix: string[] } {
   const slice = text.slice(start, end);
-  const masked = slice.includes('](') || slice.includes('<') ? slice.replace(LINK_DEST, (m) => ' '.repeat(m.length)) : slice;
+  const masked = slice.includes('](') || slice.includes('<') ? maskLinkDestinations(slice) : slice;
   const ids: IdMatch[] = [];
   const unknownPrefix: string[] = [];
   for (const m of masked.matchAll(idRegexGlobal())) {

@@ -13,8 +13,32 @@ export interface Block {
   base: number;
 }
 
-/** `key: value` at the start of a list entry. Keys are words, spaces, `-` and `_`. */
-const KEY_VALUE = /^[ \t]*([A-Za-z][\w \t-]{0,40}?)[ \t]*:(?:[ \t]+|$)/;
+/**
+ * `key: value` at the start of a list entry. Keys are words, spaces, `-` and `_`, at most 41
+ * characters. What `^[ \t]*([A-Za-z][\w \t-]{0,40}?)[ \t]*:(?:[ \t]+|$)` matches, scanned by
+ * hand: that regex retried its spaces 40 times over, so a long run of them cost 40× the line.
+ *
+ * @returns the key as written, its offset and the length of the whole `key: ` prefix
+ */
+export function matchKeyValue(raw: string): { key: string; keyAt: number; length: number } | undefined {
+  let i = 0;
+  while (raw[i] === ' ' || raw[i] === '\t') i++;
+  const keyAt = i;
+  if (!/[A-Za-z]/.test(raw[i] ?? '')) return undefined;
+  let keyEnd = i + 1;
+  let j = keyEnd;
+  for (; j < raw.length && raw[j] !== ':'; j++) {
+    if (!KEY_CHAR.test(raw[j]!)) return undefined;
+    if (raw[j] !== ' ' && raw[j] !== '\t') keyEnd = j + 1;
+    if (keyEnd - keyAt > 41) return undefined;
+  }
+  if (j === raw.length) return undefined;
+  let end = j + 1;
+  if (end < raw.length && raw[end] !== ' ' && raw[end] !== '\t') return undefined;
+  while (raw[end] === ' ' || raw[end] === '\t') end++;
+  return { key: raw.slice(keyAt, keyEnd), keyAt, length: end };
+}
+const KEY_CHAR = /[\w \t-]/;
 /** An ID at the start of a heading or list text, after an optional checkbox and emphasis. */
 const LEADING_ID = new RegExp(`^[ \\t]*(?:\\[[ xX]\\][ \\t]+)?[*_\`~]*(${ID_SOURCE})[*_\`~]*(?=[\\s:.,;)—–-]|$)`);
 /** What separates an ID from its title: `G-1: Title`, `G-1 — Title`, `G-1 - Title`. */
@@ -103,12 +127,12 @@ export class MarkdownItems {
     if (atx) {
       contentStart = start + atx[0].length;
       // A closing sequence of #s (after a space) is not part of the text.
-      contentEnd = start + raw.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').replace(/[ \t]+$/, '').length;
+      contentEnd = start + withoutClosingHashes(raw);
       if (contentEnd < contentStart) contentEnd = contentStart;
     } else {
       contentStart = start + (raw.length - raw.trimStart().length);
       const underline = Math.max(raw.lastIndexOf('\n'), 0);
-      contentEnd = start + raw.slice(0, underline).replace(/\s+$/, '').length;
+      contentEnd = start + raw.slice(0, underline).trimEnd().length;
     }
     const text = plainInline(this.b.text.slice(contentStart, contentEnd));
     const info: HeadingInfo = { text, depth, start, end };
@@ -209,12 +233,12 @@ export class MarkdownItems {
     const pStart = base + para.position!.start.offset!;
     const pEnd = base + para.position!.end.offset!;
     const raw = this.b.text.slice(pStart, pEnd);
-    const m = KEY_VALUE.exec(raw);
+    const m = matchKeyValue(raw);
     if (!m) return undefined;
-    const key = m[1]!.trim();
+    const key = m.key;
     if (/^https?$/i.test(key)) return undefined;
-    const keyStart = pStart + m[0].indexOf(m[1]!);
-    let valueStart = pStart + m[0].length;
+    const keyStart = pStart + m.keyAt;
+    let valueStart = pStart + m.length;
     let valueEnd = pEnd;
     while (valueEnd > valueStart && /\s/.test(this.b.text[valueEnd - 1]!)) valueEnd--;
     while (valueStart < valueEnd && /[ \t]/.test(this.b.text[valueStart]!)) valueStart++;
@@ -285,6 +309,21 @@ function tableData(table: Table, base: number): TableData {
       cells: row.children.filter((c) => c.position).map((c): [number, number] => [base + c.position!.start.offset!, base + c.position!.end.offset!]),
     })),
   };
+}
+
+/**
+ * Length of an ATX heading line without its closing `#`s (after a space) and trailing
+ * blanks; a hand-written scan, since `[ \t]+#+[ \t]*$` retried every run of spaces to its end.
+ */
+function withoutClosingHashes(raw: string): number {
+  const blank = (i: number): boolean => raw[i] === ' ' || raw[i] === '\t';
+  let end = raw.length;
+  while (end > 0 && blank(end - 1)) end--;
+  let hashes = end;
+  while (hashes > 0 && raw[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === 0 || blank(hashes - 1))) end = hashes;
+  while (end > 0 && blank(end - 1)) end--;
+  return end;
 }
 
 function cleanTitle(rest: string): string {

@@ -12,6 +12,7 @@ import type { TableData } from './fastTable.js';
 import { fastList } from './fastList.js';
 import { fastTable } from './fastTable.js';
 import { findSuppressions } from './suppressions.js';
+import { findStructureProblems, hideFromParser } from './structureBounds.js';
 import { MAX_FILE_BYTES } from '../model/limits.js';
 
 
@@ -108,6 +109,12 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
     }
   }
 
+  // Lines too deep, too long or too full of inline marks for the parser: report them and
+  // hand the parser the text with their rest blanked (same offsets), so the rest of the file is read.
+  const structure = findStructureProblems(lineTexts, bodyLine);
+  for (const p of structure) b.invalid(lines.lineStart(p.line) + p.column, lines.lineEnd(p.line), p.message);
+  const parserText = hideFromParser(text, structure, (l) => lines.lineStart(l), (l) => lines.lineEnd(l));
+
   const md = new MarkdownItems(b);
   const segments = options.wholeDocument
     ? [{ startLine: bodyLine, endLine: lines.lineCount, hasHeading: true, isList: false, isHtml: false, isFence: false }]
@@ -130,7 +137,8 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
     // A paragraph cannot define an item: IDs in prose are found by the mention scan. Lists,
     // tables, headings and block quotes (which may hold lists) can.
     const canDefine = hasList || hasTable || seg.hasHeading || QUOTE_LINE.test(source);
-    const relevant = options.wholeDocument || seg.hasHeading || hasTable || (hasId && canDefine) || (hasList && wantsList);
+    // Block quotes are always read: a heading inside one is a heading (and a section) too.
+    const relevant = options.wholeDocument || seg.hasHeading || hasTable || (hasId && canDefine) || (hasList && wantsList) || (!seg.isFence && QUOTE_LINE.test(source));
     if (seg.hasHeading) wantsList = hasId;
     else if (hasList || hasTable) wantsList = false;
     if (!relevant) continue;
@@ -138,7 +146,7 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
       planned.push({ start, end, atx: seg.atx });
       continue;
     }
-    const table = options.wholeDocument ? undefined : fastTable(text, range(seg.startLine, seg.endLine, (l) => lines.lineStart(l)), range(seg.startLine, seg.endLine, (l) => lines.lineEnd(l)));
+    const table = options.wholeDocument ? undefined : fastTable(parserText, range(seg.startLine, seg.endLine, (l) => lines.lineStart(l)), range(seg.startLine, seg.endLine, (l) => lines.lineEnd(l)));
     planned.push(table ? { start, end, table } : { start, end });
   }
 
@@ -156,7 +164,7 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
       md.heading(p.atx, p.start, p.end);
       continue;
     }
-    const source = text.slice(p.start, p.end);
+    const source = parserText.slice(p.start, p.end);
     const list = options.wholeDocument || linkDefs ? undefined : fastList(source);
     if (list) {
       md.visit({ node: list, base: p.start });

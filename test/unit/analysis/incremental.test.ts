@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { analyze } from '../../../src/core/analysis/analyze.js';
-import type { Analysis } from '../../../src/core/analysis/types.js';
 import { formatDate, parseIsoDate } from '../../../src/core/model/dates.js';
 import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
+import { analysisSummary as summary } from '../../support/analysisSummary.js';
 import { memoryFileSystem, readFixture } from '../../support/memoryFileSystem.js';
 import { prng as rng } from '../../support/prng.js';
 
@@ -32,15 +32,6 @@ const EDITS: Edit[] = [
   (t) => `${t}\n\nA new paragraph of prose.\n`,
   (t) => `${t}\n\n- [ ] T-99 Added task\n  - duration: 3d\n  - after: T-1\n  - features: FEAT-1\n`,
 ];
-
-function summary(a: Analysis): string {
-  const tasks = [...a.schedule.tasks.values()].map((t) => `${t.id} ${t.start === undefined ? '-' : formatDate(t.start)} ${t.end === undefined ? '-' : formatDate(t.end)} ${t.float} ${t.critical}`).sort();
-  const features = [...a.features.values()].map((f) => JSON.stringify(f)).sort();
-  const goals = [...a.goals.values()].map((g) => JSON.stringify(g)).sort();
-  const load = [...a.schedule.load].map(([owner, runs]) => `${owner} ${JSON.stringify(runs)}`).sort();
-  const order = [...a.items.keys()].join(' ');
-  return JSON.stringify({ diagnostics: a.diagnostics, tasks, features, goals, issues: a.schedule.issues, load, order });
-}
 
 async function editSequence(files: Record<string, string>, seed: number, steps: number): Promise<void> {
   const fs = memoryFileSystem({ ...files });

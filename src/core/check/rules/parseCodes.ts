@@ -24,7 +24,7 @@ export const schemaInvalidMeta: RuleMeta = {
   defaultSeverity: 'error',
   description: 'A value does not fit its key (date, duration, status, …).',
   docs: {
-    meaning: 'A value cannot be read as what its key requires: a date that is not `YYYY-MM-DD` or out of range, a duration that is not whole days or weeks, an unknown status, a percentage out of range, a link value with no ID, a key set twice on one item, a table ID cell that is no ID, or an unknown key or code in `.specline.yml`. Reported on the value.',
+    meaning: 'A value cannot be read as what its key requires: a date that is not `YYYY-MM-DD` or out of range, a duration that is not whole days or weeks, an unknown status, a percentage out of range, a link value with no ID, a key set twice on one item, a table ID cell that is no ID, or an unknown key or code in `.specline.yml`. Reported on the value. Also reported on a line the Markdown parser reads only in part: lists and block quotes nested deeper than 32 levels, a line longer than 10,000 characters, or a line with more than 500 inline marks (`< > [ ] ( ) ! \\` * _ ~ &`). The range starts where reading stops; the rest of the file is read as usual, and IDs on that line are still found for navigation.',
     why: 'A value that cannot be read is never silently ignored or guessed: the item behaves as if the attribute were missing, so its dates or status may be wrong until it is fixed.',
     fix: 'Write the value in the form the message names; the editor completes valid values for most keys.',
     suppress: 'Rarely right: the value stays unread.',

@@ -1,0 +1,13 @@
+import type { Analysis } from '../../src/core/analysis/types.js';
+import { formatDate } from '../../src/core/model/dates.js';
+
+/** Everything an analysis reports, as one comparable string: incremental and cold analyses must give the same. */
+export function analysisSummary(a: Analysis): string {
+  const tasks = [...a.schedule.tasks.values()].map((t) => `${t.id} ${t.start === undefined ? '-' : formatDate(t.start)} ${t.end === undefined ? '-' : formatDate(t.end)} ${t.float} ${t.critical}`).sort();
+  const features = [...a.features.values()].map((f) => JSON.stringify(f)).sort();
+  const goals = [...a.goals.values()].map((g) => JSON.stringify(g)).sort();
+  const load = [...a.schedule.load].map(([owner, runs]) => `${owner} ${JSON.stringify(runs)}`).sort();
+  const order = [...a.items.keys()].join(' ');
+  return JSON.stringify({ diagnostics: a.diagnostics, tasks, features, goals, issues: a.schedule.issues, load, order });
+}
+
