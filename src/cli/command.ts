@@ -25,6 +25,10 @@ export interface CommandContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Narrows another analysis of the same workspace (e.g. an older version) to the same PATHs. */
   narrow(analysis: Analysis): Analysis;
+  /** The whole workspace's analysis, before PATHs narrowed it (to follow links out of scope). */
+  full: Analysis;
+  /** The config file, relative to the root (its diagnostics are always kept). */
+  configFile: string;
 }
 
 export interface CommandResult {

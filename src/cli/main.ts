@@ -172,10 +172,11 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
     (file) => inPaths(target.paths, file),
     configFile,
   );
-  const analysis = narrow(workspace.analyze());
+  const full = workspace.analyze();
+  const analysis = narrow(full);
 
   const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));
-  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow });
+  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow, full, configFile });
 
   if (out === undefined) {
     writeTo(io.stdout, result.output);
