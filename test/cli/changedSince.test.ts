@@ -112,6 +112,29 @@ describe('specline check --changed-since', () => {
     assert.deepEqual(since.codes, ['roadmap.md trace.goal-no-feature', 'specs/FEAT-3.md trace.feature-no-goal']);
   });
 
+  it('works for a root in a sub-folder of the repository, with PATHs narrowing further', async () => {
+    // The plans move into docs/; a change outside it (README.md) is not the workspace's.
+    const docs = path.join(repo.dir, 'docs');
+    await mkdir(docs);
+    repo.git('mv', 'roadmap.md', 'specs', 'plans', 'docs/');
+    repo.git('commit', '-q', '-m', 'plans into docs/');
+    await writeFile(path.join(repo.dir, 'README.md'), '# Read me\n\n- T-77 Not a plan task\n  - features: FEAT-404\n');
+    await writeFile(path.join(docs, 'specs/FEAT-2.md'), '---\nid: FEAT-2\ntitle: Import\ngoals: [G-1, G-9]\n---\n# Import\n');
+    const since = await check(docs, '--changed-since', 'HEAD');
+    assert.deepEqual(since.codes, ['roadmap.md trace.goal-no-feature', 'specs/FEAT-2.md ref.unknown']);
+    const run = await runCli(['check', '--format', 'json', '--today', TODAY, '--changed-since', 'HEAD'], { cwd: docs });
+    assert.equal((JSON.parse(run.stdout) as { summary: { files: number } }).summary.files, 3, 'the spec, the plan delivering FEAT-2 and the roadmap');
+    const narrowed = await runCli(['check', 'plans', '--root', '.', '--format', 'json', '--today', TODAY, '--changed-since', 'HEAD'], { cwd: docs });
+    assert.equal(narrowed.code, 0, narrowed.stderr);
+    const json = JSON.parse(narrowed.stdout) as { diagnostics: unknown[]; summary: { files: number } };
+    assert.deepEqual([json.diagnostics, json.summary.files], [[], 1], 'PATHs narrow the report to the plan, which links to FEAT-2 and is clean');
+  });
+
+  it('is listed in check --help', async () => {
+    const help = await runCli(['check', '--help']);
+    assert.match(help.stdout, /--changed-since REF +report only on files changed since the git revision REF/);
+  });
+
   it('exits 2 for a revision git does not know, one that looks like an option, and outside a repository', async () => {
     for (const ref of ['no-such-branch', '--output=x', 'base..HEAD']) {
       const run = await check(repo.dir, `--changed-since=${ref}`);
