@@ -29,9 +29,9 @@ const ARGS = ['check', 'examples/acme', '--today', '2027-02-15'];
 /** VS Code removes terminal escape sequences from task output before it applies a matcher. */
 const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-async function matcher(): Promise<{ name: string; pattern: Pattern; fileLocation: string[] }> {
+async function matcher(): Promise<{ name: string; owner: string; pattern: Pattern; fileLocation: string[] }> {
   const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    contributes: { problemMatchers: Array<{ name: string; pattern: Pattern; fileLocation: string[] }> };
+    contributes: { problemMatchers: Array<{ name: string; owner: string; pattern: Pattern; fileLocation: string[] }> };
   };
   const found = manifest.contributes.problemMatchers.find((m) => m.name === 'specline');
   assert.ok(found, 'package.json contributes the $specline problem matcher');
@@ -51,8 +51,13 @@ function apply(pattern: Pattern, text: string): string[] {
 
 describe('the $specline problem matcher', () => {
   it('reads file, line, column, severity, message and code of every problem in specline check\'s text output', async () => {
-    const { pattern, fileLocation } = await matcher();
+    const { pattern, fileLocation, owner } = await matcher();
     assert.deepEqual(fileLocation, ['autoDetect', '${workspaceFolder}']);
+    // Not the extension's diagnostic collection ('specline'): a task run clears its owner's markers.
+    const publisher = await readFile(path.join(REPO_ROOT, 'src', 'extension', 'diagnosticsPublisher.ts'), 'utf8');
+    const collection = /createDiagnosticCollection\('([^']+)'\)/.exec(publisher)?.[1];
+    assert.ok(collection);
+    assert.notEqual(owner, collection);
     const json = JSON.parse((await runCli([...ARGS, '--format', 'json'])).stdout) as { diagnostics: JsonDiagnostic[] };
     const expected = json.diagnostics
       .map((d) => [d.file, d.line, d.column, d.severity, d.message.replace(/\s*[\r\n]+\s*/g, ' ').trim(), d.code].join(' | '))
