@@ -52,7 +52,7 @@ function apply(pattern: Pattern, text: string): string[] {
 describe('the $specline problem matcher', () => {
   it('reads file, line, column, severity, message and code of every problem in specline check\'s text output', async () => {
     const { pattern, fileLocation, owner } = await matcher();
-    assert.deepEqual(fileLocation, ['autoDetect', '${workspaceFolder}']);
+    assert.deepEqual(fileLocation, ['relative', '${workspaceFolder}']);
     // Not the extension's diagnostic collection ('specline'): a task run clears its owner's markers.
     const publisher = await readFile(path.join(REPO_ROOT, 'src', 'extension', 'diagnosticsPublisher.ts'), 'utf8');
     const collection = /createDiagnosticCollection\('([^']+)'\)/.exec(publisher)?.[1];
