@@ -6,6 +6,7 @@
  * too: deleting a feature makes the tasks that delivered it wrong.
  */
 import type { Analysis } from '../core/analysis/types.js';
+import { fileMatcher } from '../core/config/loadConfig.js';
 import type { FilePath } from '../core/model/types.js';
 import { parseFile } from '../core/parse/parseFile.js';
 import type { GitCommitRef } from './git.js';
@@ -69,9 +70,12 @@ async function itemsAtCommit(root: string, full: Analysis, changed: ChangedFiles
   const reader = new GitBlobReader(root, changed.at);
   const defined: string[] = [];
   const linked: string[] = [];
+  // Today's include/exclude: a file the workspace does not read (say, an excluded README
+  // that mentions IDs) brings in no dependents.
+  const inWorkspace = fileMatcher(full.config);
   try {
     for (const file of changed.files) {
-      if (!/\.(?:md|markdown)$/i.test(file)) continue;
+      if (!inWorkspace(file)) continue;
       let bytes: Uint8Array;
       try {
         bytes = await reader.read(file);

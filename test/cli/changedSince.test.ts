@@ -130,6 +130,19 @@ describe('specline check --changed-since', () => {
     assert.deepEqual([json.diagnostics, json.summary.files], [[], 1], 'PATHs narrow the report to the plan, which links to FEAT-2 and is clean');
   });
 
+  it('ignores changes to files the workspace does not read (include/exclude)', async () => {
+    await writeFile(path.join(repo.dir, '.specline.yml'), 'exclude: ["archive/**"]\n');
+    await mkdir(path.join(repo.dir, 'archive'));
+    await writeFile(path.join(repo.dir, 'archive/old-sso.md'), '---\nid: FEAT-1\ntitle: Old sign-on\ngoals: [G-1]\n---\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'archive');
+    await rm(path.join(repo.dir, 'archive'), { recursive: true });
+    // The deleted file defined FEAT-1 but was never read: the plan and roadmap are not its dependents.
+    const run = await runCli(['check', '--format', 'json', '--today', TODAY, '--changed-since', 'HEAD'], { cwd: repo.dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual((JSON.parse(run.stdout) as { summary: { files: number } }).summary.files, 0);
+  });
+
   it('is listed in check --help', async () => {
     const help = await runCli(['check', '--help']);
     assert.match(help.stdout, /--changed-since REF +report only on files changed since the git revision REF/);
