@@ -27,6 +27,10 @@ export interface CommandContext {
   narrow(analysis: Analysis): Analysis;
   /** Writes one line on stderr (`specline: …`): what the output cannot say, such as files skipped at a past revision. */
   warn(line: string): void;
+  /** The whole workspace's analysis, before PATHs narrowed it (to follow links out of scope). */
+  full: Analysis;
+  /** The config file, relative to the root (its diagnostics are always kept). */
+  configFile: string;
 }
 
 export interface CommandResult {

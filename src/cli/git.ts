@@ -284,3 +284,11 @@ export async function analyzeAtRef(options: AnalyzeAtRefOptions): Promise<{ anal
     fs.close();
   }
 }
+
+/**
+ * Runs one git command in `cwd` (no shell) and returns its stdout. For callers outside
+ * this file, such as `changedFiles.ts`; throws `GitError` (`unavailable` or `failed`).
+ */
+export function runGit(cwd: string, args: string[]): Promise<string> {
+  return git(cwd, args);
+}

@@ -17,6 +17,7 @@ import type { DayNumber } from '../core/model/types.js';
 import type { Command, OptionSpec } from './command.js';
 import { checkCommand } from './commands/check.js';
 import { ganttCommand } from './commands/gantt.js';
+import { initCommand, initHelp } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
 import { roadmapCommand } from './commands/roadmap.js';
 import { scheduleCommand } from './commands/schedule.js';
@@ -78,14 +79,20 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (first === 'help') {
+    if (rest[0] === initCommand.name) {
+      writeTo(io.stdout, initHelp());
+      return 0;
+    }
     const command = rest[0] === undefined ? undefined : findCommand(rest[0]);
     writeTo(io.stdout, command ? commandHelp(command) : generalHelp());
     return 0;
   }
+  // init writes files and reads no workspace, so it has its own argument handling.
+  if (first === initCommand.name) return initCommand.main(rest, io);
   const command = findCommand(first);
   if (!command) {
     const what = first.startsWith('-') ? `option "${first}" before a command` : `unknown command "${first}"`;
-    throw new UsageError(what, `commands are ${COMMANDS.map((c) => c.name).join(', ')}; run "specline --help" for usage.`);
+    throw new UsageError(what, `commands are ${[...COMMANDS.map((c) => c.name), initCommand.name].join(', ')}; run "specline --help" for usage.`);
   }
   return runCommand(command, rest, io);
 }
@@ -183,16 +190,23 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
     (file) => inPaths(target.paths, file),
     configFile,
   );
-  const analysis = narrow(workspace.analyze());
+  const full = workspace.analyze();
+  const analysis = narrow(full);
   if (io.env['SPECLINE_DEBUG']) {
     // Files the parser failed on say only "internal error"; the detail is for bug reports.
     for (const d of analysis.diagnostics) {
-      if (typeof d.data?.['internalError'] === 'string') writeTo(io.stderr, `specline: internal error reading ${d.file}:\n${d.data['internalError']}\n`);
+      if (typeof d.data?.['internalError'] === 'string') writeTo(io.stderr, `specline: internal error reading ${d.file}:
+${d.data['internalError']}
+`);
     }
   }
 
   const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));
-  const result = await command.run({ analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow, warn: (line) => writeTo(io.stderr, `specline: ${line}\n`) });
+  const result = await command.run({
+    analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow, full, configFile,
+    warn: (line) => writeTo(io.stderr, `specline: ${line}
+`),
+  });
 
   if (out === undefined) {
     writeTo(io.stdout, result.output);
@@ -267,14 +281,15 @@ function listOr(items: readonly string[]): string {
 }
 
 export function generalHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const listed = [...COMMANDS, initCommand];
+  const width = Math.max(...listed.map((c) => c.name.length));
   return [
     'specline: docs-as-code planning. Checks, schedules and charts from Markdown plans.',
     '',
     'Usage: specline <command> [PATH…] [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...listed.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run "specline <command> --help" for its options. "specline --version" prints the version.',
     '',

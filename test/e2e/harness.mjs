@@ -5,7 +5,7 @@
 //     await openFile(page, 'roadmap.md');
 //     await screenshot('roadmap');          // test-results/screenshots/roadmap-dark.png
 //   });
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   bundleExtension, copyFixture, ensureCodeServer, ensureSystemPackages, openWorkbench,
@@ -13,6 +13,14 @@ import {
 } from '../../scripts/vscode/codeServer.mjs';
 
 export const screenshotsDir = join(repoRoot, 'test-results', 'screenshots');
+/** The README's pictures: these screenshots (light theme) are also written under docs/images/ with fixed names. */
+export const docsImagesDir = join(repoRoot, 'docs', 'images');
+const DOCS_IMAGES = {
+  'problems-panel-light': 'problems-panel.png',
+  'gantt-light': 'gantt-preview.png',
+  'roadmap-light': 'roadmap.png',
+  'matrix-light': 'traceability-matrix.png',
+};
 export const EXTENSION_ID = 'specline.specline';
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Default High Contrast' };
 
@@ -68,6 +76,11 @@ export async function withWorkbench({ fixture = 'examples/acme', theme = 'light'
       mkdirSync(screenshotsDir, { recursive: true });
       const path = join(screenshotsDir, `${name}-${theme}.png`);
       await page.screenshot({ path });
+      const docsImage = DOCS_IMAGES[`${name}-${theme}`];
+      if (docsImage) {
+        mkdirSync(docsImagesDir, { recursive: true });
+        copyFileSync(path, join(docsImagesDir, docsImage));
+      }
       return path;
     };
     return await fn({ page, workspaceDir, server, screenshot, extensionActivated });

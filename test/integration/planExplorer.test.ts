@@ -154,7 +154,7 @@ describe('Plan Explorer', () => {
     const created = ['specs/FEAT-1.md', 'plans/plan.md'];
     try {
       const result = await vscode.commands.executeCommand<{ created: string[]; skipped: string[] }>('specline.createStarterFiles', { quiet: true });
-      assert.deepEqual(result, { created, skipped: ['roadmap.md'] });
+      assert.deepEqual(result, { created, skipped: ['roadmap.md', '.specline.yml'] });
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(at('roadmap.md'))), roadmapBefore, 'roadmap.md is untouched');
       const plan = new TextDecoder().decode(await vscode.workspace.fs.readFile(at('plans/plan.md')));
       assert.match(plan, /^---\ntitle: Project plan\nstart: \d{4}-\d{2}-\d{2}\n---/);

@@ -1,6 +1,10 @@
 import * as path from 'node:path';
-import type { Command } from '../command.js';
+import type { Analysis } from '../../core/analysis/types.js';
+import { affectedFiles, changedFiles } from '../changedFiles.js';
+import type { Command, CommandContext } from '../command.js';
+import { GitError } from '../git.js';
 import { UsageError } from '../io.js';
+import { scopeToFiles } from '../scope.js';
 import type { CheckReport } from '../formats/checkReport.js';
 import { countSeverities } from '../formats/checkReport.js';
 import { formatCheckGithub } from '../formats/checkGithub.js';
@@ -19,11 +23,15 @@ export const checkCommand: Command = {
   formats: ['text', 'json', 'sarif', 'github'],
   options: {
     'max-warnings': { type: 'string', value: 'N', description: 'exit 1 when there are more than N warnings (-1: no limit)' },
+    'changed-since': { type: 'string', value: 'REF', description: 'report only on files changed since the git revision REF and the files linked to or from them' },
   },
   validate(values) {
     parseMaxWarnings(values['max-warnings']);
+    if (values['changed-since'] === '') throw new UsageError('--changed-since needs a git revision', 'for example --changed-since origin/main.');
   },
-  async run({ analysis, format, values, colors, version, root, env }) {
+  async run(context) {
+    const { format, values, colors, version, root, env } = context;
+    const analysis = await changedScope(context);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
     const counts = countSeverities(analysis.diagnostics);
     const files = [...analysis.files.values()];
@@ -48,6 +56,31 @@ export const checkCommand: Command = {
     return { output, exitCode: failed ? 1 : 0 };
   },
 };
+
+/**
+ * With `--changed-since REF`, the analysis narrowed further to the files changed since REF
+ * and the files linked to or from them (see `changedFiles.ts`); everything when the config
+ * file changed, since it changes how every file is read. A REF git does not know, or no
+ * repository, is a usage error: the user asked for a comparison that cannot be made.
+ */
+async function changedScope(context: CommandContext): Promise<Analysis> {
+  const ref = context.values['changed-since'];
+  if (typeof ref !== 'string') return context.analysis;
+  let report: Set<string>;
+  try {
+    const changed = await changedFiles(context.root, ref);
+    if (changed.files.includes(context.configFile)) return context.analysis;
+    report = await affectedFiles(context.root, context.full, changed);
+  } catch (error) {
+    if (error instanceof GitError) {
+      throw new UsageError(`--changed-since ${ref}: ${error.message}`, error.kind === 'unavailable'
+        ? 'install git, or leave --changed-since out.'
+        : 'name a commit, branch or tag of the repository that holds the workspace (in CI, fetch enough history).');
+    }
+    throw error;
+  }
+  return scopeToFiles(context.analysis, (file) => report.has(file), context.configFile);
+}
 
 /**
  * In a GitHub Actions job, annotations and code-scanning results name files relative to

@@ -96,6 +96,63 @@ Durations are in working days (\`d\`) or weeks (\`w\`).
   ];
 }
 
+/** Where the starter configuration goes: the workspace root, where both adapters look. */
+export const STARTER_CONFIG: FilePath = '.specline.yml';
+
+/**
+ * A `.specline.yml` that documents itself: every setting with a one-line comment and its
+ * default value, so deleting any line changes nothing and a newcomer sees what can be set.
+ * `start` has no default; it is shown commented out with the starter plan's start.
+ */
+export function starterConfig(today: DayNumber): StarterFile {
+  return {
+    path: STARTER_CONFIG,
+    text: `# Specline project settings, read alike by the editor and by \`specline check\`.
+# Every setting is optional and every value below is the default: delete any line and
+# nothing changes. The folder holding this file is the workspace root.
+
+# Which ID prefixes make which kind of item (a kind left out keeps its defaults).
+kinds:
+  goal: [G, GOAL, OKR]           # roadmap goals: the outcomes
+  feature: [FEAT, F, EPIC]       # feature specs: each names the goals it serves
+  task: [T, TASK]                # plan tasks: each names the features it delivers
+  milestone: [M, MS]             # milestones: dates that tasks and features must meet
+  risk: [R, RISK]                # risks of a risk register
+  persona: [P, PERSONA]          # personas that features are for
+
+# The files to read, as globs relative to this folder.
+include: ["**/*.md", "**/*.markdown"]
+
+# The files to leave out (this list replaces the default; node_modules and .git are always out).
+exclude: ["**/node_modules/**", "**/.git/**"]
+
+# Where tasks with no start, no predecessor and no plan start begin (YYYY-MM-DD; no default).
+# start: ${formatDate(nextMonday(today))}
+
+# The working calendar; a plan's front matter may set its own.
+calendar:
+  workdays: [mon, tue, wed, thu, fri]   # the working weekdays
+  holidays: []                          # non-working dates, such as 2027-01-01
+
+# How much of a working day each owner can give: "default" for everyone, "@handle" for one person.
+capacity:
+  default: 100%
+
+# The severity of each problem code: off, info, warning or error (e.g. trace.goal-no-feature: off).
+rules: {}
+`,
+  };
+}
+
+/**
+ * Everything a new workspace gets, in the order it is written: the three starter
+ * documents, then the configuration. The editor's "Create Starter Plan" and
+ * `specline init` both write exactly this set.
+ */
+export function starterSet(today: DayNumber): StarterFile[] {
+  return [...starterFiles(today), starterConfig(today)];
+}
+
 /** The first Monday on or after `day`. */
 function nextMonday(day: DayNumber): DayNumber {
   return day + ((8 - weekday(day)) % 7);

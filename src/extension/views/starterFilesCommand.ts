@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { STARTER_PLAN, starterFiles } from '../../core/views/starterFiles.js';
+import { STARTER_PLAN, starterSet } from '../../core/views/starterFiles.js';
 import { todayFor } from '../settings.js';
 import { uriFor } from '../workspaceBridge.js';
 import { VIEW_COMMANDS } from './viewIds.js';
@@ -11,8 +11,8 @@ export interface StarterResult {
 }
 
 /**
- * "Create a starter plan": writes `roadmap.md`, `specs/FEAT-1.md` and `plans/plan.md` into
- * the first workspace folder, never over an existing file, as ONE workspace edit (so Undo
+ * "Create a starter plan": writes `roadmap.md`, `specs/FEAT-1.md`, `plans/plan.md` and a
+ * commented `.specline.yml` (the same set as `specline init`) into the first workspace folder, never over an existing file, as ONE workspace edit (so Undo
  * takes it all back), saves them and opens the plan. When some already exist it asks
  * before creating the others; `{ quiet: true }` (tests) skips the question.
  */
@@ -27,7 +27,7 @@ export function registerStarterFilesCommand(): vscode.Disposable {
       void vscode.window.showWarningMessage('Specline does not create files in Restricted Mode. Trust this workspace to create a starter plan.');
       return undefined;
     }
-    const files = starterFiles(todayFor(folder.uri));
+    const files = starterSet(todayFor(folder.uri));
     const exists = await Promise.all(files.map((f) => vscode.workspace.fs.stat(uriFor(folder, f.path)).then(() => true, () => false)));
     const missing = files.filter((_, i) => !exists[i]);
     const skipped = files.filter((_, i) => exists[i]).map((f) => f.path);
