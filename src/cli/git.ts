@@ -290,5 +290,6 @@ export async function analyzeAtRef(options: AnalyzeAtRefOptions): Promise<{ anal
  * this file, such as `changedFiles.ts`; throws `GitError` (`unavailable` or `failed`).
  */
 export function runGit(cwd: string, args: string[]): Promise<string> {
-  return git(cwd, args);
+  // Resolved like every other call: from absolute PATH entries outside the workspace.
+  return git(requireGit(cwd), cwd, args);
 }
