@@ -8,6 +8,10 @@ import { WorkCalendar } from '../schedule/calendar.js';
 import type { ScheduleInput, ScheduleResult } from '../schedule/types.js';
 import type { Analysis, FeatureInfo, GoalInfo } from './types.js';
 import { ScheduleCache } from './scheduleCache.js';
+import { mergeCalendar } from '../schedule/mergeCalendar.js';
+import { computeCost } from '../cost/computeCost.js';
+import type { CostResult } from '../cost/types.js';
+import { costSignatures, signatureChanges } from '../cost/costSignatures.js';
 import type { ScheduleNode } from './scheduleCache.js';
 
 export interface AnalyzeInput {
@@ -50,7 +54,9 @@ export class Analyzer {
   private readonly schedules = new ScheduleCache();
   /** Files that link to each ID (by link attributes), kept up to date per changed file. */
   private readonly linkedFrom = new Map<string, Set<FilePath>>();
-  private last: { index: Index; schedule: ScheduleResult; features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo> } | undefined;
+  private last: { index: Index; schedule: ScheduleResult; features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo>; cost: CostResult } | undefined;
+  /** What the cost and priority rules read per item last time, to find the files they must re-check. */
+  private signatures = new Map<string, { file: FilePath; sig: string; also: FilePath[] }>();
   /** Schedule input per item, valid while the item, its file's plan settings and its predecessors are the same. */
   private readonly nodes = new WeakMap<Item, { node: ScheduleNode; targets: string[]; planStart: DayNumber | undefined; calendar: boolean }>();
 
@@ -125,8 +131,9 @@ export class Analyzer {
     let scheduleResult: ScheduleResult;
     let features: Map<string, FeatureInfo>;
     let goals: Map<string, GoalInfo>;
+    let cost: CostResult;
     if (itemsUnchanged && this.last) {
-      ({ index, schedule: scheduleResult, features, goals } = this.last);
+      ({ index, schedule: scheduleResult, features, goals, cost } = this.last);
       this.schedules.changed.clear();
       this.schedules.changedOwnerTasks.clear();
     } else {
@@ -144,16 +151,25 @@ export class Analyzer {
         features = featureInfo(index.byKind, index.items, scheduleResult, input.config, files);
         goals = goalInfo(index.byKind, index.items);
       }
+      // Cost is recomputed whole from the (cached) schedule and roll-ups: it is linear and
+      // cheap next to the rules (see docs/format-notes.md for the measurement).
+      cost = computeCost({ config: input.config, today: input.today, files, items: index.items, features, goals, schedule: scheduleResult });
     }
     const { definitions, items, byKind } = index;
-    this.last = { index, schedule: scheduleResult, features, goals };
+    this.last = { index, schedule: scheduleResult, features, goals, cost };
 
+    // Budgets and priorities compare figures that roll up across files (a task's cost
+    // reaches its goal two links away): re-check the files whose figures changed.
+    const signatures = itemsUnchanged ? this.signatures : costSignatures(items, features, goals, cost, files);
+    const rolledUp = full ? [] : signatureChanges(this.signatures, signatures);
+    this.signatures = signatures;
     const dirty = full ? undefined : this.dirtyFiles(changed, prev!.files, files, definitions, items);
+    if (dirty) for (const file of rolledUp) if (files.has(file)) dirty.add(file);
     const checkFiles = dirty ? [...dirty].map((p) => files.get(p)).filter((f): f is FileResult => f !== undefined) : [...files.values()];
     const check = dirty ? emptyByKind() : byKind;
     if (dirty) for (const [, item] of items) if (dirty.has(item.file)) check[item.kind].push(item);
     const ctx: CheckContext = {
-      config: input.config, today: input.today, files, items, definitions, byKind, features, goals, schedule: scheduleResult,
+      config: input.config, today: input.today, files, items, definitions, byKind, features, goals, schedule: scheduleResult, cost,
       check, checkFiles, inScope: dirty ? (file) => dirty.has(file) : () => true,
     };
     const fresh = runChecks(ctx);
@@ -170,7 +186,7 @@ export class Analyzer {
     diagnostics.sort(compareDiagnostics);
 
     this.previous = { files, today: input.today, config: input.config };
-    return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, diagnostics };
+    return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, cost, diagnostics };
   }
 
   /** Keeps `linkedFrom` in step with one file's links. */
@@ -241,14 +257,7 @@ function sameItems(a: FileResult, b: FileResult): boolean {
   return sameFileItems(a, b) && JSON.stringify(a.suppressions) === JSON.stringify(b.suppressions);
 }
 
-/** A plan's calendar replaces the project's workdays and adds to its holidays. */
-export function mergeCalendar(project: Required<CalendarSpec>, plan: CalendarSpec | undefined): Required<CalendarSpec> {
-  if (!plan) return project;
-  return {
-    workdays: plan.workdays ?? project.workdays,
-    holidays: plan.holidays ? [...new Set([...project.holidays, ...plan.holidays])].sort((a, b) => a - b) : project.holidays,
-  };
-}
+export { mergeCalendar };
 
 function resolved(item: Item, key: 'after', items: Map<string, Item>, kinds: readonly ItemKind[]): string[] {
   const out: string[] = [];

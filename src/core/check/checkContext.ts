@@ -2,6 +2,7 @@ import type { FeatureInfo, GoalInfo } from '../analysis/types.js';
 import type { SpeclineConfig } from '../config/types.js';
 import type { DayNumber, Diagnostic, DiagnosticData, FilePath, FileResult, Item, ItemKind, Range, RelatedInformation } from '../model/types.js';
 import type { ScheduleResult } from '../schedule/types.js';
+import type { CostResult } from '../cost/types.js';
 import { RULES_BY_CODE } from './ruleCatalog.js';
 
 /** What every rule may read. Built once per analysis; rules never mutate it. */
@@ -26,6 +27,7 @@ export interface CheckContext {
   features: ReadonlyMap<string, FeatureInfo>;
   goals: ReadonlyMap<string, GoalInfo>;
   schedule: ScheduleResult;
+  cost: CostResult;
 }
 
 /** A rule: one code (or a few closely tied ones), one file. */

@@ -15,6 +15,10 @@ export interface SpeclineConfig {
   capacity: { default: number; owners: Map<string, number> };
   /** Code → level overrides. */
   rules: Map<string, RuleLevel>;
+  /** The workspace currency (`EUR`): money in another currency is invalid. Display only otherwise. */
+  currency?: string;
+  /** Cost of one working day at 100% allocation: per `@owner`, and the default for everyone else. Undefined: nothing is costed but fixed costs. */
+  rates?: { default?: number; owners: Map<string, number> };
 }
 
 export const DEFAULT_KINDS: Record<ItemKind, string[]> = {
