@@ -2,6 +2,8 @@ import type { Analysis } from '../../core/analysis/types.js';
 import { formatDate } from '../../core/model/dates.js';
 import type { DayNumber } from '../../core/model/types.js';
 import type { Command } from '../command.js';
+import { analysisCost } from '../../core/cost/computeCost.js';
+import { round2 } from '../../core/cost/ratios.js';
 import { itemsInSourceOrder } from '../scope.js';
 
 export interface ScheduleJson {
@@ -18,6 +20,8 @@ export interface ScheduleJson {
     float: number | null;
     /** Owner handles joined with ", " (the core's list separator). */
     owner: string | null;
+    /** Planned cost (labour at the day rates plus fixed cost), 2 decimals. */
+    cost: number;
   }>;
   milestones: Array<{ id: string; date: string | null }>;
   features: Array<{ id: string; start: string | null; end: string | null; traced: boolean; scheduled: boolean }>;
@@ -36,6 +40,7 @@ export const scheduleCommand: Command = {
 };
 
 export function scheduleJson(analysis: Analysis): ScheduleJson {
+  const cost = analysisCost(analysis);
   return {
     version: 1,
     tasks: itemsInSourceOrder(analysis, 'task').map((item) => {
@@ -49,6 +54,7 @@ export function scheduleJson(analysis: Analysis): ScheduleJson {
         critical: scheduled?.critical ?? false,
         float: scheduled?.float ?? null,
         owner: item.owners.length > 0 ? item.owners.join(', ') : null,
+        cost: round2(cost.tasks.get(item.id)?.cost ?? 0),
       };
     }),
     milestones: itemsInSourceOrder(analysis, 'milestone').map((item) => ({

@@ -30,6 +30,11 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'status.inconsistent', defaultSeverity: 'warning', description: 'Statuses contradict each other (e.g. a feature is done while its tasks are not).' },
   { code: 'risk.unmitigated', defaultSeverity: 'warning', description: 'A high-impact risk has no mitigation.' },
   { code: 'persona.unused', defaultSeverity: 'info', description: 'No feature names the persona.' },
+  { code: 'budget.exceeded', defaultSeverity: 'warning', description: 'The planned cost of a plan, feature or goal is above its budget.' },
+  { code: 'budget.overspent', defaultSeverity: 'warning', description: 'The money spent on a plan, feature or goal is above its budget.' },
+  { code: 'budget.no-rate', defaultSeverity: 'info', description: 'An owner has no day rate and there is no default rate, so their work costs nothing.' },
+  { code: 'metric.missed', defaultSeverity: 'warning', description: "A goal's date has passed and its metric has not reached its target." },
+  { code: 'priority.inverted', defaultSeverity: 'info', description: 'A feature ends after a lower-priority feature of the same goal.' },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));
