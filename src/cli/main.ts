@@ -15,6 +15,7 @@ import { ConfigError, SETTINGS } from '../core/config/loadConfig.js';
 import { parseIsoDate, systemToday } from '../core/model/dates.js';
 import type { DayNumber } from '../core/model/types.js';
 import type { Command, OptionSpec } from './command.js';
+import { budgetCommand } from './commands/budget.js';
 import { checkCommand } from './commands/check.js';
 import { ganttCommand } from './commands/gantt.js';
 import { initCommand, initHelp } from './commands/init.js';
@@ -32,7 +33,7 @@ import { readVersion } from './version.js';
 
 export type { CliIO } from './io.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, scheduleCommand, ganttCommand, roadmapCommand, traceCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, scheduleCommand, ganttCommand, roadmapCommand, traceCommand, reportCommand, budgetCommand];
 
 /** Options every command takes. `--format`'s help line is filled in per command. */
 const SHARED_OPTIONS: Record<string, OptionSpec> = {

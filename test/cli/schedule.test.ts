@@ -8,15 +8,15 @@ describe('specline schedule', () => {
     version: 1,
     tasks: [
       // Mon 4 – Wed 6.
-      { id: 'T-1', title: 'Design', start: '2027-01-04', end: '2027-01-06', duration: 3, critical: true, float: 0, owner: '@ana' },
+      { id: 'T-1', title: 'Design', start: '2027-01-04', end: '2027-01-06', duration: 3, critical: true, float: 0, owner: '@ana', cost: 0 },
       // Thu 7, Fri 8, Mon 11, Tue 12, Wed 13.
-      { id: 'T-2', title: 'Build', start: '2027-01-07', end: '2027-01-13', duration: 5, critical: true, float: 0, owner: '@bo' },
+      { id: 'T-2', title: 'Build', start: '2027-01-07', end: '2027-01-13', duration: 5, critical: true, float: 0, owner: '@bo', cost: 0 },
       // Thu 7, Fri 8; may slip to Wed 13 (M-1) without delay: 3 working days of float.
-      { id: 'T-3', title: 'Docs', start: '2027-01-07', end: '2027-01-08', duration: 2, critical: false, float: 3, owner: '@ana' },
+      { id: 'T-3', title: 'Docs', start: '2027-01-07', end: '2027-01-08', duration: 2, critical: false, float: 3, owner: '@ana', cost: 0 },
       // Starts on Saturday 9: moved to Monday 11; ends Tue 12; the plan ends Thu 21: 13, 14, 15, 19, 20, 21 of float.
-      { id: 'T-5', title: 'Security review', start: '2027-01-11', end: '2027-01-12', duration: 2, critical: false, float: 6, owner: '@cy, @dee' },
+      { id: 'T-5', title: 'Security review', start: '2027-01-11', end: '2027-01-12', duration: 2, critical: false, float: 6, owner: '@cy, @dee', cost: 0 },
       // After M-1 (Wed 13): Thu 14, Fri 15, (weekend, holiday on Mon 18) Tue 19, Wed 20, Thu 21.
-      { id: 'T-4', title: 'Launch', start: '2027-01-14', end: '2027-01-21', duration: 5, critical: true, float: 0, owner: '@bo' },
+      { id: 'T-4', title: 'Launch', start: '2027-01-14', end: '2027-01-21', duration: 5, critical: true, float: 0, owner: '@bo', cost: 0 },
     ],
     milestones: [
       { id: 'M-1', date: '2027-01-13' },
@@ -35,7 +35,8 @@ describe('specline schedule', () => {
     const json = JSON.parse(run.stdout) as typeof expected;
     assert.deepEqual(Object.keys(json), ['version', 'tasks', 'milestones', 'features']);
     for (const task of json.tasks) {
-      assert.deepEqual(Object.keys(task), ['id', 'title', 'start', 'end', 'duration', 'critical', 'float', 'owner']);
+      // `cost` is 0 throughout: the fixture sets no rates and no fixed costs.
+      assert.deepEqual(Object.keys(task), ['id', 'title', 'start', 'end', 'duration', 'critical', 'float', 'owner', 'cost']);
     }
     assert.deepEqual(json, expected);
   });

@@ -8,6 +8,7 @@ export function analysisSummary(a: Analysis): string {
   const goals = [...a.goals.values()].map((g) => JSON.stringify(g)).sort();
   const load = [...a.schedule.load].map(([owner, runs]) => `${owner} ${JSON.stringify(runs)}`).sort();
   const order = [...a.items.keys()].join(' ');
-  return JSON.stringify({ diagnostics: a.diagnostics, tasks, features, goals, issues: a.schedule.issues, load, order });
+  const cost = a.cost ? [...a.cost.tasks, ...a.cost.features, ...a.cost.goals, ...a.cost.plans].map(([id, f]) => `${id} ${JSON.stringify(f)}`).sort() : [];
+  return JSON.stringify({ diagnostics: a.diagnostics, tasks, features, goals, issues: a.schedule.issues, load, order, cost });
 }
 

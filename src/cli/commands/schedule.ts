@@ -6,6 +6,8 @@ import type { DayNumber } from '../../core/model/types.js';
 import type { Command } from '../command.js';
 import { textOption } from '../command.js';
 import { UsageError } from '../io.js';
+import { analysisCost } from '../../core/cost/computeCost.js';
+import { round2 } from '../../core/cost/ratios.js';
 import { itemsInSourceOrder } from '../scope.js';
 
 export interface ScheduleJson {
@@ -22,6 +24,8 @@ export interface ScheduleJson {
     float: number | null;
     /** Owner handles joined with ", " (the core's list separator). */
     owner: string | null;
+    /** Planned cost (labour at the day rates plus fixed cost), 2 decimals. */
+    cost: number;
   } & Partial<BaselineFields>>;
   milestones: Array<{ id: string; date: string | null } & Partial<MilestoneBaselineFields>>;
   features: Array<{ id: string; start: string | null; end: string | null; traced: boolean; scheduled: boolean } & Partial<BaselineFields>>;
@@ -87,6 +91,7 @@ export function scheduleJson(analysis: Analysis, baseline?: Baseline): ScheduleJ
     const c: BaselineComparison = slips.compare('milestone', id, baseline);
     return { baselineDate: date(c.baselineEnd), slip: c.slip };
   };
+  const cost = analysisCost(analysis);
   return {
     version: 1,
     tasks: itemsInSourceOrder(analysis, 'task').map((item) => {
@@ -100,6 +105,7 @@ export function scheduleJson(analysis: Analysis, baseline?: Baseline): ScheduleJ
         critical: scheduled?.critical ?? false,
         float: scheduled?.float ?? null,
         owner: item.owners.length > 0 ? item.owners.join(', ') : null,
+        cost: round2(cost.tasks.get(item.id)?.cost ?? 0),
         ...compared('task', item.id),
       };
     }),

@@ -4,13 +4,15 @@ import type { CheckContext } from '../check/checkContext.js';
 import { applyConfig, compareDiagnostics, runChecks } from '../check/runChecks.js';
 import type { CalendarSpec, DayNumber, Diagnostic, FilePath, FileResult, Item, ItemKind } from '../model/types.js';
 import { ITEM_KINDS } from '../model/types.js';
-import { mergeCalendar, WorkCalendar } from '../schedule/calendar.js';
-
-export { mergeCalendar };
+import { WorkCalendar } from '../schedule/calendar.js';
 import type { ScheduleInput, ScheduleResult } from '../schedule/types.js';
 import type { Baseline } from '../baseline/baseline.js';
 import type { Analysis, FeatureInfo, GoalInfo } from './types.js';
 import { ScheduleCache } from './scheduleCache.js';
+import { mergeCalendar } from '../schedule/mergeCalendar.js';
+import { computeCost } from '../cost/computeCost.js';
+import type { CostResult } from '../cost/types.js';
+import { costSignatures, signatureChanges } from '../cost/costSignatures.js';
 import type { ScheduleNode } from './scheduleCache.js';
 
 export interface AnalyzeInput {
@@ -55,7 +57,9 @@ export class Analyzer {
   private readonly schedules = new ScheduleCache();
   /** Files that link to each ID (by link attributes), kept up to date per changed file. */
   private readonly linkedFrom = new Map<string, Set<FilePath>>();
-  private last: { index: Index; schedule: ScheduleResult; features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo> } | undefined;
+  private last: { index: Index; schedule: ScheduleResult; features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo>; cost: CostResult } | undefined;
+  /** What the cost and priority rules read per item last time, to find the files they must re-check. */
+  private signatures = new Map<string, { file: FilePath; sig: string; also: FilePath[] }>();
   /** Schedule input per item, valid while the item, its file's plan settings and its predecessors are the same. */
   private readonly nodes = new WeakMap<Item, { node: ScheduleNode; targets: string[]; planStart: DayNumber | undefined; calendar: boolean }>();
 
@@ -130,8 +134,9 @@ export class Analyzer {
     let scheduleResult: ScheduleResult;
     let features: Map<string, FeatureInfo>;
     let goals: Map<string, GoalInfo>;
+    let cost: CostResult;
     if (itemsUnchanged && this.last) {
-      ({ index, schedule: scheduleResult, features, goals } = this.last);
+      ({ index, schedule: scheduleResult, features, goals, cost } = this.last);
       this.schedules.changed.clear();
       this.schedules.changedOwnerTasks.clear();
     } else {
@@ -149,16 +154,25 @@ export class Analyzer {
         features = featureInfo(index.byKind, index.items, scheduleResult, input.config, files);
         goals = goalInfo(index.byKind, index.items);
       }
+      // Cost is recomputed whole from the (cached) schedule and roll-ups: it is linear and
+      // cheap next to the rules (see docs/format-notes.md for the measurement).
+      cost = computeCost({ config: input.config, today: input.today, files, items: index.items, features, goals, schedule: scheduleResult });
     }
     const { definitions, items, byKind } = index;
-    this.last = { index, schedule: scheduleResult, features, goals };
+    this.last = { index, schedule: scheduleResult, features, goals, cost };
 
+    // Budgets and priorities compare figures that roll up across files (a task's cost
+    // reaches its goal two links away): re-check the files whose figures changed.
+    const signatures = itemsUnchanged ? this.signatures : costSignatures(items, features, goals, cost, files);
+    const rolledUp = full ? [] : signatureChanges(this.signatures, signatures);
+    this.signatures = signatures;
     const dirty = full ? undefined : this.dirtyFiles(changed, prev!.files, files, definitions, items);
+    if (dirty) for (const file of rolledUp) if (files.has(file)) dirty.add(file);
     const checkFiles = dirty ? [...dirty].map((p) => files.get(p)).filter((f): f is FileResult => f !== undefined) : [...files.values()];
     const check = dirty ? emptyByKind() : byKind;
     if (dirty) for (const [, item] of items) if (dirty.has(item.file)) check[item.kind].push(item);
     const ctx: CheckContext = {
-      config: input.config, today: input.today, files, items, definitions, byKind, features, goals, schedule: scheduleResult,
+      config: input.config, today: input.today, files, items, definitions, byKind, features, goals, schedule: scheduleResult, cost,
       check, checkFiles, inScope: dirty ? (file) => dirty.has(file) : () => true,
       ...(input.baseline ? { baseline: input.baseline } : {}),
     };
@@ -177,7 +191,7 @@ export class Analyzer {
     diagnostics.sort(compareDiagnostics);
 
     this.previous = { files, today: input.today, config: input.config, baseline: input.baseline };
-    return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, diagnostics };
+    return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, cost, diagnostics };
   }
 
   /** Keeps `linkedFrom` in step with one file's links. */

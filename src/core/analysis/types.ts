@@ -1,6 +1,7 @@
 import type { SpeclineConfig } from '../config/types.js';
 import type { DayNumber, Diagnostic, FilePath, FileResult, Item } from '../model/types.js';
 import type { ScheduleResult } from '../schedule/types.js';
+import type { CostResult } from '../cost/types.js';
 
 /** Roll-up of one feature: what traces to it and when it happens (docs/format.md#traceability and #scheduling). */
 export interface FeatureInfo {
@@ -42,6 +43,11 @@ export interface Analysis {
   features: Map<string, FeatureInfo>;
   goals: Map<string, GoalInfo>;
   schedule: ScheduleResult;
+  /**
+   * Cost and earned value (docs/format.md, cost and budget), computed once per analysis.
+   * Optional for analyses built elsewhere: read it through `analysisCost()`.
+   */
+  cost?: CostResult;
   /** Final diagnostics: severities from the config applied, `off` and suppressed ones removed, sorted by file and position. */
   diagnostics: Diagnostic[];
 }

@@ -1,7 +1,8 @@
 import type { SpeclineConfig } from '../config/types.js';
 import type { Analysis, FeatureInfo } from '../analysis/types.js';
 import type { DayNumber, FilePath, FileResult, Item } from '../model/types.js';
-import { mergeCalendar, WorkCalendar, workdaysBetween } from '../schedule/calendar.js';
+import { WorkCalendar, workdaysBetween } from '../schedule/calendar.js';
+import { mergeCalendar } from '../schedule/mergeCalendar.js';
 import type { ScheduleResult } from '../schedule/types.js';
 
 /** Where an item was, and when it happened, in the baseline. */

@@ -3,6 +3,7 @@ import type { Baseline } from '../baseline/baseline.js';
 import type { SpeclineConfig } from '../config/types.js';
 import type { DayNumber, Diagnostic, DiagnosticData, FilePath, FileResult, Item, ItemKind, Range, RelatedInformation } from '../model/types.js';
 import type { ScheduleResult } from '../schedule/types.js';
+import type { CostResult } from '../cost/types.js';
 
 /** What every rule may read. Built once per analysis; rules never mutate it. */
 export interface CheckContext {
@@ -28,6 +29,7 @@ export interface CheckContext {
   schedule: ScheduleResult;
   /** The plan at the configured baseline revision, when there is one. */
   baseline?: Baseline;
+  cost: CostResult;
 }
 
 /** A rule: one code (or a few closely tied ones), one file. */

@@ -1,4 +1,9 @@
 import type { RuleMeta } from './ruleMeta.js';
+import { budgetExceededMeta } from './rules/budgetExceeded.js';
+import { budgetNoRateMeta } from './rules/budgetNoRate.js';
+import { budgetOverspentMeta } from './rules/budgetOverspent.js';
+import { metricMissedMeta } from './rules/metricMissed.js';
+import { priorityInvertedMeta } from './rules/priorityInverted.js';
 import { scheduleGoalLateMeta, scheduleMilestoneMissedMeta, scheduleOverdueMeta } from './rules/dateRules.js';
 import { idDuplicateMeta } from './rules/idDuplicate.js';
 import { personaUnusedMeta, riskUnmitigatedMeta, statusInconsistentMeta } from './rules/itemRules.js';
@@ -43,6 +48,11 @@ export const RULES: readonly RuleInfo[] = [
   statusInconsistentMeta,
   riskUnmitigatedMeta,
   personaUnusedMeta,
+  budgetExceededMeta,
+  budgetOverspentMeta,
+  budgetNoRateMeta,
+  metricMissedMeta,
+  priorityInvertedMeta,
   fileSkippedMeta,
   scheduleSlippedMeta,
 ];

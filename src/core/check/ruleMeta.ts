@@ -25,6 +25,8 @@ export interface RuleDocs {
    * holding this text at that tag.
    */
   baselineExample?: string;
+  /** A `.specline.yml` the example needs (shown as a comment in it, written beside it when the example is run). */
+  exampleConfig?: string;
   /** The example is saved as Latin-1, not UTF-8 (it shows a file that cannot be read as text). */
   exampleLatin1?: boolean;
 }

@@ -8,6 +8,7 @@ import { RULES_BY_CODE } from '../check/ruleCatalog.js';
 import { parseYamlSafe, nodeSpan } from '../parse/yamlSafe.js';
 import type { RuleLevel, SpeclineConfig } from './types.js';
 import { DEFAULT_KINDS } from './types.js';
+import { currencySchema, issueMessage, rateKeySchema, rateSchema } from './costSettings.js';
 
 /** Thrown when a config the user named explicitly (`--config`) cannot be used. */
 export class ConfigError extends Error {
@@ -18,7 +19,7 @@ export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown'];
 /** Always excluded, whatever the config says: nobody plans inside these. */
 export const ALWAYS_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 /** Every top-level key of `.specline.yml`, for messages. */
-export const SETTINGS = 'kinds, include, exclude, start, calendar, capacity, rules, follow-links, baseline, slip-tolerance';
+export const SETTINGS = 'kinds, include, exclude, start, calendar, capacity, rules, currency, rates, follow-links, baseline, slip-tolerance';
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 export function defaultConfig(): SpeclineConfig {
@@ -68,10 +69,33 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     return { config, diagnostics };
   }
 
+  // Rates may be written before `currency`: their currencies are compared once all is read.
+  const rateCurrencies: Array<{ node: unknown; currency: string }> = [];
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value;
     switch (key) {
+      case 'currency': {
+        const result = currencySchema.safeParse(isScalar(value) ? value.value : null);
+        if (result.success) config.currency = result.data;
+        else report('schema.invalid', at(value ?? pair.key), issueMessage(result.error, 'currency is a three-letter code such as EUR'));
+        break;
+      }
+      case 'rates': {
+        if (!isMap(value)) { report('schema.invalid', at(value ?? pair.key), 'rates maps "default" and "@owner" to the cost of one working day, e.g. { default: 640, "@ana": 720 }'); break; }
+        const rates: NonNullable<SpeclineConfig['rates']> = { owners: new Map() };
+        for (const rp of value.items) {
+          const who = rateKeySchema.safeParse(isScalar(rp.key) ? String(rp.key.value) : '');
+          if (!who.success) { report('schema.invalid', at(rp.key), issueMessage(who.error, 'rates keys are "default" and @owner handles')); continue; }
+          const rate = rateSchema.safeParse(isScalar(rp.value) ? rp.value.value : rp.value === null ? null : {});
+          if (!rate.success) { report('schema.invalid', at(rp.value ?? rp.key), `rate of ${who.data}: ${issueMessage(rate.error, 'expected an amount of money')}`); continue; }
+          if (rate.data.currency) rateCurrencies.push({ node: rp.value, currency: rate.data.currency });
+          if (who.data === 'default') rates.default = rate.data.amount;
+          else rates.owners.set(who.data, rate.data.amount);
+        }
+        config.rates = rates;
+        break;
+      }
       case 'kinds': {
         if (!isMap(value)) { report('schema.invalid', at(value ?? pair.key), 'kinds maps each kind to its ID prefixes, e.g. { task: [T, TASK] }'); break; }
         const prefixes = new Map<string, ItemKind>();
@@ -168,6 +192,12 @@ export function parseConfig(text: string, file: string): LoadedConfig {
         report('schema.invalid', at(pair.key), `unknown setting "${key}"; settings are ${SETTINGS}`);
     }
   }
+  for (const { node, currency } of rateCurrencies) {
+    if (currency === config.currency) continue;
+    report('schema.invalid', at(node), config.currency
+      ? `rate is in ${currency}, but the workspace currency is ${config.currency}`
+      : `rate names a currency; set "currency: ${currency}" to use one`);
+  }
   return { config, diagnostics };
 }
 
@@ -223,12 +253,25 @@ function readLevel(value: unknown): RuleLevel | undefined {
 
 /** The config as plain data, for worker threads (Maps do not survive every boundary). */
 export function serializeConfig(config: SpeclineConfig): unknown {
-  return { ...config, prefixes: [...config.prefixes], capacity: { default: config.capacity.default, owners: [...config.capacity.owners] }, rules: [...config.rules] };
+  return {
+    ...config,
+    prefixes: [...config.prefixes],
+    capacity: { default: config.capacity.default, owners: [...config.capacity.owners] },
+    rules: [...config.rules],
+    ...(config.rates ? { rates: { ...config.rates, owners: [...config.rates.owners] } } : {}),
+  };
 }
 
 export function deserializeConfig(data: unknown): SpeclineConfig {
-  const d = data as { prefixes: [string, ItemKind][]; capacity: { default: number; owners: [string, number][] }; rules: [string, RuleLevel][] } & SpeclineConfig;
-  return { ...d, prefixes: new Map(d.prefixes), capacity: { default: d.capacity.default, owners: new Map(d.capacity.owners) }, rules: new Map(d.rules) };
+  const d = data as { prefixes: [string, ItemKind][]; capacity: { default: number; owners: [string, number][] }; rules: [string, RuleLevel][]; rates?: { default?: number; owners: [string, number][] } } & Omit<SpeclineConfig, 'rates'>;
+  const { rates, ...rest } = d;
+  return {
+    ...rest,
+    prefixes: new Map(d.prefixes),
+    capacity: { default: d.capacity.default, owners: new Map(d.capacity.owners) },
+    rules: new Map(d.rules),
+    ...(rates ? { rates: { ...rates, owners: new Map(rates.owners) } } : {}),
+  };
 }
 
 /** Include/exclude as one predicate over workspace-relative paths. */

@@ -24,6 +24,10 @@ export interface SpeclineConfig {
    * to outside it. Off by default, so nothing outside the root is read unasked.
    */
   followLinks?: boolean;
+  /** The workspace currency (`EUR`): money in another currency is invalid. Display only otherwise. */
+  currency?: string;
+  /** Cost of one working day at 100% allocation: per `@owner`, and the default for everyone else. Undefined: nothing is costed but fixed costs. */
+  rates?: { default?: number; owners: Map<string, number> };
 }
 
 export const DEFAULT_KINDS: Record<ItemKind, string[]> = {

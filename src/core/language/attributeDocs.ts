@@ -3,6 +3,8 @@ import type { AttributeKey, ItemKind } from '../model/types.js';
 /** What a key means, for hovers and completions: docs/format.md#attributes in a planner's words. */
 export interface AttributeDoc {
   key: AttributeKey;
+  /** The key as users write it, when that differs from `key` (`metric baseline`). */
+  written?: string;
   /** How a table header would name it. */
   label: string;
   /** Other spellings the parser accepts (docs/format.md#attributes, in brackets). */
@@ -38,9 +40,18 @@ export const ATTRIBUTE_DOCS: readonly AttributeDoc[] = [
   { key: 'metric', label: 'Metric', aliases: [], appliesTo: ['goal'], value: 'text', doc: 'How the goal is measured.' },
   { key: 'personas', label: 'Personas', aliases: ['persona'], appliesTo: ['feature'], value: 'ID list → personas', doc: 'The personas this feature is for.' },
   { key: 'probability', label: 'Probability', aliases: [], appliesTo: ['risk'], value: 'low, medium, high', doc: 'How likely the risk is.' },
-  { key: 'impact', label: 'Impact', aliases: [], appliesTo: ['risk'], value: 'low, medium, high', doc: 'How bad it would be. A high-impact risk needs a mitigation.' },
+  { key: 'impact', label: 'Impact', aliases: [], appliesTo: ['risk', 'feature'], value: 'risk: low, medium, high · feature: massive, high, medium, low, minimal or a number', doc: 'On a risk, how bad it would be (a high-impact risk needs a mitigation). On a feature, the RICE impact: massive 3, high 2, medium 1, low 0.5, minimal 0.25.' },
   { key: 'mitigation', label: 'Mitigation', aliases: [], appliesTo: ['risk'], value: 'ID list → tasks, or text', doc: 'The tasks (or the plan, in words) that reduce the risk.' },
   { key: 'affects', label: 'Affects', aliases: [], appliesTo: ['risk'], value: 'ID list → any item', doc: 'The items the risk threatens.' },
+  { key: 'budget', label: 'Budget', aliases: [], appliesTo: ['feature', 'goal'], value: 'money: 12,500, 12.5k, 1.2m, EUR 900, €900', doc: 'What the feature or goal may cost; its planned cost (from the day rates) and spent money above it are reported. A plan sets it in its front matter.' },
+  { key: 'cost', label: 'Cost', aliases: [], appliesTo: ['task'], value: 'money', doc: 'A fixed cost on top of labour (licences, travel, fees).' },
+  { key: 'spent', label: 'Spent', aliases: ['actual cost'], appliesTo: ['task'], value: 'money', doc: 'The actual cost to date: the AC of earned value, compared with the budget.' },
+  { key: 'metricBaseline', written: 'metric baseline', label: 'Metric baseline', aliases: [], appliesTo: ['goal', 'feature'], value: 'a number with an optional unit: 40%, 3d, 120 users', doc: 'Where the metric stood when the goal was set; progress is measured from here.' },
+  { key: 'metricTarget', written: 'metric target', label: 'Metric target', aliases: [], appliesTo: ['goal', 'feature'], value: 'a number with the same unit', doc: 'Where the metric must get to (it may be below the baseline for metrics that must fall).' },
+  { key: 'metricCurrent', written: 'metric current', label: 'Metric current', aliases: [], appliesTo: ['goal', 'feature'], value: 'a number with the same unit', doc: 'Where the metric stands now; a goal past its date short of its target is reported.' },
+  { key: 'reach', label: 'Reach', aliases: [], appliesTo: ['feature'], value: 'a number', doc: 'RICE: how many people or events the feature reaches in a period.' },
+  { key: 'confidence', label: 'Confidence', aliases: [], appliesTo: ['feature'], value: '0%–100%', doc: 'RICE: how sure the estimates are.' },
+  { key: 'effort', label: 'Effort', aliases: [], appliesTo: ['feature'], value: 'person-weeks: 3, 2.5w', doc: 'RICE: the work it takes; without it, the feature\'s share of planned person-days ÷ 5.' },
 ];
 
 const BY_KEY: ReadonlyMap<AttributeKey, AttributeDoc> = new Map(ATTRIBUTE_DOCS.map((d) => [d.key, d]));
@@ -55,6 +66,7 @@ export const PLAN_KEYS: ReadonlyArray<{ key: string; doc: string }> = [
   { key: 'title', doc: 'The document\'s title.' },
   { key: 'start', doc: 'The default start of the tasks defined in this plan (YYYY-MM-DD).' },
   { key: 'calendar', doc: 'This plan\'s calendar: `workdays` replace the project\'s, `holidays` are added to them.' },
+  { key: 'budget', doc: 'What the tasks defined in this plan may cost (money: 40,000, 40k, EUR 40,000).' },
 ];
 
 /** An item kind with its article, for messages: "a goal". */
@@ -66,5 +78,5 @@ export const KIND_LABEL: Readonly<Record<ItemKind, string>> = {
 export function attributeMarkdown(doc: AttributeDoc): string {
   const aliases = doc.aliases.length ? ` (also: ${doc.aliases.map((a) => `\`${a}\``).join(', ')})` : '';
   const applies = doc.appliesTo.length === ALL.length ? 'all items' : doc.appliesTo.map((k) => `${k}s`).join(', ');
-  return `**\`${doc.key}\`**${aliases}\n\n${doc.doc}\n\n*Value:* ${doc.value} · *Applies to:* ${applies}`;
+  return `**\`${doc.written ?? doc.key}\`**${aliases}\n\n${doc.doc}\n\n*Value:* ${doc.value} · *Applies to:* ${applies}`;
 }

@@ -3,13 +3,17 @@ import { formatDate } from '../model/dates.js';
 import type { FilePath, Item, ItemKind, Range } from '../model/types.js';
 import { milestoneTasks } from './analysisIndex.js';
 import { count, goalRollup } from './rollups.js';
+import { analysisCost } from '../cost/computeCost.js';
+import { costRatios } from '../cost/ratios.js';
+import { formatMoney, formatRatio } from '../cost/formatMoney.js';
 
 /** A line of roll-up text above an item, and what a command on it would show. */
 export interface CodeLens {
   /** The item's ID where it is defined (the lens sits on that line). */
   range: Range;
+  /** The item's ID; for a plan's budget, the plan file. */
   id: string;
-  kind: ItemKind;
+  kind: ItemKind | 'plan';
   /** `2 features · 5 tasks · ends 2027-03-31 · 40% done`. */
   title: string;
   /** The IDs the lens counts, for a command that lists or reveals them (goals, features, tasks; late tasks first for milestones). */
@@ -24,19 +28,44 @@ export interface CodeLens {
  * - goal: "N features · M tasks · ends YYYY-MM-DD · P% done", or "no feature yet";
  * - feature: "N goals · M tasks · ends … · P% done", naming a gap as "no goal" / "no task";
  * - milestone: "due YYYY-MM-DD · M tasks", with "K of M tasks late" when some end after it.
+ * - budget (of a plan, feature or goal): "planned 42,300 of 40,000 EUR · CPI 0.91", on the
+ *   budget value, with "· over budget" when the plan costs more.
  * Parts without data (no dates, no progress) are left out. Only index lookups: no scan of
  * the workspace.
  */
 export function getCodeLenses(analysis: Analysis, file: FilePath): CodeLens[] {
   const out: CodeLens[] = [];
-  for (const item of analysis.files.get(file)?.items ?? []) {
+  const f = analysis.files.get(file);
+  if (f?.planBudget) {
+    const figures = analysisCost(analysis).plans.get(file);
+    const tasks = f.items.filter((i) => i.kind === 'task').map((i) => i.id);
+    if (figures) out.push(budgetLens(analysis, f.planBudget.range, file, 'plan', f.planBudget.amount, figures, tasks));
+  }
+  for (const item of f?.items ?? []) {
     const lens = item.kind === 'goal' ? goalLens(analysis, item)
       : item.kind === 'feature' ? featureLens(analysis, item)
         : item.kind === 'milestone' ? milestoneLens(analysis, item)
           : undefined;
     if (lens) out.push(lens);
+    const budget = item.attributes.budget;
+    if (budget && item.budget !== undefined && (item.kind === 'goal' || item.kind === 'feature')) {
+      const cost = analysisCost(analysis);
+      const figures = item.kind === 'goal' ? cost.goals.get(item.id) : cost.features.get(item.id);
+      const related = item.kind === 'goal' ? analysis.goals.get(item.id)?.features ?? [] : analysis.features.get(item.id)?.tasks ?? [];
+      if (figures) out.push(budgetLens(analysis, budget.range, item.id, item.kind, item.budget, figures, related));
+    }
   }
   return out;
+}
+
+function budgetLens(analysis: Analysis, range: Range, id: string, kind: CodeLens['kind'], budget: number, figures: { cost: number; pv: number; ev: number; ac: number; evSpent: number; spentTasks: number; personDays: number }, related: string[]): CodeLens {
+  const currency = analysis.config.currency;
+  const parts = [`planned ${formatMoney(figures.cost)} of ${formatMoney(budget, currency)}`];
+  const { cpi } = costRatios(figures);
+  if (cpi !== null) parts.push(`CPI ${formatRatio(cpi)}`);
+  if (figures.ac > 0) parts.push(`spent ${formatMoney(figures.ac)}`);
+  if (Math.round(figures.cost * 100) > Math.round(budget * 100)) parts.push('over budget');
+  return { range, id, kind, title: parts.join(' · '), related };
 }
 
 function goalLens(analysis: Analysis, item: Item): CodeLens {

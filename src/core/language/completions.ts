@@ -122,12 +122,12 @@ function keyCompletions(context: KeyCompletionContext): CompletionItem[] {
   return ATTRIBUTE_DOCS
     .filter((d) => !has.has(d.key) && (!kind || d.appliesTo.includes(kind)))
     .map((d, i): CompletionItem => ({
-      label: d.key,
+      label: d.written ?? d.key,
       kind: 'key',
       detail: d.value,
       documentation: attributeMarkdown(d),
       sortText: String(i).padStart(2, '0'),
-      ...(insert(d.key) ? { insertText: insert(d.key)! } : {}),
+      ...(insert(d.written ?? d.key) ? { insertText: insert(d.written ?? d.key)! } : {}),
     }));
 }
 
@@ -140,6 +140,7 @@ const STATUS_DOCS: Readonly<Record<string, string>> = {
   'in-progress': 'being worked on', blocked: 'waiting on something', done: 'finished', dropped: 'will not be done',
 };
 const LEVELS = ['low', 'medium', 'high'];
+const RICE_IMPACTS: ReadonlyArray<[string, string]> = [['massive', '3'], ['high', '2'], ['medium', '1'], ['low', '0.5'], ['minimal', '0.25']];
 
 function valueCompletions(analysis: Analysis, context: ValueCompletionContext): CompletionItem[] {
   const list = (values: ReadonlyArray<[string, string]>): CompletionItem[] =>
@@ -147,8 +148,9 @@ function valueCompletions(analysis: Analysis, context: ValueCompletionContext): 
   switch (context.key) {
     case 'status': return list(STATUSES.map((s) => [s, STATUS_DOCS[s] ?? '']));
     case 'priority': return list(PRIORITIES);
-    case 'probability':
-    case 'impact': return list(LEVELS.map((l) => [l, context.key]));
+    case 'probability': return list(LEVELS.map((l) => [l, context.key]));
+    // A feature's impact is a RICE input; anything else's is a risk level.
+    case 'impact': return context.itemKind === 'feature' ? list(RICE_IMPACTS) : list(LEVELS.map((l) => [l, context.key]));
     case 'horizon': return list(horizonValues(analysis.today));
     case 'owner': {
       const taken = new Set(context.existing.map(ownerKey));

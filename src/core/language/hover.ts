@@ -1,4 +1,9 @@
 import type { Analysis } from '../analysis/types.js';
+import { analysisCost } from '../cost/computeCost.js';
+import { formatMoney, formatRatio } from '../cost/formatMoney.js';
+import { metricSummary } from '../cost/metricProgress.js';
+import { costRatios } from '../cost/ratios.js';
+import { riceScore } from '../cost/riceScore.js';
 import { formatDate } from '../model/dates.js';
 import { LineIndex } from '../model/lineIndex.js';
 import type { AttributeKey, Diagnostic, FilePath, Item, ItemKind, Position, Range } from '../model/types.js';
@@ -59,6 +64,10 @@ export function itemMarkdown(analysis: Analysis, id: string, kind: ItemKind): st
   if (when) parts.push(when);
   const progress = progressOf(analysis, item);
   if (progress !== undefined) parts.push(`**Progress:** ${formatPercent(progress)}`);
+  const money = costOf(analysis, item);
+  if (money) parts.push(money);
+  const metric = metricOf(item);
+  if (metric) parts.push(metric);
   const trace = traceOf(analysis, item);
   if (trace) parts.push(`**Trace:** ${trace}`);
   const problems = problemsOf(diagnosticsOf(analysis, id));
@@ -67,6 +76,44 @@ export function itemMarkdown(analysis: Analysis, id: string, kind: ItemKind): st
     ? `Defined in ${place(defs[0]!)}`
     : `Defined ${defs.length} times: ${defs.map(place).join(', ')}`);
   return parts.join('\n\n');
+}
+
+/**
+ * "**Cost:** planned 4,750 EUR of budget 4,000 EUR (over) · earned 3,100 · spent 2,000 · CPI 0.91"
+ * for tasks, features and goals, when anything is costed, budgeted or spent.
+ */
+function costOf(analysis: Analysis, item: Item): string | undefined {
+  if (item.kind !== 'task' && item.kind !== 'feature' && item.kind !== 'goal') return undefined;
+  const cost = analysisCost(analysis);
+  const figures = item.kind === 'task' ? cost.tasks.get(item.id) : item.kind === 'feature' ? cost.features.get(item.id) : cost.goals.get(item.id);
+  if (!figures || (figures.cost === 0 && figures.ac === 0 && item.budget === undefined)) return undefined;
+  const currency = analysis.config.currency;
+  const parts = [`planned ${formatMoney(figures.cost, currency)}`];
+  if (item.budget !== undefined) {
+    parts[0] += ` of budget ${formatMoney(item.budget, currency)}${Math.round(figures.cost * 100) > Math.round(item.budget * 100) ? ' (over)' : ''}`;
+  }
+  parts.push(`earned ${formatMoney(figures.ev)}`);
+  if (figures.spentTasks > 0) parts.push(`spent ${formatMoney(figures.ac)}`);
+  const { spi, cpi, eac } = costRatios(figures);
+  if (spi !== null) parts.push(`SPI ${formatRatio(spi)}`);
+  if (cpi !== null) parts.push(`CPI ${formatRatio(cpi)}`);
+  if (item.kind !== 'task' && cpi !== null && eac !== null) parts.push(`forecast ${formatMoney(eac, currency)}`);
+  if (item.kind === 'feature') {
+    const score = riceScore(item, cost.features.get(item.id));
+    if (score !== null) parts.push(`RICE ${score}`);
+  }
+  return `**Cost:** ${parts.join(' · ')}`;
+}
+
+/** "**Metric:** activation: 30% → target 60% (from 20%) · 25% of the way". */
+function metricOf(item: Item): string | undefined {
+  if (item.kind !== 'goal' && item.kind !== 'feature') return undefined;
+  const m = metricSummary(item);
+  if (!m || (m.current === null && m.target === null)) return undefined;
+  const show = (v: number | null): string => (v === null ? '—' : `${v}${m.unit === '%' ? '%' : m.unit ? ` ${escapeMarkdown(m.unit, 40)}` : ''}`);
+  const parts = [`${m.name ? `${escapeMarkdown(m.name, 120)}: ` : ''}${show(m.current)} → target ${show(m.target)}${m.baseline !== null ? ` (from ${show(m.baseline)})` : ''}`];
+  if (m.progress !== null) parts.push(`${m.progress}% of the way`);
+  return `**Metric:** ${parts.join(' · ')}`;
 }
 
 function place(item: Item): string {

@@ -40,6 +40,15 @@ export const MAX_YAML_ALIASES = 100;
 /** Longest duration accepted, in calendar days; longer is `schema.invalid` ("implausibly long"). */
 export const MAX_DURATION_DAYS = 10_000;
 
+/** Largest amount of money accepted (a budget, cost, spent figure or day rate): one quadrillion. Larger is `schema.invalid`: no plan is that big, and beyond it sums lose whole cents. */
+export const MAX_MONEY = 1e15;
+
+/** Largest absolute value of a goal metric (`metric baseline`, `target`, `current`) and of a RICE `reach` or `impact`; larger is `schema.invalid`. */
+export const MAX_MEASURE = 1e15;
+
+/** Largest RICE `effort`, in person-weeks; larger is `schema.invalid` (a thousand people for a year is not one feature). */
+export const MAX_EFFORT_WEEKS = 100_000;
+
 // ---------------------------------------------------------------------------------------
 // Markdown structure
 
@@ -93,3 +102,12 @@ export const MAX_NAMED_IN_MESSAGE = 6;
  * work in scheduling, checks and the editor.
  */
 export const MAX_IDS_PER_LIST = 1_000;
+/** Most related locations on a `budget.exceeded` or `budget.overspent` diagnostic: the tasks that cost (or spent) most. More would bury the message. */
+export const MAX_BUDGET_RELATED = 5;
+
+/** Most related locations on a `priority.inverted` diagnostic (the lower-priority features that end earlier); the message gives the total. */
+export const MAX_PRIORITY_RELATED = 5;
+
+/** Most overruns listed in the status report's budget section (plans, features and goals over budget, largest first). */
+export const MAX_REPORT_OVERRUNS = 10;
+

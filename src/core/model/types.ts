@@ -41,7 +41,9 @@ export type Level = 'low' | 'medium' | 'high';
 export type AttributeKey =
   | 'title' | 'goals' | 'features' | 'after' | 'milestone' | 'start' | 'end' | 'date' | 'duration'
   | 'owner' | 'allocation' | 'status' | 'progress' | 'priority' | 'horizon' | 'target' | 'metric'
-  | 'personas' | 'probability' | 'impact' | 'mitigation' | 'affects';
+  | 'personas' | 'probability' | 'impact' | 'mitigation' | 'affects'
+  | 'budget' | 'cost' | 'spent' | 'metricBaseline' | 'metricTarget' | 'metricCurrent'
+  | 'reach' | 'confidence' | 'effort';
 
 /** Attributes whose value is a list of IDs (a "link"). */
 export type LinkKey = 'goals' | 'features' | 'after' | 'milestone' | 'personas' | 'mitigation' | 'affects';
@@ -81,6 +83,19 @@ export interface Horizon {
 export interface Duration {
   amount: number;
   unit: 'd' | 'w';
+}
+
+/** A sum of money (docs/format.md, cost and budget): the amount, and the currency when one was written. */
+export interface Money {
+  amount: number;
+  /** ISO-style code (`EUR`), symbols already mapped (`€` → `EUR`); undefined when none was written. */
+  currency?: string;
+}
+
+/** A goal metric's value: a number and its unit (`%`, `d`, a word); unit '' when none. */
+export interface Measure {
+  value: number;
+  unit: string;
 }
 
 export interface Priority {
@@ -134,6 +149,20 @@ export interface Item {
   impact?: Level;
   /** Mitigation written as prose rather than task IDs. */
   mitigationText?: string;
+  /** Budget of a feature or goal, in the configured currency. */
+  budget?: number;
+  /** A task's fixed cost on top of labour. */
+  cost?: number;
+  /** A task's actual cost to date. */
+  spent?: number;
+  metricBaseline?: Measure;
+  metricTarget?: Measure;
+  metricCurrent?: Measure;
+  /** RICE inputs of a feature: reach, impact as a number (`high` → 2), confidence 0–100, effort in person-weeks. */
+  reach?: number;
+  riceImpact?: number;
+  confidence?: number;
+  effort?: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -196,6 +225,8 @@ export interface FileResult {
   planStart?: DayNumber;
   /** Front-matter `calendar` of a plan document. */
   planCalendar?: CalendarSpec;
+  /** Front-matter `budget` of a plan document, and where its value is written. */
+  planBudget?: { amount: number; range: Range };
   /** Headings in order (for symbols and sections). */
   headings: Array<{ text: string; depth: number; range: Range }>;
   /** Set when the file was not parsed (binary, too large, unreadable): the note says why. */

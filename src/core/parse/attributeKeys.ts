@@ -24,6 +24,15 @@ const ALIASES: Record<string, AttributeKey> = {
   impact: 'impact',
   mitigation: 'mitigation',
   affects: 'affects',
+  budget: 'budget',
+  cost: 'cost',
+  spent: 'spent', 'actual cost': 'spent',
+  'metric baseline': 'metricBaseline',
+  'metric target': 'metricTarget',
+  'metric current': 'metricCurrent',
+  reach: 'reach',
+  confidence: 'confidence',
+  effort: 'effort',
 };
 
 /** Keys are case-insensitive and `-`, `_` and spaces are equivalent (docs/format.md#attributes). */

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { readCalendar } from '../config/loadConfig.js';
 import { isIdShape } from '../model/ids.js';
-import type { CalendarSpec, DayNumber, Item } from '../model/types.js';
+import type { CalendarSpec, DayNumber, Item, Money, Range } from '../model/types.js';
 import { parseValue } from './valueSchemas.js';
 import type { ItemBuilder } from './itemBuilder.js';
 import { nodeSpan, parseYamlSafe, plainValue } from './yamlSafe.js';
@@ -11,6 +11,7 @@ export interface FrontMatterResult {
   title?: string;
   planStart?: DayNumber;
   planCalendar?: CalendarSpec;
+  planBudget?: { amount: number; range: Range };
 }
 
 /**
@@ -72,6 +73,20 @@ export function readFrontMatter(b: ItemBuilder, yamlText: string, base: number, 
       const result = parseValue('start', plainValue(value));
       if (result.ok) out.planStart = result.value;
       else b.invalid(vs, ve, `start ${result.message}`);
+      continue;
+    }
+    if (key === 'budget' && !out.item) {
+      // A plan document's budget: the planned cost of its tasks is compared with it.
+      const raw = plainValue(value);
+      if (raw === null || raw === undefined || raw === '') continue;
+      const result = parseValue('budget', raw);
+      const money = result.ok ? (result.value as Money) : undefined;
+      if (!result.ok) b.invalid(vs, ve, `budget: ${result.message}`);
+      else if (money && money.currency !== undefined && money.currency !== b.config.currency) {
+        b.invalid(vs, ve, b.config.currency
+          ? `budget is in ${money.currency}, but the workspace currency is ${b.config.currency}`
+          : `budget names a currency; set "currency: ${money.currency}" in .specline.yml to use one`);
+      } else if (money) out.planBudget = { amount: money.amount, range: b.range(vs, ve) };
       continue;
     }
     if (key === 'title' && isScalar(value) && value.value !== null) out.title = String(value.value).trim();

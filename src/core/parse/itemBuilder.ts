@@ -2,11 +2,11 @@ import type { SpeclineConfig } from '../config/types.js';
 import { formatCount } from '../model/formatCount.js';
 import type { LineIndex } from '../model/lineIndex.js';
 import { MAX_IDS_PER_LIST, MAX_NAMED_IN_MESSAGE } from '../model/limits.js';
-import type { AttributeKey, Diagnostic, FilePath, Item, ItemForm, ItemKind, LinkKey, Range, Reference } from '../model/types.js';
+import type { AttributeKey, Diagnostic, FilePath, Item, ItemForm, ItemKind, LinkKey, Measure, Money, Range, Reference } from '../model/types.js';
 import { attributeKey, isLinkKey, LINK_TARGETS } from './attributeKeys.js';
 import { scanIds } from './idScan.js';
 import { plainInline } from './inlineText.js';
-import { clip, isValueKey, parseOwners, parseValue } from './valueSchemas.js';
+import { clip, FEATURE_IMPACT, isValueKey, parseOwners, parseValue } from './valueSchemas.js';
 
 /** Custom-field names that must never become object keys. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -96,6 +96,16 @@ export class ItemBuilder {
       probability: undefined,
       impact: undefined,
       mitigationText: undefined,
+      budget: undefined,
+      cost: undefined,
+      spent: undefined,
+      metricBaseline: undefined,
+      metricTarget: undefined,
+      metricCurrent: undefined,
+      reach: undefined,
+      riceImpact: undefined,
+      confidence: undefined,
+      effort: undefined,
     };
     this.claimed.add(init.idStart);
     this.items.push(item);
@@ -136,11 +146,22 @@ export class ItemBuilder {
 
   private setValue(item: Item, key: AttributeKey & Parameters<typeof parseValue>[0], written: WrittenValue): void {
     if (isBlank(written.value)) return;
+    const name = KEY_NAMES[key] ?? key;
+    const fail = (text: string): void => {
+      // Messages that already name the key need no prefix ("unknown priority …").
+      const message = text.includes(name) ? text : `${name}: ${text}`;
+      this.invalid(written.start, written.end, `${item.id}: ${message}`, 'schema.invalid', item.id);
+    };
+    if (key === 'impact' && item.kind === 'feature') {
+      // `impact` is a risk's level but a feature's RICE input: the item's kind decides.
+      const rice = FEATURE_IMPACT.safeParse(written.value);
+      if (rice.success) item.riceImpact = rice.data;
+      else fail(rice.error.issues[0]?.message ?? 'impact of a feature is massive, high, medium, low, minimal or a number');
+      return;
+    }
     const result = parseValue(key, written.value);
     if (!result.ok) {
-      // Messages that already name the key need no prefix ("unknown priority …").
-      const message = result.message.includes(key) ? result.message : `${key}: ${result.message}`;
-      this.invalid(written.start, written.end, `${item.id}: ${message}`, 'schema.invalid', item.id);
+      fail(result.message);
       return;
     }
     const v = result.value;
@@ -159,6 +180,33 @@ export class ItemBuilder {
       case 'horizon': item.horizon = v as Item['horizon']; break;
       case 'probability': item.probability = v as Item['probability']; break;
       case 'impact': item.impact = v as Item['impact']; break;
+      case 'budget': case 'cost': case 'spent': {
+        const money = v as Money;
+        const expected = this.config.currency;
+        if (money.currency !== undefined && money.currency !== expected) {
+          fail(expected
+            ? `${clip(displayText(written.value))} is in ${money.currency}, but the workspace currency is ${expected}`
+            : `${clip(displayText(written.value))} names a currency; set "currency: ${money.currency}" in .specline.yml to use one`);
+          return;
+        }
+        item[key] = money.amount;
+        break;
+      }
+      case 'metricBaseline': case 'metricTarget': case 'metricCurrent': {
+        const measure = v as Measure;
+        // The three values of one metric are compared with each other, so they must share a unit.
+        for (const other of ['metricBaseline', 'metricTarget', 'metricCurrent'] as const) {
+          const known = item[other];
+          if (other === key || !known || known.unit === measure.unit) continue;
+          fail(`${clip(displayText(written.value))} is in ${unitName(measure.unit)}, but ${KEY_NAMES[other]} is in ${unitName(known.unit)}; a metric's baseline, target and current use one unit`);
+          return;
+        }
+        item[key] = measure;
+        break;
+      }
+      case 'reach': item.reach = v as number; break;
+      case 'confidence': item.confidence = v as number; break;
+      case 'effort': item.effort = v as number; break;
     }
   }
 
@@ -205,6 +253,13 @@ export class ItemBuilder {
       : `${item.id}: ${key} expects IDs such as ${examples.join(', ')}, got "${clip(textValue)}"`;
     this.invalid(written.start, written.end, message, 'schema.invalid', item.id);
   }
+}
+
+/** How keys whose canonical name is not what users write are named in messages. */
+const KEY_NAMES: Partial<Record<AttributeKey, string>> = { metricBaseline: 'metric baseline', metricTarget: 'metric target', metricCurrent: 'metric current' };
+
+function unitName(unit: string): string {
+  return unit ? `"${unit}"` : 'no unit';
 }
 
 function isBlank(value: unknown): boolean {

@@ -196,6 +196,7 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   if (docTitle !== undefined) result.title = docTitle;
   if (fm.planStart !== undefined) result.planStart = fm.planStart;
   if (fm.planCalendar) result.planCalendar = fm.planCalendar;
+  if (fm.planBudget) result.planBudget = fm.planBudget;
   return result;
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseIsoDate, dayNumber, MIN_YEAR, MAX_YEAR } from '../model/dates.js';
-import type { AttributeKey, DayNumber, Duration, Horizon, Level, Priority, Status } from '../model/types.js';
+import type { AttributeKey, DayNumber, Duration, Horizon, Level, Measure, Money, Priority, Status } from '../model/types.js';
 import { STATUSES } from '../model/types.js';
-import { MAX_DURATION_DAYS } from '../model/limits.js';
+import { MAX_DURATION_DAYS, MAX_EFFORT_WEEKS, MAX_MEASURE, MAX_MONEY } from '../model/limits.js';
 
 /**
  * zod schemas for attribute values. Each accepts what YAML or a Markdown cell can give
@@ -96,6 +96,105 @@ const level = scalar.transform((v, ctx): Level => {
   return fail(ctx, `expected low, medium or high, got "${clip(String(v))}"`);
 });
 
+/** Currency symbols read as their codes; anything else is written as a three-letter code. */
+const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'EUR', '$': 'USD', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS', '₫': 'VND', '₴': 'UAH', '₦': 'NGN', '฿': 'THB' };
+const CURRENCY = String.raw`[A-Za-z]{3}|[€$£¥₹₩₽₺₪₫₴₦฿]`;
+/** A plain number: `12500`, `12,500`, `12,500.50`, `12.5` (`,` only as a thousands separator, in groups of three). */
+const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const MONEY = new RegExp(String.raw`^(?:(${CURRENCY})\s*)?(${NUMBER})\s*([kKmM])?(?:\s*(${CURRENCY}))?$`);
+
+/** A currency code or symbol as its upper-case code; undefined when it is neither. */
+export function currencyCode(written: string): string | undefined {
+  const s = written.trim();
+  if (CURRENCY_SYMBOLS[s]) return CURRENCY_SYMBOLS[s];
+  return /^[A-Za-z]{3}$/.test(s) ? s.toUpperCase() : undefined;
+}
+
+/**
+ * Money (`12,500`, `12.5k`, `1.2m`, `EUR 900`, `€900`, `900 EUR`): at least 0 and at most
+ * MAX_MONEY. The currency is only read here; whether it is the configured one is the
+ * item builder's question (it knows the config).
+ */
+const money = scalar.transform((v, ctx): Money => {
+  if (typeof v === 'boolean') return fail(ctx, `expected an amount of money such as 12,500 or EUR 900, got "${v}"`);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v < 0) return fail(ctx, `an amount of money is a number of at least 0, got ${v}`);
+    if (v > MAX_MONEY) return fail(ctx, `amount ${v} is implausibly large (at most ${MAX_MONEY.toLocaleString('en-US')})`);
+    return { amount: v };
+  }
+  const s = v.trim();
+  const m = MONEY.exec(s);
+  if (!m || (m[1] && m[4])) {
+    if (/^-/.test(s) || /^[^\d]*-\s*\d/.test(s)) return fail(ctx, `an amount of money is at least 0, got "${clip(s)}"`);
+    return fail(ctx, `expected an amount of money such as 12,500, 12.5k, EUR 900 or €900, got "${clip(s)}"`);
+  }
+  const written = m[1] ?? m[4];
+  const scale = m[3] ? (m[3].toLowerCase() === 'k' ? 1e3 : 1e6) : 1;
+  // Scale by shifting the decimal point in the text, so 1.2m is exactly 1,200,000.
+  const amount = scaled(m[2]!.replace(/,/g, ''), scale);
+  if (amount > MAX_MONEY) return fail(ctx, `amount ${clip(s)} is implausibly large (at most ${MAX_MONEY.toLocaleString('en-US')})`);
+  const currency = written ? currencyCode(written) : undefined;
+  return currency ? { amount, currency } : { amount };
+});
+
+function scaled(digits: string, scale: number): number {
+  if (scale === 1) return Number(digits);
+  const places = scale === 1e3 ? 3 : 6;
+  const [int, frac = ''] = digits.split('.');
+  const shifted = `${int}${frac.padEnd(places, '0').slice(0, places)}.${frac.slice(places) || '0'}`;
+  return Number(shifted);
+}
+
+const UNIT_ALIASES: Record<string, string> = { percent: '%', days: 'd', day: 'd' };
+/**
+ * A metric value: a number (negative allowed: NPS, deltas) with an optional unit — `%`, `d`
+ * or a word (`42 users`, `3.5 days`). Units compare case-insensitively; `day`/`days` are `d`
+ * and `percent` is `%`.
+ */
+const measure = scalar.transform((v, ctx): Measure => {
+  if (typeof v === 'boolean') return fail(ctx, `expected a number with an optional unit such as 40%, 3d or 120 users, got "${v}"`);
+  const s = String(v).trim();
+  const m = new RegExp(String.raw`^([-+−]?${NUMBER})\s*(%|[\p{L}][\p{L}\s/-]*)?$`, 'u').exec(s);
+  if (!m) return fail(ctx, `expected a number with an optional unit such as 40%, 3d or 120 users, got "${clip(s)}"`);
+  const value = Number(m[1]!.replace(/,/g, '').replace('−', '-'));
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_MEASURE) return fail(ctx, `${clip(s)} is out of range (at most ${MAX_MEASURE.toLocaleString('en-US')} either way)`);
+  const unit = (m[2] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return { value, unit: UNIT_ALIASES[unit] ?? unit };
+});
+
+function nonNegative(what: string, max: number) {
+  return scalar.transform((v, ctx): number => {
+    const s = String(v).trim();
+    if (typeof v === 'boolean' || !new RegExp(`^${NUMBER}$`).test(s)) return fail(ctx, `expected ${what} as a number, got "${clip(s)}"`);
+    const n = Number(s.replace(/,/g, ''));
+    if (n > max) return fail(ctx, `${what} ${clip(s)} is out of range (at most ${max.toLocaleString('en-US')})`);
+    return n;
+  });
+}
+
+const RICE_IMPACT: Record<string, number> = { massive: 3, high: 2, medium: 1, low: 0.5, minimal: 0.25 };
+/** A feature's RICE impact: a word of the RICE scale or the number itself. */
+const riceImpact = scalar.transform((v, ctx): number => {
+  const s = String(v).trim().toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(RICE_IMPACT, s)) return RICE_IMPACT[s]!;
+  if (typeof v !== 'boolean' && new RegExp(`^${NUMBER}$`).test(s)) {
+    const n = Number(s.replace(/,/g, ''));
+    if (n <= MAX_MEASURE) return n;
+  }
+  return fail(ctx, `impact of a feature is massive, high, medium, low, minimal or a number, got "${clip(String(v))}"`);
+});
+
+/** RICE effort in person-weeks: a number above 0, optionally followed by `w`, `pw` or `weeks`. */
+const effort = scalar.transform((v, ctx): number => {
+  const s = String(v).trim().toLowerCase();
+  const m = typeof v === 'boolean' ? null : new RegExp(String.raw`^(${NUMBER})\s*(?:w|wks?|weeks?|pw|person[- ]weeks?)?$`).exec(s);
+  if (!m) return fail(ctx, `effort is in person-weeks, such as 3 or 2.5w, got "${clip(String(v))}"`);
+  const n = Number(m[1]!.replace(/,/g, ''));
+  if (n <= 0) return fail(ctx, 'effort must be more than 0 person-weeks');
+  if (n > MAX_EFFORT_WEEKS) return fail(ctx, `effort ${clip(s)} is implausibly large (at most ${MAX_EFFORT_WEEKS.toLocaleString('en-US')} person-weeks)`);
+  return n;
+});
+
 /** Non-link attribute schemas. */
 export const VALUE_SCHEMAS = {
   title: text,
@@ -112,7 +211,19 @@ export const VALUE_SCHEMAS = {
   metric: text,
   probability: level,
   impact: level,
+  budget: money,
+  cost: money,
+  spent: money,
+  metricBaseline: measure,
+  metricTarget: measure,
+  metricCurrent: measure,
+  reach: nonNegative('reach', MAX_MEASURE),
+  confidence: percent(0, 100, 'confidence'),
+  effort,
 } satisfies Partial<Record<AttributeKey, z.ZodType>>;
+
+/** Schemas that depend on the item's kind: `impact` is a risk level, but a RICE input on a feature. */
+export const FEATURE_IMPACT = riceImpact;
 
 export type ValueKey = keyof typeof VALUE_SCHEMAS;
 
@@ -132,6 +243,15 @@ const EXPECTED: Record<ValueKey, string> = {
   metric: 'text',
   probability: 'low, medium or high',
   impact: 'low, medium or high',
+  budget: 'an amount of money such as 12,500 or EUR 12.5k',
+  cost: 'an amount of money such as 900 or EUR 900',
+  spent: 'an amount of money such as 9,800',
+  metricBaseline: 'a measure such as 55% or 12 d',
+  metricTarget: 'a measure such as 80% or 5 d',
+  metricCurrent: 'a measure such as 71% or 8 d',
+  reach: 'a number of people or events, such as 2,000',
+  confidence: 'a percentage such as 80%',
+  effort: 'person-weeks, such as 3',
 };
 export type ValueOf<K extends ValueKey> = z.output<(typeof VALUE_SCHEMAS)[K]>;
 

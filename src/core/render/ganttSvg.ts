@@ -4,6 +4,8 @@ import type { DayNumber, Diagnostic } from '../model/types.js';
 import { workCalendar } from './calendar.js';
 import type { GanttModel, GanttModelOptions, GanttRow } from './ganttModel.js';
 import { buildGanttModel } from './ganttModel.js';
+import { analysisCost } from '../cost/computeCost.js';
+import { formatMoney } from '../cost/formatMoney.js';
 import { hasCode, LATE_CODES, OVERALLOCATED_CODES, problemsByItem } from './problems.js';
 import type { BlockedMarkup, ViewBlock } from './blocks.js';
 import { blockAttr, BLOCKS_MARKER, joinBlocks } from './blocks.js';
@@ -560,6 +562,10 @@ function tooltip(analysis: Analysis, row: GanttRow, problems: Diagnostic[] | und
   const status = [row.status ? `Status: ${row.status}` : '', row.kind === 'task' ? `Progress: ${Math.round(row.progress)}%` : ''].filter(Boolean);
   if (status.length > 0) lines.push(status.join(' · '));
   if (row.item.owners.length > 0) lines.push(`Owner: ${row.item.owners.map((o) => cleanLine(o, 60)).join(', ')}`);
+  const cost = row.kind === 'task' ? analysisCost(analysis).tasks.get(row.id) : undefined;
+  if (cost && (cost.cost > 0 || cost.spentTasks > 0)) {
+    lines.push(`Cost: ${formatMoney(cost.cost, analysis.config.currency)} planned${cost.spentTasks > 0 ? ` · ${formatMoney(cost.ac)} spent` : ''}`);
+  }
   if (row.float !== undefined) lines.push(`Float: ${row.float} working day${Math.abs(row.float) === 1 ? '' : 's'}${row.critical ? ' (critical path)' : ''}`);
   else if (row.critical) lines.push('On the critical path');
   const goals = new Set<string>();

@@ -12,6 +12,9 @@ import { cleanLine, percent } from './text.js';
 import type { BlockedMarkup, ViewBlock } from './blocks.js';
 import { blockAttr, frameAround, joinBlocks } from './blocks.js';
 import { escapeXml } from './xml.js';
+import { analysisCost } from '../cost/computeCost.js';
+import { formatMoney } from '../cost/formatMoney.js';
+import { metricSummary } from '../cost/metricProgress.js';
 
 /**
  * How the roadmap's columns are chosen: `horizon` is Now / Next / Later, `quarter` and
@@ -63,6 +66,10 @@ export interface RoadmapLane {
   /** Column of the goal itself (by its horizon), for goals without features. */
   column?: string;
   cards: RoadmapCard[];
+  /** Budget health: "Budget 40,000 EUR · planned 42,300 · over budget"; undefined when the goal has no budget and costs nothing. */
+  budget?: { text: string; over: boolean };
+  /** Metric progress: "30% → 60% (from 20%), 25% of the way"; undefined without metric values. */
+  metric?: string;
 }
 
 /** The roadmap as data, as built by {@link buildRoadmap}; renderers only format it. */
@@ -155,12 +162,16 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
   for (const goal of goals) {
     const info = analysis.goals.get(goal.id);
     const cards = [...new Set(info?.features ?? [])].map((f) => card(f, goal, info)).filter((c) => c !== undefined);
+    const budget = laneBudget(analysis, goal);
+    const metric = laneMetric(goal);
     lanes.push({
       goal,
       goalInfo: info,
       health: goalHealth(analysis, goal.id, health, featureHealths),
       column: cards.length === 0 ? columnOf(goal, info, undefined) : undefined,
       cards,
+      ...(budget ? { budget } : {}),
+      ...(metric ? { metric } : {}),
     });
   }
   const untraced: RoadmapCard[] = [];
@@ -292,6 +303,27 @@ function cardTitle(card: RoadmapCard): string {
   return cleanLine(card.item?.title);
 }
 
+/** A goal's budget against its planned cost (and spent money), the roadmap's budget health. */
+function laneBudget(analysis: Analysis, goal: Item): RoadmapLane['budget'] {
+  const figures = analysisCost(analysis).goals.get(goal.id);
+  if (!figures || (goal.budget === undefined && figures.cost === 0 && figures.ac === 0)) return undefined;
+  const currency = analysis.config.currency;
+  const parts = [goal.budget === undefined ? `Planned ${formatMoney(figures.cost, currency)}` : `Budget ${formatMoney(goal.budget, currency)} · planned ${formatMoney(figures.cost)}`];
+  if (figures.ac > 0) parts.push(`spent ${formatMoney(figures.ac)}`);
+  const cents = (n: number): number => Math.round(n * 100);
+  const over = goal.budget !== undefined && (cents(figures.cost) > cents(goal.budget) || cents(figures.ac) > cents(goal.budget));
+  if (goal.budget !== undefined) parts.push(over ? 'over budget' : 'within budget');
+  return { text: parts.join(' · '), over };
+}
+
+/** A goal's metric values and progress, when it states any. */
+function laneMetric(goal: Item): string | undefined {
+  const m = metricSummary(goal);
+  if (!m || m.current === null || m.target === null) return undefined;
+  const show = (v: number): string => `${v}${m.unit === '%' ? '%' : m.unit ? ` ${m.unit}` : ''}`;
+  return `${show(m.current)} → ${show(m.target)}${m.baseline !== null ? ` (from ${show(m.baseline)})` : ''}${m.progress !== null ? `, ${m.progress}% of the way` : ''}`;
+}
+
 function goalFacts(lane: RoadmapLane): string[] {
   const facts: string[] = [];
   const goal = lane.goal;
@@ -301,6 +333,8 @@ function goalFacts(lane: RoadmapLane): string[] {
   if (goal.priority) facts.push(`Priority: ${cleanLine(goal.priority.text, 20)}`);
   if (goal.status) facts.push(`Status: ${goal.status}`);
   if (goal.metric) facts.push(`Metric: ${cleanLine(goal.metric)}`);
+  if (lane.metric) facts.push(`Now: ${cleanLine(lane.metric, 120)}`);
+  if (lane.budget) facts.push(cleanLine(lane.budget.text, 160));
   return facts;
 }
 
@@ -421,6 +455,7 @@ ${Array.from({ length: MAX_ESTIMATED_ROWS - 1 }, (_, i) => `.sl-lane-band[data-r
 .sl-lane-top { display: flex; align-items: center; justify-content: space-between; gap: 6px; }
 .sl-lane-title { font-weight: 600; margin: 4px 0; line-height: 1.3; }
 .sl-lane-facts, .sl-lane-tally { font-size: 11px; color: var(--sl-muted); line-height: 1.45; }
+.sl-over-budget { color: var(--sl-late); }
 .sl-lane-metric { font-size: 11px; color: var(--sl-muted); margin-top: 4px; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .sl-lane-untraced .sl-lane-head { border-left: 4px dashed var(--sl-risk); }
 .sl-lane-untraced td { background: var(--vscode-inputValidation-warningBackground, rgba(209, 134, 22, 0.06)); }
@@ -567,6 +602,8 @@ function laneHeadHtml(lane: RoadmapLane): string {
   if (facts.length > 0) parts.push(`<div class="sl-lane-facts">${escapeXml(facts.join(' · '))}</div>`);
   if (h && h.features > 0) parts.push(`<div class="sl-lane-tally">${h.done} of ${h.features} feature${h.features === 1 ? '' : 's'} done${h.late ? ` · ${h.late} late` : ''}${h.atRisk ? ` · ${h.atRisk} at risk` : ''}</div>`);
   if (goal.metric) parts.push(`<div class="sl-lane-metric">Metric: ${escapeXml(cleanLine(goal.metric, 200))}</div>`);
+  if (lane.metric) parts.push(`<div class="sl-lane-facts">Now ${escapeXml(cleanLine(lane.metric, 120))}</div>`);
+  if (lane.budget) parts.push(`<div class="sl-lane-facts${lane.budget.over ? ' sl-over-budget' : ''}">${escapeXml(cleanLine(lane.budget.text, 160))}</div>`);
   parts.push('</th>');
   return parts.join('');
 }

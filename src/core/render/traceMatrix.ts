@@ -4,6 +4,10 @@ import type { Status } from '../model/types.js';
 import { CSV_EOL, csvField, csvRecord } from './csv.js';
 import { mdText } from './markdown.js';
 import { percent } from './text.js';
+import { analysisCost } from '../cost/computeCost.js';
+import type { MetricSummary } from '../cost/metricProgress.js';
+import { metricSummary } from '../cost/metricProgress.js';
+import { riceScore } from '../cost/riceScore.js';
 
 /** A task in the matrix, with its scheduled dates when it has them. */
 export interface TraceTask {
@@ -27,6 +31,8 @@ export interface TraceFeature {
   scheduled: boolean;
   goals: string[];
   tasks: TraceTask[];
+  /** RICE score (reach × impact × confidence ÷ effort), 2 decimals; null without reach, impact and confidence. */
+  score: number | null;
 }
 
 /** A goal in the matrix, with the features that serve it and its coverage. */
@@ -41,6 +47,8 @@ export interface TraceGoal {
   total: number;
   /** `covered / total` in percent, rounded; null when the goal has no feature. */
   coverage: number | null;
+  /** The outcome the goal is measured by; null when it states no metric. */
+  metric: MetricSummary | null;
 }
 
 /** The goal ← feature ← task chain of a workspace, with coverage and gaps. */
@@ -90,6 +98,7 @@ export function buildTraceMatrix(analysis: Analysis): TraceMatrix {
   const featureRows = new Map<string, TraceFeature>();
   const featureIds = [...analysis.features.keys()].sort(byOrder);
   const deliveredTasks = new Set<string>();
+  const cost = analysisCost(analysis);
   for (const id of featureIds) {
     const info = analysis.features.get(id);
     if (!info) continue;
@@ -103,6 +112,7 @@ export function buildTraceMatrix(analysis: Analysis): TraceMatrix {
       scheduled: info.scheduled,
       goals: [...info.goals],
       tasks: [...info.tasks].sort(byOrder).map(taskRow),
+      score: item ? riceScore(item, cost.features.get(id)) : null,
     });
   }
 
@@ -123,6 +133,7 @@ export function buildTraceMatrix(analysis: Analysis): TraceMatrix {
       covered,
       total: counted.length,
       coverage: counted.length > 0 ? percent((100 * covered) / counted.length) : null,
+      metric: item ? metricSummary(item) : null,
     });
     if (counted.length === 0 && item?.status !== 'dropped') goalsWithoutFeatures.push(id);
   }

@@ -11,6 +11,8 @@ import { ownerKey, percent } from '../render/text.js';
 import { buildTraceMatrix } from '../render/traceMatrix.js';
 import type { PlanChanges } from './changes.js';
 import { renderChangesSection } from './changes.js';
+import { budgetSection } from './budgetSection.js';
+import { metricSection } from './metricSection.js';
 
 /** Options of {@link renderStatusReport}. */
 export interface StatusReportOptions {
@@ -34,7 +36,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * A status report in Markdown that a project manager can send as is: summary (progress
  * weighted by working days, traceability coverage), goals and features late or at risk
  * (see `featureHealth`), overdue tasks, what slipped, milestones in the next 14 days,
- * over-allocated people, open high risks with their mitigation, and problems by code.
+ * over-allocated people, open high risks with their mitigation, budgets and earned value,
+ * goal metrics, and problems by code.
  * Every section is present even when empty ("None."), so readers learn where to look.
  * All user text is escaped for Markdown (see `mdText`).
  */
@@ -145,6 +148,10 @@ export function renderStatusReport(analysis: Analysis, options: StatusReportOpti
     }
   }
   out.push('');
+
+  // ---- money and outcomes
+  out.push('## Budget', '', ...budgetSection(analysis), '');
+  out.push('## Goal metrics', '', ...metricSection(analysis), '');
 
   // ---- problems
   out.push('## Problems by code', '');

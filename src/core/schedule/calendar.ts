@@ -190,15 +190,6 @@ function upperBound(a: Float64Array, x: number): number {
   return lo;
 }
 
-/** A plan's calendar replaces the project's workdays and adds to its holidays. */
-export function mergeCalendar(project: Required<CalendarSpec>, plan: CalendarSpec | undefined): Required<CalendarSpec> {
-  if (!plan) return project;
-  return {
-    workdays: plan.workdays ?? project.workdays,
-    holidays: plan.holidays ? [...new Set([...project.holidays, ...plan.holidays])].sort((a, b) => a - b) : project.holidays,
-  };
-}
-
 /**
  * Working days from `from` to `to`: those after `from` up to and including `to` when `to`
  * is later, negative the other way. A Friday to the next Monday is 1; a date on a

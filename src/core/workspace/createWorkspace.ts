@@ -209,10 +209,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
 
     async reloadConfig() {
-      const before = JSON.stringify([...config.prefixes]);
+      // Parsing reads the prefixes (what is an ID) and the currency (which money is valid).
+      const parsedWith = (): string => JSON.stringify([[...config.prefixes], config.currency ?? null]);
+      const before = parsedWith();
       await readConfig();
       cached = undefined;
-      if (JSON.stringify([...config.prefixes]) !== before) await workspace.load();
+      if (parsedWith() !== before) await workspace.load();
     },
 
     analyze() {

@@ -59,7 +59,7 @@ describe('incremental analysis equals a full analysis', () => {
       await editSequence(example, seed, 60);
     });
   }
-  for (const name of ['schedule', 'people', 'refs', 'trace']) {
+  for (const name of ['schedule', 'people', 'refs', 'trace', 'cost']) {
     it(`rule fixture ${name}, 60 random edits`, async () => {
       const files = readFixture(join(process.cwd(), 'test', 'fixtures', 'rules', name));
       delete files['fixture.json'];
@@ -83,6 +83,41 @@ describe('incremental analysis follows dependencies across files', () => {
     const after = ws.analyze();
     assert.equal(formatDate(after.features.get('FEAT-2')!.end!), '2027-01-11');
     assert.ok(after.diagnostics.some((d) => d.code === 'schedule.goal-late' && d.file === 'f.md'), 'FEAT-2 is now late for its own target');
+  });
+});
+
+describe('incremental analysis follows cost across files', () => {
+  it('a duration edit in a plan puts a goal two links away over its budget, and back', async () => {
+    const files: Record<string, string> = {
+      '.specline.yml': 'start: 2027-01-04\nrates: { default: 100 }\n',
+      'plan.md': '- T-1 Build\n  - duration: 2d\n  - features: FEAT-1\n',
+      'spec.md': '## FEAT-1 Feature\n- goals: G-1\n- priority: must\n',
+      'roadmap.md': '## G-1 Goal\n- budget: 300\n',
+    };
+    const ws = createWorkspace({ fs: memoryFileSystem(files), today: () => parseIsoDate('2027-01-04')! });
+    await ws.load();
+    const exceeded = (): string[] => ws.analyze().diagnostics.filter((d) => d.code === 'budget.exceeded').map((d) => d.file);
+    assert.deepEqual(exceeded(), []);
+    ws.setFile('plan.md', files['plan.md']!.replace('2d', '5d'));
+    assert.deepEqual(exceeded(), ['roadmap.md']);
+    ws.setFile('plan.md', files['plan.md']!);
+    assert.deepEqual(exceeded(), []);
+  });
+
+  it('a feature that moves later is reported against a lower-priority sibling in another file', async () => {
+    const files: Record<string, string> = {
+      '.specline.yml': 'start: 2027-01-04\n',
+      'plan.md': '- T-1 A\n  - duration: 2d\n  - features: FEAT-1\n- T-2 B\n  - duration: 3d\n  - features: FEAT-2\n',
+      'a.md': '## FEAT-1 Must\n- goals: G-1\n- priority: must\n',
+      'b.md': '## FEAT-2 Could\n- goals: G-1\n- priority: could\n',
+      'roadmap.md': '## G-1 Goal\n- horizon: later\n',
+    };
+    const ws = createWorkspace({ fs: memoryFileSystem(files), today: () => parseIsoDate('2027-01-04')! });
+    await ws.load();
+    const inverted = (): string[] => ws.analyze().diagnostics.filter((d) => d.code === 'priority.inverted').map((d) => d.file);
+    assert.deepEqual(inverted(), []);
+    ws.setFile('plan.md', files['plan.md']!.replace('2d', '4d'));
+    assert.deepEqual(inverted(), ['a.md']);
   });
 });
 

@@ -11,7 +11,7 @@ import { createTestRepo } from '../../support/gitRepo.js';
  * baseline text, the folder is a git repository whose tag v1.0 holds that text, and the
  * config says `baseline: v1.0`.
  */
-async function codesOf(markdown: string, baseline?: string, latin1 = false): Promise<string[]> {
+async function codesOf(markdown: string, baseline?: string, latin1 = false, config?: string): Promise<string[]> {
   const repo = baseline === undefined ? undefined : createTestRepo('specline-example-');
   const dir = repo?.dir ?? await mkdtemp(path.join(tmpdir(), 'specline-example-'));
   try {
@@ -21,6 +21,7 @@ async function codesOf(markdown: string, baseline?: string, latin1 = false): Pro
       repo.commit('agreed plan', '2027-01-01T10:00:00Z');
       repo.tag('v1.0');
     }
+    if (config !== undefined) await writeFile(path.join(dir, '.specline.yml'), config);
     await writeFile(path.join(dir, 'plan.md'), latin1 ? Buffer.from(`${markdown}\n`, 'latin1') : `${markdown}\n`);
     let stdout = '';
     await main(['check', '--format', 'json', '--today', '2027-01-04', dir], {
@@ -36,7 +37,7 @@ async function codesOf(markdown: string, baseline?: string, latin1 = false): Pro
 describe('rule docs: the example of every code reports that code', () => {
   for (const rule of RULES) {
     it(rule.code, async () => {
-      const codes = await codesOf(rule.docs.example, rule.docs.baselineExample, rule.docs.exampleLatin1 === true);
+      const codes = await codesOf(rule.docs.example, rule.docs.baselineExample, rule.docs.exampleLatin1 === true, rule.docs.exampleConfig);
       assert.ok(codes.includes(rule.code), `the example of ${rule.code} reports ${codes.join(', ') || 'nothing'}`);
     });
   }

@@ -62,4 +62,20 @@ describe('getCodeLenses', () => {
     assert.deepEqual(lenses('billing-plan.md'), []);
     assert.deepEqual(lenses('nope.md'), []);
   });
+
+  it('budgets: planned against budget, CPI and spent, on the budget value of plans, features and goals', async () => {
+    const costed = {
+      '.specline.yml': 'start: 2027-01-04\ncurrency: EUR\nrates: { default: 500 }\n',
+      // T-1: 4 days × 500 = 2,000, done, 2,500 spent: CPI 2,000 / 2,500 = 0.80.
+      'plan.md': '---\nbudget: 42k\n---\n- [x] T-1 Build\n  - duration: 4d\n  - spent: 2,500\n  - features: FEAT-1\n',
+      'spec.md': '## FEAT-1 Builder\n- goals: G-1\n- budget: 1,500\n',
+      'roadmap.md': '## G-1 Goal\n- budget: 10k\n',
+    };
+    const a = await analyzeFiles(costed, '2027-01-05');
+    const budgets = (file: string): Array<[string, string, string]> =>
+      getCodeLenses(a, file).filter((l) => l.title.startsWith('planned')).map((l) => [l.id, l.title, textAt(costed[file as keyof typeof costed], l.range)]);
+    assert.deepEqual(budgets('plan.md'), [['plan.md', 'planned 2,000 of 42,000 EUR · CPI 0.80 · spent 2,500', '42k']]);
+    assert.deepEqual(budgets('spec.md'), [['FEAT-1', 'planned 2,000 of 1,500 EUR · CPI 0.80 · spent 2,500 · over budget', '1,500']]);
+    assert.deepEqual(budgets('roadmap.md'), [['G-1', 'planned 2,000 of 10,000 EUR · CPI 0.80 · spent 2,500', '10k']]);
+  });
 });

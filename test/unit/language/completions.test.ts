@@ -61,7 +61,7 @@ describe('getCompletions', () => {
     const r = complete('specs/new.md', '---\nid: FEAT-9\ntitle: New\n‸\n---\n');
     const keys = labels(r);
     for (const k of ['goals', 'personas', 'milestone', 'priority', 'target', 'status', 'owner']) assert.ok(keys.includes(k), k);
-    for (const k of ['title', 'duration', 'after', 'horizon', 'features', 'impact']) assert.ok(!keys.includes(k), k);
+    for (const k of ['title', 'duration', 'after', 'horizon', 'features', 'cost', 'spent']) assert.ok(!keys.includes(k), k);
     const goals = r!.items.find((i) => i.label === 'goals')!;
     assert.equal(goals.kind, 'key');
     assert.equal(goals.insertText, 'goals: ');
@@ -76,7 +76,22 @@ describe('getCompletions', () => {
   });
 
   it('offers plan keys in a plan\'s front matter', () => {
-    assert.deepEqual(labels(complete('p.md', '---\ntitle: x\n‸\n---\n')), ['id', 'start', 'calendar']);
+    assert.deepEqual(labels(complete('p.md', '---\ntitle: x\n‸\n---\n')), ['id', 'start', 'calendar', 'budget']);
+  });
+
+  it('offers the cost, metric and RICE keys as they are written, where they apply', () => {
+    const feature = complete('specs/new.md', '---\nid: FEAT-9\ntitle: New\n‸\n---\n')!;
+    for (const k of ['budget', 'metric baseline', 'metric target', 'metric current', 'reach', 'impact', 'confidence', 'effort']) assert.ok(labels(feature).includes(k), k);
+    assert.equal(feature.items.find((i) => i.label === 'metric baseline')!.insertText, 'metric baseline: ');
+    assert.match(feature.items.find((i) => i.label === 'effort')!.documentation!, /person-weeks/);
+    const task = labels(complete('plan.md', '- [ ] T-9 Thing\n  - ‸\n'));
+    for (const k of ['cost', 'spent']) assert.ok(task.includes(k), k);
+    for (const k of ['budget', 'reach', 'metric current']) assert.ok(!task.includes(k), k);
+  });
+
+  it('offers RICE impacts on a feature and risk levels on a risk', () => {
+    assert.deepEqual(labels(complete('specs/x.md', '---\nid: FEAT-9\nimpact: ‸\n---\n')), ['massive', 'high', 'medium', 'low', 'minimal']);
+    assert.deepEqual(labels(complete('risks.md', '- R-1 Vendor\n  - impact: ‸\n')), ['low', 'medium', 'high']);
   });
 
   it('inserts the bare key when the colon is already there', () => {

@@ -129,4 +129,47 @@ describe('getHover', () => {
     assert.equal(hover('plan.md', '- [ ] T-9 X\n  - te‸am: core\n'), undefined);
     assert.equal(hover('plan.md', '- [ ] T-9 X\n  - status: d‸one\n'), undefined);
   });
+
+  describe('cost, budget and metrics', () => {
+    // Day rate 500; T-1: 4 days × 500 = 2,000, 2 of 4 days by today (2027-01-05), 50% done, 1,200 spent.
+    const files = {
+      '.specline.yml': 'start: 2027-01-04\ncurrency: EUR\nrates: { default: 500 }\n',
+      'plan.md': '- T-1 Build\n  - duration: 4d\n  - progress: 50%\n  - spent: 1,200\n  - features: FEAT-1\n',
+      'spec.md': '## FEAT-1 Builder\n- goals: G-1\n- budget: 1,500\n- reach: 100\n- impact: high\n- confidence: 50%\n- effort: 2\n',
+      'roadmap.md': '## G-1 Activation\n- metric: activated accounts\n- metric baseline: 20%\n- metric target: 60%\n- metric current: 30%\n',
+    };
+    let costed: Analysis;
+    before(async () => {
+      costed = await analyzeFiles(files, '2027-01-05');
+    });
+
+    it('a task: planned cost, earned value, spent and the ratios', () => {
+      const md = hover('plan.md', files['plan.md'].replace('T-1', 'T‸-1'), costed)!.markdown;
+      // PV 1,000, EV 1,000, AC 1,200: SPI 1.00, CPI 1,000 / 1,200 = 0.83.
+      assert.match(md, /\*\*Cost:\*\* planned 2,000 EUR · earned 1,000 · spent 1,200 · SPI 1\.00 · CPI 0\.83/);
+    });
+
+    it('a feature: planned against its budget, the forecast and the RICE score', () => {
+      const md = hover('spec.md', files['spec.md'].replace('FEAT-1', 'FEAT‸-1'), costed)!.markdown;
+      // EAC = 2,000 / 0.833 = 2,400; RICE = 100 × 2 × 50% ÷ 2 = 50.
+      assert.match(md, /\*\*Cost:\*\* planned 2,000 EUR of budget 1,500 EUR \(over\) · earned 1,000 · spent 1,200 · SPI 1\.00 · CPI 0\.83 · forecast 2,400 EUR · RICE 50/);
+    });
+
+    it('a goal: its metric with progress from the baseline', () => {
+      const md = hover('roadmap.md', files['roadmap.md'].replace('G-1', 'G‸-1'), costed)!.markdown;
+      // (30 − 20) / (60 − 20) = 25%.
+      assert.match(md, /\*\*Metric:\*\* activated accounts: 30% → target 60% \(from 20%\) · 25% of the way/);
+      assert.match(md, /\*\*Cost:\*\* planned 2,000 EUR/);
+    });
+
+    it('no cost line where nothing is costed', () => {
+      const md = hover('plan.md', PLAN.replace('- [x] T-1', '- [x] T‸-1'))!.markdown;
+      assert.doesNotMatch(md, /Cost:|Metric:/);
+    });
+
+    it('explains the new keys', async () => {
+      const md = hover('roadmap.md', files['roadmap.md'].replace('metric baseline', 'metric base‸line'), costed)!.markdown;
+      assert.match(md, /\*\*`metric baseline`\*\*/);
+    });
+  });
 });

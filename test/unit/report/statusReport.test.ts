@@ -54,7 +54,7 @@ describe('renderStatusReport', () => {
     const headings = [...report.matchAll(/^##? (.*)$/gm)].map((m) => m[1]);
     assert.deepEqual(headings, [
       'Weekly status', 'Summary', 'Goals and features late or at risk', 'Overdue tasks', 'Slipped',
-      'Milestones in the next 14 days', 'Over-allocated people', 'Open high risks', 'Problems by code',
+      'Milestones in the next 14 days', 'Over-allocated people', 'Open high risks', 'Budget', 'Goal metrics', 'Problems by code',
     ]);
     assert.match(report, /^# Weekly status\n\n_As of 2027-03-01\._\n/);
   });
@@ -151,7 +151,7 @@ describe('renderStatusReport', () => {
     const empty = renderStatusReport(new AnalysisBuilder().build());
     assert.match(empty, /^# Status report\n/);
     assert.ok(empty.includes('- **Progress:** no planned work with a duration yet.'));
-    for (const h of ['Overdue tasks', 'Milestones in the next 14 days', 'Over-allocated people', 'Open high risks']) {
+    for (const h of ['Overdue tasks', 'Milestones in the next 14 days', 'Over-allocated people', 'Open high risks', 'Budget', 'Goal metrics']) {
       assert.ok(section(empty, h).includes('None.'), h);
     }
   });

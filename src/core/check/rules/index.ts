@@ -1,4 +1,9 @@
 import type { Rule } from '../checkContext.js';
+import { budgetExceeded } from './budgetExceeded.js';
+import { budgetNoRate } from './budgetNoRate.js';
+import { budgetOverspent } from './budgetOverspent.js';
+import { metricMissed } from './metricMissed.js';
+import { priorityInverted } from './priorityInverted.js';
 import { scheduleGoalLate, scheduleMilestoneMissed, scheduleOverdue } from './dateRules.js';
 import { idDuplicate } from './idDuplicate.js';
 import { personaUnused, riskUnmitigated, statusInconsistent } from './itemRules.js';
@@ -30,4 +35,9 @@ export const ALL_RULES: readonly Rule[] = [
   riskUnmitigated,
   personaUnused,
   scheduleSlipped,
+  budgetExceeded,
+  budgetOverspent,
+  budgetNoRate,
+  metricMissed,
+  priorityInverted,
 ];

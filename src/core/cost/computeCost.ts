@@ -1,0 +1,86 @@
+import type { Analysis } from '../analysis/types.js';
+import type { FilePath, Item } from '../model/types.js';
+import { WorkCalendar } from '../schedule/calendar.js';
+import { mergeCalendar } from '../schedule/mergeCalendar.js';
+import { addShare, emptyFigures } from './ratios.js';
+import { taskCost } from './taskCost.js';
+import type { CostFigures, CostResult, TaskCost } from './types.js';
+
+/** What the cost figures are computed from: an analysis without its cost. */
+export type CostSource = Pick<Analysis, 'config' | 'today' | 'files' | 'items' | 'features' | 'goals' | 'schedule'>;
+
+/**
+ * Every cost figure of a workspace: tasks, then the roll-ups (docs/format.md, cost and
+ * budget). A plan sums the tasks defined in its document; a feature sums each of its
+ * tasks' figures divided by the number of features that task delivers; a goal sums each
+ * of its features' figures divided by the number of goals that feature serves. Linear in
+ * the number of items and links: the analysis recomputes it after every edit that changes
+ * items (measured in docs/format-notes.md).
+ */
+export function computeCost(src: CostSource): CostResult {
+  const calendars = new Map<FilePath, WorkCalendar>();
+  const calendarOf = (file: FilePath): WorkCalendar => {
+    let cal = calendars.get(file);
+    if (!cal) {
+      cal = new WorkCalendar(mergeCalendar(src.config.calendar, src.files.get(file)?.planCalendar));
+      calendars.set(file, cal);
+    }
+    return cal;
+  };
+  const tasks = new Map<string, TaskCost>();
+  const plans = new Map<FilePath, CostFigures>();
+  for (const f of src.files.values()) if (f.planBudget) plans.set(f.file, emptyFigures());
+  for (const item of src.items.values()) {
+    if (item.kind !== 'task') continue;
+    const t = taskCost(item, src.schedule.tasks.get(item.id), calendarOf(item.file), src.config.rates, src.today, deliveredFeatures(item, src.items).length);
+    tasks.set(item.id, t);
+    let plan = plans.get(item.file);
+    if (!plan) plans.set(item.file, (plan = emptyFigures()));
+    addShare(plan, t, 1);
+  }
+  const features = new Map<string, CostFigures>();
+  for (const [id, info] of src.features) {
+    const sum = emptyFigures();
+    for (const taskId of info.tasks) {
+      const t = tasks.get(taskId);
+      if (t && t.featureCount > 0) addShare(sum, t, 1 / t.featureCount);
+    }
+    features.set(id, sum);
+  }
+  const goals = new Map<string, CostFigures>();
+  for (const [id, info] of src.goals) {
+    const sum = emptyFigures();
+    for (const featureId of info.features) {
+      const figures = features.get(featureId);
+      const served = src.features.get(featureId)?.goals.length ?? 0;
+      if (figures && served > 0) addShare(sum, figures, 1 / served);
+    }
+    goals.set(id, sum);
+  }
+  return { tasks, features, goals, plans: new Map([...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
+/** The distinct existing features a task names in `features:`. */
+export function deliveredFeatures(task: Item, items: ReadonlyMap<string, Item>): string[] {
+  const out: string[] = [];
+  for (const ref of task.links.features ?? []) {
+    if (items.get(ref.id)?.kind === 'feature' && !out.includes(ref.id)) out.push(ref.id);
+  }
+  return out;
+}
+
+const computed = new WeakMap<object, CostResult>();
+
+/**
+ * The cost figures of an analysis: those the analyzer computed, or computed once on first
+ * use (analyses built by hand, narrowed copies without them).
+ */
+export function analysisCost(analysis: CostSource & { cost?: CostResult }): CostResult {
+  if (analysis.cost) return analysis.cost;
+  let result = computed.get(analysis);
+  if (!result) {
+    result = computeCost(analysis);
+    computed.set(analysis, result);
+  }
+  return result;
+}
