@@ -18,8 +18,10 @@ export interface ScheduleJson {
     float: number | null;
     /** Owner handles joined with ", " (the core's list separator). */
     owner: string | null;
+    /** `"mermaid"` for a task of a mermaid gantt chart (dates as mermaid draws them); absent for Specline's own tasks. */
+    source?: 'mermaid';
   }>;
-  milestones: Array<{ id: string; date: string | null }>;
+  milestones: Array<{ id: string; title: string; date: string | null; source?: 'mermaid' }>;
   features: Array<{ id: string; start: string | null; end: string | null; traced: boolean; scheduled: boolean }>;
 }
 
@@ -49,11 +51,14 @@ export function scheduleJson(analysis: Analysis): ScheduleJson {
         critical: scheduled?.critical ?? false,
         float: scheduled?.float ?? null,
         owner: item.owners.length > 0 ? item.owners.join(', ') : null,
+        ...(item.source ? { source: item.source } : {}),
       };
     }),
     milestones: itemsInSourceOrder(analysis, 'milestone').map((item) => ({
       id: item.id,
+      title: item.title,
       date: date(analysis.schedule.milestones.get(item.id)?.date),
+      ...(item.source ? { source: item.source } : {}),
     })),
     features: itemsInSourceOrder(analysis, 'feature').map((item) => {
       const info = analysis.features.get(item.id);

@@ -36,3 +36,12 @@ export const MAX_DURATION_DAYS = 10_000;
 // ---------------------------------------------------------------------------------------
 // Diagnostics and other output lists
 
+
+// ---------------------------------------------------------------------------------------
+// Mermaid gantt charts
+
+/** Passes over a mermaid gantt chart's tasks when computing dates: mermaid's own count (one, then up to ten more while some task has no dates yet), so that references to later lines settle exactly as far as mermaid lets them. */
+export const MAX_GANTT_PASSES = 11;
+
+/** Longest bar, in days, whose excluded days are walked one by one (mermaid walks any length). Beyond it a bar keeps the end written, without the days `excludes` would add. */
+export const MAX_GANTT_SPAN_DAYS = 100_000;

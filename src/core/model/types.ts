@@ -29,8 +29,8 @@ export interface Location {
 /** A calendar date as a day number: days since 1970-01-01 (UTC). See `dates.ts`. */
 export type DayNumber = number;
 
-/** The four definition forms of FORMAT §2. */
-export type ItemForm = 'document' | 'heading' | 'list' | 'table';
+/** The four definition forms of FORMAT §2, and a task line of a mermaid gantt chart. */
+export type ItemForm = 'document' | 'heading' | 'list' | 'table' | 'mermaid';
 
 export type Status = 'draft' | 'proposed' | 'approved' | 'todo' | 'in-progress' | 'blocked' | 'done' | 'dropped';
 export const STATUSES: readonly Status[] = ['draft', 'proposed', 'approved', 'todo', 'in-progress', 'blocked', 'done', 'dropped'];
@@ -134,6 +134,10 @@ export interface Item {
   impact?: Level;
   /** Mitigation written as prose rather than task IDs. */
   mitigationText?: string;
+  /** Set on the tasks of a mermaid gantt chart: their dates are mermaid's, fixed. */
+  source?: 'mermaid';
+  /** The chart a mermaid task belongs to: the file and the line of its `gantt` keyword (`plans/q1.md#L12`). */
+  chart?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
