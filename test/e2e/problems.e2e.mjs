@@ -147,8 +147,8 @@ async function editorLineWith(page, needle) {
 describe('Problems panel and quick fix on examples/acme (today 2027-02-15)', () => {
   const expected = readmeProblems();
 
-  it('reads 25 deliberate problems from the README table', () => {
-    assert.equal(expected.length, 25, 'examples/acme/README.md lists 25 problems');
+  it('reads 33 deliberate problems from the README table', () => {
+    assert.equal(expected.length, 33, 'examples/acme/README.md lists 33 problems');
   });
 
   for (const theme of ['light', 'dark']) {

@@ -30,6 +30,12 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'status.inconsistent', defaultSeverity: 'warning', description: 'Statuses contradict each other (e.g. a feature is done while its tasks are not).' },
   { code: 'risk.unmitigated', defaultSeverity: 'warning', description: 'A high-impact risk has no mitigation.' },
   { code: 'persona.unused', defaultSeverity: 'info', description: 'No feature names the persona.' },
+  { code: 'mermaid.syntax', defaultSeverity: 'error', description: 'A line of a mermaid gantt chart that mermaid rejects: the chart is not drawn.' },
+  { code: 'mermaid.date-format-mismatch', defaultSeverity: 'warning', description: "Dates of a mermaid gantt chart do not follow its dateFormat." },
+  { code: 'mermaid.date-format-twice', defaultSeverity: 'warning', description: 'A mermaid gantt chart gives dateFormat more than once; the last one wins.' },
+  { code: 'mermaid.excluded-only', defaultSeverity: 'warning', description: 'A bar of a mermaid gantt chart covers only excluded days.' },
+  { code: 'mermaid.hash-comment', defaultSeverity: 'warning', description: 'A mermaid gantt line starting with # is drawn as a task, not read as a comment.' },
+  { code: 'mermaid.colon-in-title', defaultSeverity: 'warning', description: "A colon inside a mermaid task's title shifts its fields." },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));
