@@ -4,8 +4,6 @@ export interface GanttBlock {
   ganttLine: number;
   /** The line of the closing fence, or the line count when the fence never closes. */
   endLine: number;
-  /** A mermaid front matter block (`---` … `---`) before `gantt` that mermaid rejects because its `---` is indented. */
-  indentedFrontMatter?: number;
 }
 
 const OPEN = /^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)/;
@@ -15,7 +13,7 @@ const PRELUDE = /^\s*(?:%%.*)?$/;
  * Finds the gantt charts in Markdown: fences of backticks or tildes whose info string is
  * `mermaid`, whose first line that is not blank, a `%%` comment or a `%%{…}%%` directive
  * is `gantt` (indented or not). A mermaid front matter block (`---` … `---`, mermaid's
- * own configuration) may come first; it is skipped. A fence that never closes runs to the
+ * own configuration, indented or not as mermaid 12 accepts) may come first; it is skipped. A fence that never closes runs to the
  * end of the file, as in CommonMark. Only top-level fences count; one line scan.
  */
 export function findGanttBlocks(lines: readonly string[], firstLine = 0): GanttBlock[] {
@@ -37,16 +35,13 @@ export function findGanttBlocks(lines: readonly string[], firstLine = 0): GanttB
     if (isMermaid) {
       let k = i + 1;
       while (k < close && PRELUDE.test(lines[k]!)) k++;
-      let indentedFrontMatter: number | undefined;
       if (k < close && lines[k]!.trim() === '---') {
-        const open = k;
         k++;
         while (k < close && lines[k]!.trim() !== '---') k++;
         k++;
         while (k < close && PRELUDE.test(lines[k]!)) k++;
-        if (lines[open] !== lines[open]!.trimStart()) indentedFrontMatter = open;
       }
-      if (k < close && /^\s*gantt\b/i.test(lines[k]!)) out.push({ ganttLine: k, endLine: close, ...(indentedFrontMatter !== undefined ? { indentedFrontMatter } : {}) });
+      if (k < close && /^\s*gantt\b/i.test(lines[k]!)) out.push({ ganttLine: k, endLine: close });
     }
     i = close;
   }

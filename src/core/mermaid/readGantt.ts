@@ -47,10 +47,6 @@ export function readGantt(lines: readonly string[], block: GanttBlock): GanttCha
   const chart: GanttChart = { ganttLine: block.ganttLine, endLine: block.endLine, statements: [], tasks: [], syntaxErrors: [], hashLines: [] };
   let section = '';
   let inAccDescr = false;
-  if (block.indentedFrontMatter !== undefined) {
-    const text = lines[block.indentedFrontMatter]!;
-    chart.syntaxErrors.push({ span: trimmed(block.indentedFrontMatter, text, 0, text.length), message: 'mermaid reads front matter only when its `---` starts the line; indented, the chart is rejected' });
-  }
   for (let n = block.ganttLine + 1; n < block.endLine; n++) {
     const text = lines[n]!;
     const whole = trimmed(n, text, 0, text.length);
