@@ -61,7 +61,12 @@ function addChart(out: ChartContribution, file: FilePath, chart: GanttChart, dat
   };
   for (const f of dates.findings) {
     if (f.kind === 'unknown-id') diag('ref.unknown', 'error', f.span, `No task of this chart has the id ${f.id}: ${f.today ? `mermaid ${f.keyword === 'after' ? 'starts' : 'ends'} this task on the day it draws the chart` : 'mermaid ignores it'}`, { id: f.id });
-    else if (f.kind === 'bad-duration') diag('schema.invalid', 'error', f.span, `"${f.span.text}" is neither a date in dateFormat ${dates.settings.dateFormat || '(none)'} nor a duration (a number and one of ms, s, m, h, d, w, M, y): mermaid gives the task no length`);
+    else if (f.kind === 'bad-duration') {
+      const noFormat = dates.settings.dateFormat === '' && /^\d{4}-\d{2}-\d{2}$/.test(f.span.text);
+      diag('schema.invalid', 'error', f.span, noFormat
+        ? `"${f.span.text}" is an end date, but without a dateFormat mermaid reads end dates as nothing and gives the task no length: add \`dateFormat YYYY-MM-DD\``
+        : `"${f.span.text}" is neither a date in dateFormat ${dates.settings.dateFormat || '(none)'} nor a duration (a number and one of ms, s, m, h, d, w, M, y): mermaid gives the task no length`);
+    }
     else if (f.kind === 'bad-date') diag('schema.invalid', 'error', f.span, f.reason);
     else {
       const line = chart.tasks[f.task]!.line;

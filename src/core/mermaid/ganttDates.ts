@@ -159,7 +159,10 @@ export function computeGanttDates(chart: GanttChart, today: number): GanttDates 
       note({ kind: 'bad-date', task: taskIndex(r), span, reason: `"${str}" is not a date mermaid can read${fmt ? ` with dateFormat ${fmt}` : ''}` }, `d${span.line}:${span.start}`);
       throw new GanttError(`mermaid cannot read the date "${str}" and fails`);
     }
-    note({ kind: 'bad-date', task: taskIndex(r), span, reason: `"${str}" does not match dateFormat ${fmt || '(none)'}; mermaid falls back to the browser's date parser` }, `d${span.line}:${span.start}`);
+    // Without a dateFormat, mermaid's fallback reads ISO dates right: that is its documented default.
+    if (fmt !== '' || parseStrict(str, 'YYYY-MM-DD', today) === undefined) {
+      note({ kind: 'bad-date', task: taskIndex(r), span, reason: `"${str}" does not match dateFormat ${fmt || '(none)'}; mermaid falls back to the browser's date parser` }, `d${span.line}:${span.start}`);
+    }
     return naiveFromDate(d);
   };
 
