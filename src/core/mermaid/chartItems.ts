@@ -6,6 +6,7 @@ import { barDays, computeGanttDates } from './ganttDates.js';
 import type { GanttDates } from './ganttDates.js';
 import { lintGantt } from './lintGantt.js';
 import { readGantt } from './readGantt.js';
+import { chartKey, chartLocalId } from './localId.js';
 import type { GanttChart, Span } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -15,15 +16,6 @@ export interface ChartContribution {
   items: Item[];
   references: Reference[];
   diagnostics: Diagnostic[];
-}
-
-/**
- * The identity of a chart-local task: the mermaid id, `@`, the file and the 1-based line
- * of the chart's `gantt` keyword (`a1@plans/q1.md#L12`). A workspace ID has no `@`, so the
- * two can never collide, and two charts never share a local id.
- */
-export function chartLocalId(mermaidId: string, file: FilePath, ganttLine: number): string {
-  return `${mermaidId}@${file}#L${ganttLine + 1}`;
 }
 
 export function spanRange(s: Span): Range {
@@ -88,7 +80,7 @@ function addChart(out: ChartContribution, file: FilePath, chart: GanttChart, dat
       id, kind, form: 'mermaid', file, idRange: spanRange(idSpan), range: spanRange(line.line),
       title: line.title.text, section: line.section ? [line.section] : [],
       attributes: {}, custom: {}, links: {}, owners: [],
-      source: 'mermaid', chart: chartLocalId('', file, chart.ganttLine).slice(1),
+      source: 'mermaid', chart: chartKey(file, chart.ganttLine),
     };
     if (line.tags.size) item.custom.tags = [...line.tags].join(', ');
     if (line.tags.has('done')) item.status = 'done';
