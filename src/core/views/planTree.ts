@@ -355,7 +355,7 @@ const STATE_LABEL: Readonly<Record<PlanNodeState, string>> = {
 function tooltipHead(item: Item, kind: string, state: PlanNodeState): string[] {
   const title = item.title.trim() ? ` ${escapeMarkdown(item.title, 200)}` : '';
   return [
-    `**${escapeMarkdown(item.id)}**${title}`,
+    `**${escapeMarkdown(displayId(item.id))}**${title}`,
     `${kind} · ${STATE_LABEL[state]}${item.status ? ` (status: ${item.status})` : ''} · ${escapeMarkdown(item.file, 200)}:${item.idRange.start.line + 1}`,
   ];
 }
