@@ -1,5 +1,6 @@
 import type { SpeclineConfig } from '../config/types.js';
 import { idRegexGlobal, isIdShape } from '../model/ids.js';
+import { MAX_GANTT_EXCLUDE_WALK } from '../model/limits.js';
 import type { Diagnostic, FilePath, Item, Range, Reference, Severity } from '../model/types.js';
 import { findGanttBlocks } from './ganttBlocks.js';
 import { barDays, computeGanttDates } from './ganttDates.js';
@@ -64,6 +65,10 @@ function addChart(out: ChartContribution, file: FilePath, chart: GanttChart, dat
       const line = chart.tasks[f.task]!.line;
       diag('schedule.cycle', 'error', line, `after/until ids form a cycle (${f.ids.join(' → ')} → ${f.ids[0]}): mermaid leaves these tasks without dates`);
     }
+  }
+  if (dates.walkExhausted) {
+    const excludes = chart.statements.find((st) => st.keyword === 'excludes');
+    if (excludes) diag('schema.invalid', 'error', excludes.value, `this chart has more excluded days to step over than Specline walks (${MAX_GANTT_EXCLUDE_WALK.toLocaleString('en-US')}); later bars ignore excludes here, while mermaid keeps walking`);
   }
   lintGantt(chart, dates, (code, span, message) => diag(code, 'warning', span, message));
 

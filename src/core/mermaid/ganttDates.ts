@@ -1,4 +1,4 @@
-import { MAX_GANTT_PASSES, MAX_GANTT_SPAN_DAYS } from '../model/limits.js';
+import { MAX_GANTT_EDGE_SEARCH_DAYS, MAX_GANTT_EXCLUDE_WALK, MAX_GANTT_PASSES, MAX_GANTT_SPAN_DAYS } from '../model/limits.js';
 import { formatDate, isoWeekday, naiveFromDate, parseStrict, weekdayName } from './dayjsFormat.js';
 import { addGanttDuration, parseGanttDuration } from './ganttDuration.js';
 import type { GanttChart, GanttTaskLine, Span } from './types.js';
@@ -32,6 +32,8 @@ export interface GanttDates {
   findings: GanttFinding[];
   /** Why mermaid cannot draw the chart (it throws), and on which task line; undefined when it can. */
   failure?: { task: number; message: string };
+  /** Set when the chart has more excluded days to walk than Specline walks: later ends ignore `excludes`. */
+  walkExhausted?: boolean;
 }
 
 /** Reads the settings statements of a chart the way mermaid's gantt database stores them. */
@@ -120,6 +122,7 @@ export function computeGanttDates(chart: GanttChart, today: number): GanttDates 
     result.findings.push(f);
   };
   const taskIndex = (r: Raw): number => chart.tasks.indexOf(r.line);
+  const budget = { left: MAX_GANTT_EXCLUDE_WALK };
 
   const refIds = (r: Raw, span: Span, keyword: 'after' | 'until'): Array<{ id: string; span: Span }> | undefined => {
     const m = new RegExp(`^${keyword}\\s+([\\d\\w\\- ]+)`).exec(span.text);
@@ -207,7 +210,8 @@ export function computeGanttDates(chart: GanttChart, today: number): GanttDates 
     if (r.end === undefined) return;
     r.processed = true;
     r.manualEnd = /^\d{4}-\d{2}-\d{2}$/.test(r.endText.text) && parseStrict(r.endText.text, 'YYYY-MM-DD', today) !== undefined;
-    r.end = pushPastExcludes(r.start, r.end, r.manualEnd, settings);
+    r.end = pushPastExcludes(r.start, r.end, r.manualEnd, settings, budget);
+    if (budget.left <= 0) result.walkExhausted = true;
   };
 
   try {
@@ -239,16 +243,17 @@ function fill(result: GanttDates, chart: GanttChart, raws: Raw[]): GanttDates {
 }
 
 /** mermaid's `checkTaskDates`: every excluded day after the start pushes the end one day later. */
-function pushPastExcludes(start: number, end: number, manualEnd: boolean, s: GanttSettings): number {
+function pushPastExcludes(start: number, end: number, manualEnd: boolean, s: GanttSettings, budget: { left: number }): number {
   if (s.excludes.length === 0 || manualEnd) return end;
   let day = start + DAY_MS;
   const max = end + 10_000 * DAY_MS;
-  // mermaid walks day by day; past this many days the walk is no longer worth mirroring.
+  // mermaid walks day by day, without bound; Specline walks a bounded number of days per bar and per chart.
   const limit = start + MAX_GANTT_SPAN_DAYS * DAY_MS;
-  while (day <= end && day <= limit) {
+  while (day <= end && day <= limit && budget.left > 0) {
+    budget.left--;
     if (isExcluded(day, s)) {
       end = addGanttDuration(end, { value: 1, unit: 'd' });
-      if (end > max) break;
+      if (end > max) throw new GanttError('`excludes` leaves no day to end a task on (mermaid gives up after 10,000 days)');
     }
     day = addGanttDuration(day, { value: 1, unit: 'd' });
   }
@@ -306,9 +311,12 @@ export function barDays(start: number, end: number, s: GanttSettings): { first: 
   const b = Math.max(a + 1, Math.ceil(end / DAY_MS));
   let first: number | undefined;
   let last: number | undefined;
-  if (s.excludes.length > 0 && b - a <= MAX_GANTT_SPAN_DAYS) {
-    for (let d = a; d < b; d++) if (!isExcluded(d * DAY_MS, s)) { first = d; break; }
-    for (let d = b - 1; d >= a; d--) if (!isExcluded(d * DAY_MS, s)) { last = d; break; }
+  if (s.excludes.length > 0) {
+    // Only so many days are searched from each end: a longer run of excluded days needs an
+    // `excludes` list longer than any plan has, or every weekday excluded (which mermaid refuses).
+    const reach = Math.min(b - a, MAX_GANTT_EDGE_SEARCH_DAYS);
+    for (let d = a; d < a + reach; d++) if (!isExcluded(d * DAY_MS, s)) { first = d; break; }
+    for (let d = b - 1; d >= b - reach; d--) if (!isExcluded(d * DAY_MS, s)) { last = d; break; }
   } else {
     first = a;
     last = b - 1;
