@@ -5,6 +5,7 @@ import { getHover } from '../../../src/core/language/hover.js';
 import { getReferencesAt } from '../../../src/core/language/references.js';
 import { getRenameEdits, prepareRename } from '../../../src/core/language/rename.js';
 import type { TextEdit } from '../../../src/core/language/types.js';
+import { renderGanttView, restoreGanttOptions } from '../../../src/core/views/ganttView.js';
 import { buildPlanTree } from '../../../src/core/views/planTree.js';
 import { analyzeFiles, applyEdits, cursorAt, problems, textAt } from './helpers.js';
 
@@ -81,5 +82,15 @@ describe('language features on mermaid chart ids', () => {
     assert.match(tree, /a1 Design/);
     assert.doesNotMatch(tree, /"label":"[^"]*@chart/);
     assert.doesNotMatch(tree, /\*\*a1\\\\@/);
+  });
+
+  it('draws chart tasks in the Gantt preview, active plan and whole workspace alike', () => {
+    const options = restoreGanttOptions({});
+    const view = renderGanttView(analysis, options, 'chart.md');
+    assert.equal(view.counts.bars, 5, 'every task of both charts is a bar');
+    assert.match(view.html, />a1 Design</);
+    assert.doesNotMatch(view.html, />[^<]*a1@chart/, "labels and hovers show the mermaid id (the data-id keeps the identity)");
+    const all = renderGanttView(analysis, { ...options, plan: '*' });
+    assert.equal(all.counts.bars, 5);
   });
 });
