@@ -48,6 +48,7 @@ function addChart(out: ChartContribution, file: FilePath, chart: GanttChart, dat
     if (line) diag('mermaid.syntax', 'error', line, `mermaid cannot draw this chart: ${dates.failure.message}`);
   }
   const drawn = chart.syntaxErrors.length === 0 && !dates.failure;
+  const known = new Set(dates.ids);
   const scoped = (mermaidId: string): string => {
     const kind = isIdShape(mermaidId) ? config.prefixes.get(mermaidId.slice(0, mermaidId.indexOf('-'))) : undefined;
     return kind === 'task' || kind === 'milestone' ? mermaidId : chartLocalId(mermaidId, file, chart.ganttLine);
@@ -63,7 +64,7 @@ function addChart(out: ChartContribution, file: FilePath, chart: GanttChart, dat
     else if (f.kind === 'bad-date') diag('schema.invalid', 'error', f.span, f.reason);
     else {
       const line = chart.tasks[f.task]!.line;
-      diag('schedule.cycle', 'error', line, `after/until ids form a cycle (${f.ids.join(' → ')} → ${f.ids[0]}): mermaid leaves these tasks without dates`);
+      diag('schedule.cycle', 'error', line, `after/until ids form a cycle among ${f.ids.join(', ')}: mermaid leaves these tasks without dates`);
     }
   }
   if (dates.walkExhausted) {
@@ -115,7 +116,7 @@ function addChart(out: ChartContribution, file: FilePath, chart: GanttChart, dat
       if (!span || !m) continue;
       const base = span.start + m[0].length - m[1]!.length;
       for (const x of m[1]!.matchAll(/[^ ]+/g)) {
-        if (!dates.ids.includes(x[0])) continue;
+        if (!known.has(x[0])) continue;
         const at = base + x.index;
         out.references.push({ id: scoped(x[0]), file, range: spanRange({ line: span.line, start: at, end: at + x[0].length, text: x[0] }), from: id });
       }

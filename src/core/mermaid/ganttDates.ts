@@ -64,8 +64,14 @@ export function isExcluded(t: number, s: GanttSettings): boolean {
 
 class GanttError extends Error {}
 
+// mermaid's own patterns: ids are ASCII letters, digits, `_` and `-`, separated by spaces.
+const AFTER = /^after\s+([\d\w\- ]+)/;
+const UNTIL = /^until\s+([\d\w\- ]+)/;
+
 interface Raw {
   line: GanttTaskLine;
+  /** Index of the task line in the chart. */
+  index: number;
   id: string;
   startKind: 'prev' | 'date';
   startText?: Span;
@@ -103,7 +109,7 @@ export function computeGanttDates(chart: GanttChart, today: number): GanttDates 
     }
     const id = d.length === 3 ? d[0]!.text : `task${++generated}`;
     const raw: Raw = {
-      line, id, startKind: d.length === 1 ? 'prev' : 'date', endText: d[d.length - 1]!,
+      line, index: i, id, startKind: d.length === 1 ? 'prev' : 'date', endText: d[d.length - 1]!,
       manualEnd: false, processed: false,
       ...(d.length > 1 ? { startText: d[d.length - 2]! } : {}),
       ...(lastId !== undefined ? { prevId: lastId } : {}),
@@ -121,11 +127,11 @@ export function computeGanttDates(chart: GanttChart, today: number): GanttDates 
     recorded.add(key);
     result.findings.push(f);
   };
-  const taskIndex = (r: Raw): number => chart.tasks.indexOf(r.line);
+  const taskIndex = (r: Raw): number => r.index;
   const budget = { left: MAX_GANTT_EXCLUDE_WALK };
 
   const refIds = (r: Raw, span: Span, keyword: 'after' | 'until'): Array<{ id: string; span: Span }> | undefined => {
-    const m = new RegExp(`^${keyword}\\s+([\\d\\w\\- ]+)`).exec(span.text);
+    const m = (keyword === 'after' ? AFTER : UNTIL).exec(span.text);
     if (!m) return undefined;
     const out: Array<{ id: string; span: Span }> = [];
     const base = m[0].length - m[1]!.length;
@@ -228,7 +234,7 @@ export function computeGanttDates(chart: GanttChart, today: number): GanttDates 
     const at = raws.findIndex((r) => !r.processed);
     result.failure = { task: at < 0 ? 0 : taskIndex(raws[at]!), message: error.message };
   }
-  for (const [i, r] of raws.entries()) if (!r.processed && !result.failure) findCycle(raws, byId, i, result);
+  if (!result.failure && raws.some((r) => !r.processed)) findCycles(raws, byId, result);
   return fill(result, chart, raws);
 }
 
@@ -267,41 +273,68 @@ function less(a: number | undefined, b: number | undefined): boolean {
   return a !== undefined && b !== undefined && a < b;
 }
 
-/** A task mermaid never dates because its `after`/`until` chain comes back to itself. */
-function findCycle(raws: Raw[], byId: Map<string, number>, from: number, result: GanttDates): void {
-  const deps = (r: Raw): number[] => {
+/**
+ * Tasks mermaid never dates because their `after`/`until`/previous-line chain comes back to
+ * itself: the strongly connected components of the undated tasks (Tarjan's algorithm,
+ * iterative, so a long chain cannot overflow the stack). Each member is reported once,
+ * with the members of its cycle in line order.
+ */
+function findCycles(raws: Raw[], byId: Map<string, number>, result: GanttDates): void {
+  const deps = raws.map((r) => {
     const out: number[] = [];
     if (r.startKind === 'prev' && r.prevId !== undefined) {
       const p = byId.get(r.prevId);
       if (p !== undefined) out.push(p);
     }
     for (const span of [r.startText, r.endText]) {
-      const m = span && /^(?:after|until)\s+([\d\w\- ]+)/.exec(span.text);
+      const m = span && (AFTER.exec(span.text) ?? UNTIL.exec(span.text));
       if (m) for (const id of m[1]!.split(' ')) if (byId.has(id)) out.push(byId.get(id)!);
     }
-    return out;
-  };
-  // Depth-first from the task, looking for a path back to it.
-  const path: number[] = [];
-  const seen = new Set<number>();
-  const walk = (v: number): boolean => {
-    for (const w of deps(raws[v]!)) {
-      if (w === from) {
-        path.push(v);
-        return true;
+    return out.filter((w) => !raws[w]!.processed);
+  });
+  const index = new Array<number>(raws.length).fill(-1);
+  const low = new Array<number>(raws.length).fill(0);
+  const onStack = new Array<boolean>(raws.length).fill(false);
+  const stack: number[] = [];
+  let counter = 0;
+  for (let root = 0; root < raws.length; root++) {
+    if (raws[root]!.processed || index[root] !== -1) continue;
+    const work: Array<[number, number]> = [[root, 0]];
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      const [v, k] = frame;
+      if (k === 0 && index[v] === -1) {
+        index[v] = low[v] = counter++;
+        stack.push(v);
+        onStack[v] = true;
       }
-      if (seen.has(w)) continue;
-      seen.add(w);
-      if (walk(w)) {
-        path.push(v);
-        return true;
+      const edges = deps[v]!;
+      if (k < edges.length) {
+        frame[1]++;
+        const w = edges[k]!;
+        if (index[w] === -1) work.push([w, 0]);
+        else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1]![0];
+        low[parent] = Math.min(low[parent]!, low[v]!);
+      }
+      if (low[v] !== index[v]) continue;
+      const members: number[] = [];
+      for (;;) {
+        const w = stack.pop()!;
+        onStack[w] = false;
+        members.push(w);
+        if (w === v) break;
+      }
+      if (members.length > 1 || deps[v]!.includes(v)) {
+        members.sort((a, b) => a - b);
+        const ids = members.map((m) => raws[m]!.id);
+        for (const m of members) result.findings.push({ kind: 'cycle', task: raws[m]!.index, ids });
       }
     }
-    return false;
-  };
-  if (walk(from)) {
-    const ids = path.reverse().map((v) => raws[v]!.id);
-    result.findings.push({ kind: 'cycle', task: from, ids });
   }
 }
 

@@ -70,4 +70,14 @@ describe('mermaid gantt bounds', function () {
     const beyond = barDays(start, start + (MAX_GANTT_EDGE_SEARCH_DAYS + 5) * DAY, settingsFor(MAX_GANTT_EDGE_SEARCH_DAYS + 1));
     assert.equal(beyond.allExcluded, true, 'a first free day further in is not searched for');
   });
+
+  it('a chart of 20,000 lines that name later lines and unknown ids is read with work linear in its size', () => {
+    const n = 20_000;
+    const body = Array.from({ length: n }, (_, i) => `    T${i} :t${i}, after t${i + 1} nowhere${i % 7}, 1d`).join('\n');
+    const result = parseFile('huge.md', fenced(body), defaultConfig());
+    assert.equal(result.items.length, n);
+    // One unknown id per line, and the last line's `after t20000` names no task either.
+    assert.equal(result.diagnostics.filter((d) => d.code === 'ref.unknown').length, n + 1);
+    assert.equal(result.diagnostics.filter((d) => d.code === 'schedule.cycle').length, 0);
+  });
 });
