@@ -29,7 +29,7 @@ export interface Location {
 /** A calendar date as a day number: days since 1970-01-01 (UTC). See `dates.ts`. */
 export type DayNumber = number;
 
-/** The four definition forms of FORMAT §2, and a task line of a mermaid gantt chart. */
+/** Where an item is defined: a whole document, a heading, a list item, a table row, or a task line of a mermaid gantt chart. */
 export type ItemForm = 'document' | 'heading' | 'list' | 'table' | 'mermaid';
 
 export type Status = 'draft' | 'proposed' | 'approved' | 'todo' | 'in-progress' | 'blocked' | 'done' | 'dropped';
