@@ -19,8 +19,8 @@ describe('specline schedule', () => {
       { id: 'T-4', title: 'Launch', start: '2027-01-14', end: '2027-01-21', duration: 5, critical: true, float: 0, owner: '@bo', cost: 0 },
     ],
     milestones: [
-      { id: 'M-1', date: '2027-01-13' },
-      { id: 'M-2', date: '2027-02-01' },
+      { id: 'M-1', title: 'Beta', date: '2027-01-13' },
+      { id: 'M-2', title: 'General availability', date: '2027-02-01' },
     ],
     features: [
       { id: 'FEAT-1', start: '2027-01-04', end: '2027-01-21', traced: true, scheduled: true },

@@ -147,8 +147,8 @@ async function editorLineWith(page, needle) {
 describe('Problems panel and quick fix on examples/acme (today 2027-02-15)', () => {
   const expected = readmeProblems();
 
-  it('reads 26 deliberate problems from the README table', () => {
-    assert.equal(expected.length, 26, 'examples/acme/README.md lists 26 problems');
+  it('reads 39 deliberate problems from the README table', () => {
+    assert.equal(expected.length, 39, 'examples/acme/README.md lists 39 problems');
   });
 
   for (const theme of ['light', 'dark']) {

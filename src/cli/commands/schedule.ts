@@ -26,8 +26,10 @@ export interface ScheduleJson {
     owner: string | null;
     /** Planned cost (labour at the day rates plus fixed cost), 2 decimals. */
     cost: number;
+    /** `"mermaid"` for a task of a mermaid gantt chart (dates as mermaid draws them); absent for Specline's own tasks. */
+    source?: 'mermaid';
   } & Partial<BaselineFields>>;
-  milestones: Array<{ id: string; date: string | null } & Partial<MilestoneBaselineFields>>;
+  milestones: Array<{ id: string; title: string; date: string | null; source?: 'mermaid' } & Partial<MilestoneBaselineFields>>;
   features: Array<{ id: string; start: string | null; end: string | null; traced: boolean; scheduled: boolean } & Partial<BaselineFields>>;
 }
 
@@ -105,13 +107,16 @@ export function scheduleJson(analysis: Analysis, baseline?: Baseline): ScheduleJ
         critical: scheduled?.critical ?? false,
         float: scheduled?.float ?? null,
         owner: item.owners.length > 0 ? item.owners.join(', ') : null,
+        ...(item.source ? { source: item.source } : {}),
         cost: round2(cost.tasks.get(item.id)?.cost ?? 0),
         ...compared('task', item.id),
       };
     }),
     milestones: itemsInSourceOrder(analysis, 'milestone').map((item) => ({
       id: item.id,
+      title: item.title,
       date: date(analysis.schedule.milestones.get(item.id)?.date),
+      ...(item.source ? { source: item.source } : {}),
       ...comparedMilestone(item.id),
     })),
     features: itemsInSourceOrder(analysis, 'feature').map((item) => {

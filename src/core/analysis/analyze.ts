@@ -294,7 +294,7 @@ function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: bo
   if (item.kind === 'milestone') {
     // A milestone's `end` (or `due`) is read as its date when it has no `date`.
     const date = item.date ?? item.end;
-    return { item, milestone: { id: item.id, doc: item.file, ...(calendar ? { calendar: item.file } : {}), ...(date !== undefined ? { date } : {}), after } };
+    return { item, milestone: { id: item.id, doc: item.file, ...(calendar ? { calendar: item.file } : {}), ...(date !== undefined ? { date } : {}), after, ...(item.source === 'mermaid' ? { fixed: true } : {}) } };
   }
   return {
     item,
@@ -309,6 +309,7 @@ function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: bo
       ...(planStart !== undefined ? { planStart } : {}),
       owners: item.owners,
       ...(item.allocation !== undefined ? { allocation: item.allocation } : {}),
+      ...(item.source === 'mermaid' ? { fixed: true } : {}),
     },
   };
 }

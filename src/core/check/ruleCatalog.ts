@@ -3,6 +3,9 @@ import { budgetExceededMeta } from './rules/budgetExceeded.js';
 import { budgetNoRateMeta } from './rules/budgetNoRate.js';
 import { budgetOverspentMeta } from './rules/budgetOverspent.js';
 import { metricMissedMeta } from './rules/metricMissed.js';
+import {
+  mermaidColonInTitleMeta, mermaidDateFormatMismatchMeta, mermaidDateFormatTwiceMeta, mermaidExcludedOnlyMeta, mermaidHashCommentMeta, mermaidSyntaxMeta,
+} from './rules/mermaidCodes.js';
 import { priorityInvertedMeta } from './rules/priorityInverted.js';
 import { scheduleGoalLateMeta, scheduleMilestoneMissedMeta, scheduleOverdueMeta } from './rules/dateRules.js';
 import { idDuplicateMeta } from './rules/idDuplicate.js';
@@ -54,6 +57,12 @@ export const RULES: readonly RuleInfo[] = [
   metricMissedMeta,
   priorityInvertedMeta,
   fileSkippedMeta,
+  mermaidSyntaxMeta,
+  mermaidDateFormatMismatchMeta,
+  mermaidDateFormatTwiceMeta,
+  mermaidExcludedOnlyMeta,
+  mermaidHashCommentMeta,
+  mermaidColonInTitleMeta,
   scheduleSlippedMeta,
 ];
 

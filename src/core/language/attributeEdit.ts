@@ -55,6 +55,8 @@ export function addAttributeEdit(item: Item, text: string, key: AttributeKey, va
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const edit = (start: Position, end: Position, newText: string): TextEdit => ({ file: item.file, range: { start, end }, newText });
   const insert = (at: Position, newText: string): TextEdit => edit(at, at, newText);
+  // A mermaid task line has no place for Specline attributes: no edit rather than a broken chart.
+  if (item.form === 'mermaid') return undefined;
   const attr = item.attributes[key];
   const cellValue = item.form === 'table' ? value.replace(/\|/g, '\\|') : value;
 

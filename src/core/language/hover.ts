@@ -12,10 +12,12 @@ import { plainInline } from '../parse/inlineText.js';
 import { WorkCalendar } from '../schedule/calendar.js';
 import { diagnosticsOf, featuresOfPersona, milestoneTasks, referencesTo } from './analysisIndex.js';
 import { attributeDoc, attributeMarkdown, KIND_LABEL, PLAN_KEYS } from './attributeDocs.js';
+import { chartIdAt } from './chartIdAt.js';
 import { idAtPosition } from './idAtPosition.js';
 import { escapeMarkdown } from './markdownEscape.js';
 import { count, goalRollup, taskProgress } from './rollups.js';
 import { frontMatterEnd, keyValueOf, listEntryOf, splitTableRow, tableAt } from './textStructure.js';
+import { displayId } from '../mermaid/localId.js';
 
 export interface HoverResult {
   /** The hovered token: an ID or an attribute key. */
@@ -38,9 +40,9 @@ const MAX_LISTED = 8;
  * Titles, owners and messages are user text and are escaped, so a hostile title can never
  * become a link, an image or HTML in the hover.
  */
-export function getHover(analysis: Analysis, _file: FilePath, text: string, position: Position): HoverResult | undefined {
+export function getHover(analysis: Analysis, file: FilePath, text: string, position: Position): HoverResult | undefined {
   const lines = new LineIndex(text);
-  const at = idAtPosition(text, position, analysis.config.prefixes, lines);
+  const at = idAtPosition(text, position, analysis.config.prefixes, lines) ?? chartIdAt(analysis, file, text, position);
   if (at) return { range: at.range, markdown: itemMarkdown(analysis, at.id, at.kind) };
   const key = keyAt(lines, position);
   if (key) return { range: key.range, markdown: key.markdown };
@@ -57,7 +59,7 @@ export function itemMarkdown(analysis: Analysis, id: string, kind: ItemKind): st
   }
   const item = defs[0]!;
   const parts: string[] = [];
-  parts.push(`**${KIND_LABEL[item.kind]} \`${item.id}\`**${item.title ? ` — ${escapeMarkdown(item.title)}` : ''}`);
+  parts.push(`**${KIND_LABEL[item.kind]} \`${displayId(item.id)}\`**${item.title ? ` — ${escapeMarkdown(item.title)}` : ''}${item.chart ? ` (mermaid chart, ${item.id.includes('@') ? 'local id' : 'workspace ID'})` : ''}`);
   const facts = factsOf(item);
   if (facts.length) parts.push(facts.join(' · '));
   const when = datesOf(analysis, item);

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/types.js';
 import { LineIndex } from '../model/lineIndex.js';
 import type { FilePath, LinkKey, Position, Range } from '../model/types.js';
 import { referencesTo } from './analysisIndex.js';
+import { chartIdAt } from './chartIdAt.js';
 import { idAtPosition } from './idAtPosition.js';
 
 /** One place an ID is written. */
@@ -33,8 +34,8 @@ export function getReferences(analysis: Analysis, id: string, options: { include
 }
 
 /** `getReferences` for the ID under a position; empty when there is none. */
-export function getReferencesAt(analysis: Analysis, _file: FilePath, text: string, position: Position, options: { includeDeclaration: boolean }): ReferenceLocation[] {
-  const at = idAtPosition(text, position, analysis.config.prefixes, new LineIndex(text));
+export function getReferencesAt(analysis: Analysis, file: FilePath, text: string, position: Position, options: { includeDeclaration: boolean }): ReferenceLocation[] {
+  const at = idAtPosition(text, position, analysis.config.prefixes, new LineIndex(text)) ?? chartIdAt(analysis, file, text, position);
   return at ? getReferences(analysis, at.id, options) : [];
 }
 

@@ -3,7 +3,9 @@ import { idPrefix, isIdShape } from '../model/ids.js';
 import { LineIndex } from '../model/lineIndex.js';
 import type { FilePath, Position, Range } from '../model/types.js';
 import { referencesTo } from './analysisIndex.js';
+import { displayId } from '../mermaid/localId.js';
 import { KIND_LABEL } from './attributeDocs.js';
+import { chartIdAt } from './chartIdAt.js';
 import { idAtPosition } from './idAtPosition.js';
 import { comparePositions } from './references.js';
 import type { LanguageError, TextEdit } from './types.js';
@@ -12,11 +14,11 @@ import type { LanguageError, TextEdit } from './types.js';
  * Checks that the position is on an ID that can be renamed: returns the ID's range and
  * the current ID as the placeholder, or an error to show ("not an ID", "not defined").
  */
-export function prepareRename(analysis: Analysis, _file: FilePath, text: string, position: Position): { range: Range; placeholder: string } | LanguageError {
-  const at = idAtPosition(text, position, analysis.config.prefixes, new LineIndex(text));
-  if (!at) return { error: 'Only item IDs such as T-1 or FEAT-2 can be renamed.' };
+export function prepareRename(analysis: Analysis, file: FilePath, text: string, position: Position): { range: Range; placeholder: string } | LanguageError {
+  const at = idAtPosition(text, position, analysis.config.prefixes, new LineIndex(text)) ?? chartIdAt(analysis, file, text, position);
+  if (!at) return { error: 'Only item IDs such as T-1 or FEAT-2, and the ids of a mermaid chart, can be renamed.' };
   if (!analysis.definitions.has(at.id)) return { error: `${at.id} is not defined anywhere, so there is nothing to rename; define it or fix the reference.` };
-  return { range: at.range, placeholder: at.id };
+  return { range: at.range, placeholder: displayId(at.id) };
 }
 
 /**
@@ -36,7 +38,8 @@ export function getRenameEdits(analysis: Analysis, id: string, newId: string): {
   const target = newId.trim();
   const defs = analysis.definitions.get(id);
   if (!defs?.length) return { error: `${id} is not defined anywhere, so it cannot be renamed.` };
-  if (target === id) return { edits: [] };
+  if (target === id || (id.includes('@') && target === displayId(id))) return { edits: [] };
+  if (id.includes('@')) return renameChartId(analysis, id, target);
   if (!isIdShape(target)) return { error: `"${target.slice(0, 40)}" is not an ID: IDs look like PREFIX-NUMBER, e.g. T-12 or FEAT-3.1.` };
   const kind = defs[0]!.kind;
   const newKind = analysis.config.prefixes.get(idPrefix(target));
@@ -49,6 +52,25 @@ export function getRenameEdits(analysis: Analysis, id: string, newId: string): {
     return { error: `${target} already exists: it is defined in ${where.file}, line ${where.idRange.start.line + 1}.` };
   }
 
+  return { edits: editsFor(analysis, id, target) };
+}
+
+/**
+ * Renames a chart-local mermaid id within its chart only: its definition and the
+ * `after`/`until` that name it. The new id must be one mermaid's `after` can name (letters,
+ * digits, `_` and `-`) and must not look like a workspace ID, which would make the task a
+ * workspace item instead.
+ */
+function renameChartId(analysis: Analysis, id: string, target: string): { edits: TextEdit[] } | LanguageError {
+  if (!/^[A-Za-z0-9_-]+$/.test(target)) return { error: `"${target.slice(0, 40)}" cannot be a mermaid id: use letters, digits, _ and - (what \`after\` can name).` };
+  if (isIdShape(target) && analysis.config.prefixes.has(idPrefix(target))) return { error: `${target} looks like a workspace ID; a chart-local id cannot become one by renaming.` };
+  const scoped = `${target}${id.slice(id.indexOf('@'))}`;
+  if (analysis.definitions.get(scoped)?.length) return { error: `${target} is already an id of this chart.` };
+  return { edits: editsFor(analysis, id, target) };
+}
+
+function editsFor(analysis: Analysis, id: string, target: string): TextEdit[] {
+  const defs = analysis.definitions.get(id) ?? [];
   const byFile = new Map<FilePath, Map<string, TextEdit>>();
   const add = (file: FilePath, range: Range): void => {
     let edits = byFile.get(file);
@@ -64,5 +86,5 @@ export function getRenameEdits(analysis: Analysis, id: string, newId: string): {
     // spreading that many arguments overflows the stack.
     for (const edit of [...byFile.get(file)!.values()].sort((a, b) => comparePositions(b.range.start, a.range.start))) edits.push(edit);
   }
-  return { edits };
+  return edits;
 }

@@ -111,3 +111,18 @@ export const MAX_PRIORITY_RELATED = 5;
 /** Most overruns listed in the status report's budget section (plans, features and goals over budget, largest first). */
 export const MAX_REPORT_OVERRUNS = 10;
 
+
+// ---------------------------------------------------------------------------------------
+// Mermaid gantt charts
+
+/** Passes over a mermaid gantt chart's tasks when computing dates: mermaid's own count (one, then up to ten more while some task has no dates yet), so that references to later lines settle exactly as far as mermaid lets them. */
+export const MAX_GANTT_PASSES = 11;
+
+/** Longest bar, in days, whose excluded days are walked one by one (mermaid walks any length). Beyond it a bar keeps the end written, without the days `excludes` would add. */
+export const MAX_GANTT_SPAN_DAYS = 100_000;
+
+/** Most days walked for `excludes` in one mermaid gantt chart, over all its bars and passes. Past it, later ends ignore `excludes`, and the `excludes` line says so (`schema.invalid`); a real chart walks a few thousand. */
+export const MAX_GANTT_EXCLUDE_WALK = 200_000;
+
+/** Days searched from each end of a mermaid bar for its first and last day that `excludes` leaves (a bar further out is "only excluded days"). */
+export const MAX_GANTT_EDGE_SEARCH_DAYS = 1_000;

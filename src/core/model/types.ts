@@ -29,8 +29,8 @@ export interface Location {
 /** A calendar date as a day number: days since 1970-01-01 (UTC). See `dates.ts`. */
 export type DayNumber = number;
 
-/** The four definition forms of docs/format.md#defining-items. */
-export type ItemForm = 'document' | 'heading' | 'list' | 'table';
+/** Where an item is defined: a whole document, a heading, a list item, a table row, or a task line of a mermaid gantt chart. */
+export type ItemForm = 'document' | 'heading' | 'list' | 'table' | 'mermaid';
 
 export type Status = 'draft' | 'proposed' | 'approved' | 'todo' | 'in-progress' | 'blocked' | 'done' | 'dropped';
 export const STATUSES: readonly Status[] = ['draft', 'proposed', 'approved', 'todo', 'in-progress', 'blocked', 'done', 'dropped'];
@@ -163,6 +163,10 @@ export interface Item {
   riceImpact?: number;
   confidence?: number;
   effort?: number;
+  /** Set on the tasks of a mermaid gantt chart: their dates are mermaid's, fixed. */
+  source?: 'mermaid';
+  /** The chart a mermaid task belongs to: the file and the line of its `gantt` keyword (`plans/q1.md#L12`). */
+  chart?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

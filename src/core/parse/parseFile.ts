@@ -1,6 +1,7 @@
 import type { SpeclineConfig } from '../config/types.js';
 import { LineIndex } from '../model/lineIndex.js';
-import type { FilePath, FileResult, Reference } from '../model/types.js';
+import type { DayNumber, FilePath, FileResult, Reference } from '../model/types.js';
+import { chartContribution } from '../mermaid/chartItems.js';
 import { contentHash } from './contentHash.js';
 import { readFrontMatter } from './frontMatter.js';
 import { hasKnownId, scanIds } from './idScan.js';
@@ -19,6 +20,8 @@ import { MAX_FILE_BYTES } from '../model/limits.js';
 export interface ParseOptions {
   /** Parse the whole body as one block instead of only the relevant segments (tests prove both agree). */
   wholeDocument?: boolean;
+  /** The day mermaid charts are drawn on, for the dates mermaid takes from it; left open (no dates) when unset. */
+  today?: DayNumber;
 }
 
 export interface ParseStats {
@@ -185,12 +188,18 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   const docTitle = fm.title ?? firstH1;
   if (fm.item && !fm.item.title) fm.item.title = docTitle ?? '';
 
+  // Mermaid gantt charts are fences, which the segment scan skips: they are read on their own.
+  const charts = chartContribution(file, lineTexts, bodyLine, b.config, options.today === undefined ? NaN : options.today * 86_400_000);
+  b.items.push(...charts.items);
+  b.diagnostics.push(...charts.diagnostics);
+  for (const r of [...charts.references, ...charts.items.flatMap((i) => [{ range: i.idRange }, ...(i.links.features ?? [])])]) b.claimed.add(lines.lineStart(r.range.start.line) + r.range.start.character);
+
   // Checked boxes mean done unless a status says otherwise (docs/format.md#defining-items).
   for (const item of b.items) if (item.checked && !item.status) item.status = 'done';
 
   result.items = b.items;
   result.diagnostics = b.diagnostics;
-  result.references = [...linkReferences(b), ...mentions(b, text)];
+  result.references = [...linkReferences(b), ...charts.references, ...mentions(b, text)];
   result.suppressions = findSuppressions(lineTexts);
   result.headings = headings;
   if (docTitle !== undefined) result.title = docTitle;

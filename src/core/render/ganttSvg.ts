@@ -11,6 +11,7 @@ import type { BlockedMarkup, ViewBlock } from './blocks.js';
 import { blockAttr, BLOCKS_MARKER, joinBlocks } from './blocks.js';
 import { cleanLine } from './text.js';
 import { escapeXml, num } from './xml.js';
+import { displayId } from '../mermaid/localId.js';
 
 /** Horizontal scale of the chart. */
 export type GanttZoom = 'day' | 'week' | 'month' | 'quarter';
@@ -510,7 +511,7 @@ function taskGroup(analysis: Analysis, row: GanttRow, y: number, xOf: (d: DayNum
   if (overallocated) classes.push('sl-overallocated');
 
   const data = `data-id="${escapeXml(row.id)}" data-file="${escapeXml(row.item.file)}" data-line="${row.item.idRange.start.line}"`;
-  const label = cleanLine(`${row.id} ${cleanLine(row.item.title)}`, LABEL_CHARS);
+  const label = cleanLine(`${displayId(row.id)} ${cleanLine(row.item.title)}`, LABEL_CHARS);
   const mid = y + ROW / 2;
   const { left, right, centre } = extent(row, xOf);
   const parts: string[] = [];
@@ -553,7 +554,7 @@ function problemLine(d: Diagnostic): string {
 
 /** Plain text (escaped by the caller) shown on hover. */
 function tooltip(analysis: Analysis, row: GanttRow, problems: Diagnostic[] | undefined): string {
-  const lines: string[] = [`${row.id} ${cleanLine(row.item.title, 200)}`];
+  const lines: string[] = [`${displayId(row.id)} ${cleanLine(row.item.title, 200)}`];
   if (row.kind === 'milestone') {
     lines.push(`Milestone: ${formatDate(row.start)}`);
   } else {

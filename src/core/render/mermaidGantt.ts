@@ -3,6 +3,7 @@ import { formatDate } from '../model/dates.js';
 import type { GanttModelOptions, GanttRow } from './ganttModel.js';
 import { buildGanttModel, safeIds } from './ganttModel.js';
 import { mermaidLineStart, mermaidText } from './mermaidText.js';
+import { displayId } from '../mermaid/localId.js';
 
 /** Options of {@link renderMermaidGantt}. */
 export interface MermaidGanttOptions extends GanttModelOptions {
@@ -60,7 +61,7 @@ export function renderMermaidGantt(analysis: Analysis, options: MermaidGanttOpti
 }
 
 function taskLine(row: GanttRow, mermaidId: string): string {
-  const label = mermaidLineStart(`${row.id} ${row.item.title}`, LABEL_MAX, row.id);
+  const label = mermaidLineStart(`${displayId(row.id)} ${row.item.title}`, LABEL_MAX, displayId(row.id));
   const tags: string[] = [];
   if (row.critical) tags.push('crit');
   if (row.status === 'done') tags.push('done');

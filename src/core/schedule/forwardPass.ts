@@ -65,13 +65,21 @@ export function forwardPass(
         }
       } else if (hasPred) {
         if (!unknownPred) end[v] = latest;
-      } else {
+      } else if (!m.fixed) {
         issues.push({ code: 'schedule.unscheduled', id: m.id });
       }
       continue;
     }
 
     const t = g.tasks[v];
+    if (t.fixed) {
+      if (t.start !== undefined && t.end !== undefined && inCycle[v] !== 1) {
+        start[v] = t.start;
+        end[v] = t.end;
+        days[v] = cal.countWorkdays(t.start, t.end);
+      }
+      continue;
+    }
     const d = cal.durationDays(t.duration) ?? 0;
     if (d === 0 && t.end === undefined) issues.push({ code: 'schedule.no-duration', id: t.id });
     if (inCycle[v] === 1) continue;

@@ -34,6 +34,12 @@ export interface ScheduleTask {
   owners: string[];
   /** Percent, default 100. */
   allocation?: number;
+  /**
+   * Dates computed elsewhere (a mermaid gantt chart, by mermaid's rules): `start` and `end`
+   * are kept as they are, never moved to a working day, and a task without them is left
+   * undated without a problem of its own (the chart's diagnostics say why).
+   */
+  fixed?: boolean;
 }
 
 export interface ScheduleMilestone {
@@ -42,6 +48,8 @@ export interface ScheduleMilestone {
   calendar?: string;
   date?: DayNumber;
   after: string[];
+  /** The date comes from a mermaid gantt chart; without one the milestone is left undated quietly. */
+  fixed?: boolean;
 }
 
 export interface ScheduledTask {

@@ -6,6 +6,7 @@ import type { HealthContext, HealthLevel } from '../render/health.js';
 import { createHealthContext, featureHealth, HEALTH_LABEL, HEALTH_ORDER } from '../render/health.js';
 import { isClosed, itemProgress } from '../render/progress.js';
 import { problemsByItem } from '../render/problems.js';
+import { displayId } from '../mermaid/localId.js';
 
 /**
  * What an item looks like in the Plan Explorer, worst first: `late` and `at-risk` come from
@@ -324,7 +325,7 @@ function healthState(level: HealthLevel | undefined): PlanNodeState | undefined 
 
 function label(item: Item): string {
   const title = item.title.replace(/\s+/g, ' ').trim();
-  return title ? `${item.id} ${title}` : item.id;
+  return title ? `${displayId(item.id)} ${title}` : displayId(item.id);
 }
 
 function dateSpan(start: DayNumber, end: DayNumber): string {
@@ -354,7 +355,7 @@ const STATE_LABEL: Readonly<Record<PlanNodeState, string>> = {
 function tooltipHead(item: Item, kind: string, state: PlanNodeState): string[] {
   const title = item.title.trim() ? ` ${escapeMarkdown(item.title, 200)}` : '';
   return [
-    `**${escapeMarkdown(item.id)}**${title}`,
+    `**${escapeMarkdown(displayId(item.id))}**${title}`,
     `${kind} · ${STATE_LABEL[state]}${item.status ? ` (status: ${item.status})` : ''} · ${escapeMarkdown(item.file, 200)}:${item.idRange.start.line + 1}`,
   ];
 }
