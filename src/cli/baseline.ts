@@ -31,8 +31,8 @@ export class BaselineReader {
  * files and its `.specline.yml`), analysed by the same core with today's date, read with
  * `git ls-tree` and `git cat-file` (no checkout). Throws `GitError` when git cannot answer.
  */
-export async function readBaseline(root: string, ref: string, today: DayNumber): Promise<Baseline> {
-  const { analysis, at } = await analyzeAtRef({ root, ref, today });
+export async function readBaseline(root: string, ref: string, today: DayNumber, env?: Readonly<Record<string, string | undefined>>): Promise<Baseline> {
+  const { analysis, at } = await analyzeAtRef({ root, ref, today, ...(env ? { env } : {}) });
   return baselineOf(analysis, ref, at.commit);
 }
 

@@ -38,6 +38,8 @@ let pendingScroll: { top: number; left: number } | undefined;
 const save = (patch: Partial<SavedState>): void => {
   saved = { ...saved, ...patch };
   vscode.setState(saved);
+  // What was last handed to VS Code to keep across reloads, for tests to wait on.
+  document.body.dataset.savedState = JSON.stringify(saved);
 };
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {

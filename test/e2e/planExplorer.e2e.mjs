@@ -34,7 +34,7 @@ describe('Plan Explorer (code-server + Chromium)', () => {
       await page.mouse.move(900, 700);
       await rows.filter({ hasText: 'FEAT-5 Onboarding analytics dashboard' }).first().locator('.monaco-tl-twistie').click();
       await page.mouse.move(1200, 800);
-      await page.waitForTimeout(500); // the hover fades out
+      await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {}); // the hover fades out
       mkdirSync(screenshotsDir, { recursive: true });
       await page.screenshot({ path: join(screenshotsDir, 'plan-explorer.png') });
 

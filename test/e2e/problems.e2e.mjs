@@ -10,7 +10,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'mocha';
 import { repoRoot, waitUntil } from '../../scripts/vscode/codeServer.mjs';
 import { goTo, openFile, openProblemsPanel, runCommand, withWorkbench } from './harness.mjs';
@@ -189,7 +188,9 @@ describe('Problems panel and quick fix on examples/acme (today 2027-02-15)', () 
         assert.ok(column > 0, "T-29 is in T-46's row");
         const line = lineIndex + 1;
         const unknownBefore = (await filterProblems(page, workspaceDir, 'ref.unknown')).rows;
-        assert.deepEqual(unknownBefore.map((r) => `${r.file}:${r.line}`), [`${file}:${line}`], 'the one ref.unknown is on that line');
+        // The other ref.unknown is the mermaid chart's `after live` (plans/launch-timeline.md).
+        const otherUnknown = expected.filter((e) => e.code === 'ref.unknown' && e.file !== file).map((e) => `${e.file}:${e.line}`);
+        assert.deepEqual(unknownBefore.map((r) => `${r.file}:${r.line}`).sort(), [`${file}:${line}`, ...otherUnknown].sort(), 'the ref.unknown problems are on those lines');
         await clearFilter(page);
 
         await openFile(page, file);
@@ -210,7 +211,8 @@ describe('Problems panel and quick fix on examples/acme (today 2027-02-15)', () 
         const box = await item.boundingBox();
         await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2, { steps: 5 });
         await page.locator('.context-view-pointerBlock').waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
-        await sleep(300); // hover highlight and the menu's fade-in
+        // The row under the pointer is highlighted once the menu has taken the hover.
+        await waitUntil(async () => /\bfocused\b/.test((await item.getAttribute('class')) ?? ''), { timeoutMs: 10_000, what: 'the hovered quick fix to be highlighted' });
         await screenshot('problems-quickfix-menu');
         await item.click();
         await menu.waitFor({ state: 'hidden', timeout: 10_000 });
@@ -236,7 +238,7 @@ describe('Problems panel and quick fix on examples/acme (today 2027-02-15)', () 
         // The ref.unknown problem is gone, and nothing else appeared or vanished.
         await badgeReaches(page, expected.length - 1);
         const unknownAfter = await filterProblems(page, workspaceDir, 'ref.unknown');
-        assert.deepEqual({ shown: unknownAfter.shown, total: unknownAfter.total }, { shown: 0, total: expected.length - 1 }, 'no ref.unknown problem is left');
+        assert.deepEqual({ shown: unknownAfter.shown, total: unknownAfter.total }, { shown: otherUnknown.length, total: expected.length - 1 }, `only the other ref.unknown is left (${otherUnknown.join(', ')})`);
         await clearFilter(page);
         await goTo(page, line, column); // back in the editor, for the screenshot
         await screenshot('problems-quickfix-result');

@@ -1,3 +1,4 @@
+/* global document */
 // A Gantt preview survives a window reload: VS Code restores the panel through
 // Specline's webview serializer, with the options the user chose (here: month zoom,
 // grouped by feature), and the chart is drawn again from the current index.
@@ -25,8 +26,11 @@ describe('Gantt preview restored after a window reload (code-server + Chromium)'
       await waitUntil(async () => (await pressed(frame, 'month')) === 'true', { timeoutMs: 15_000, what: 'month zoom' });
       await frame.selectOption('select[data-option="groupBy"]', 'feature');
       await waitUntil(async () => (await frame.$$eval('.sl-section-label', (els) => els.map((e) => e.textContent ?? ''))).some((t) => t.startsWith('FEAT-')), { timeoutMs: 15_000, what: 'sections by feature' });
-      // The webview saves its state after each render; give the workbench a moment to persist it.
-      await page.waitForTimeout(1500);
+      // The webview hands its state to VS Code after each render: wait until it holds both choices.
+      await waitUntil(async () => {
+        const saved = JSON.parse((await frame.evaluate(() => document.body.dataset.savedState)) ?? '{}');
+        return saved.options?.zoom === 'month' && saved.options?.groupBy === 'feature';
+      }, { timeoutMs: 15_000, what: 'the webview to save month zoom and grouping by feature' });
 
       // "Developer: Reload Window", as a user reloads: the workbench saves its state first.
       const reloaded = page.waitForEvent('load', { timeout: 60_000 });

@@ -80,7 +80,7 @@ describe('Roadmap and traceability matrix in the workbench', function () {
         await countReaches(roadmap.locator('.sl-roadmap .sl-card'), want.cards, 'roadmap cards');
         assert.equal(await roadmap.locator('.sl-lane-untraced .sl-card').count(), 1, 'the untraced feature has its own lane');
         assert.match(await roadmap.locator('.sl-card[data-id="FEAT-6"] .sl-badge').textContent(), /Late/);
-        await page.waitForTimeout(300); // let the fonts settle for the screenshot
+        await roadmap.evaluate(() => document.fonts.ready.then(() => true)); // the fonts, for the screenshot
         await screenshot('roadmap');
         await roadmap.locator('.sl-card[data-id="FEAT-1"]').first().click();
         await editorShows(page, want.feat1.file, want.feat1.line);
@@ -111,7 +111,7 @@ describe('Roadmap and traceability matrix in the workbench', function () {
         const matrix = await webviewFrame(page, '.sl-matrix tbody tr');
         await countReaches(matrix.locator('.sl-matrix tbody tr'), want.rows, 'matrix rows');
         assert.match(await matrix.locator('.sl-tile-coverage .sl-big').textContent(), new RegExp(`^${want.coverage}%$`));
-        await page.waitForTimeout(300);
+        await matrix.evaluate(() => document.fonts.ready.then(() => true));
         await screenshot('matrix');
         await matrix.locator('button[data-option="show"][data-value="gaps"]').click();
         const gapRows = await matrix.locator('.sl-matrix tbody tr.sl-row-gap').count();

@@ -228,8 +228,8 @@ describe('Specline diagnostics in the Problems panel', () => {
   it('shows traceability coverage and problem counts in the status bar', async () => {
     const status = await waitFor('the status bar', () => { const s = api.status(); return s.visible && s; });
     assert.match(status.text, /\d+\/\d+ traced/);
-    assert.match(status.text, /\$\(error\) 9\b/);
-    assert.match(status.text, /\$\(warning\) 14\b/);
+    assert.match(status.text, /\$\(error\) 12\b/);
+    assert.match(status.text, /\$\(warning\) 22\b/);
     assert.match(status.tooltip, /features traced/);
   });
 });

@@ -25,7 +25,7 @@ export const reportCommand: Command = {
     let changes;
     if (since !== undefined) {
       const { diffAnalyses } = await import('../../core/report/changes.js');
-      const { analyzeAtRef, GitError } = await import('../git.js');
+      const { analyzeAtRef, GitError, revisionUsageError } = await import('../git.js');
       try {
         const old = await analyzeAtRef({ root, ref: since, today: analysis.today, env });
         // The comparison goes on without them; the user hears which ones and why.
@@ -33,10 +33,7 @@ export const reportCommand: Command = {
         changes = { since, changes: diffAnalyses(narrow(old.analysis), analysis) };
       } catch (error) {
         if (!(error instanceof GitError)) throw error;
-        const hint = error.kind === 'bad-ref'
-          ? 'name a commit, branch or tag of the repository (git log --oneline lists them).'
-          : error.kind === 'not-a-repo' ? '--since needs the workspace to be in a git repository.' : '--since needs git on the PATH.';
-        throw new UsageError(`--since ${since}: ${error.message}`, hint);
+        throw revisionUsageError('--since', since, error);
       }
     }
     return {

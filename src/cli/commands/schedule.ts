@@ -60,20 +60,17 @@ export const scheduleCommand: Command = {
       throw new UsageError(`--baseline needs a git revision, not "${ref}"`, 'for example --baseline v1.0 or --baseline HEAD~5.');
     }
   },
-  async run({ analysis, format, values, root }) {
+  async run({ analysis, format, values, root, env }) {
     const ref = textOption(values, 'baseline')?.trim();
     let baseline: Baseline | undefined;
     if (ref !== undefined) {
       const { readBaseline } = await import('../baseline.js');
-      const { GitError } = await import('../git.js');
+      const { GitError, revisionUsageError } = await import('../git.js');
       try {
-        baseline = await readBaseline(root, ref, analysis.today);
+        baseline = await readBaseline(root, ref, analysis.today, env);
       } catch (error) {
         if (!(error instanceof GitError)) throw error;
-        const hint = error.kind === 'bad-ref'
-          ? 'name a commit, branch or tag of the repository (git log --oneline lists them).'
-          : error.kind === 'not-a-repo' ? '--baseline needs the workspace to be in a git repository.' : '--baseline needs git on the PATH.';
-        throw new UsageError(`--baseline ${ref}: ${error.message}`, hint);
+        throw revisionUsageError('--baseline', ref, error);
       }
     }
     const data = scheduleJson(analysis, baseline);

@@ -207,6 +207,13 @@ export class Analyzer {
   /** The files whose diagnostics may differ after `changed` (see the class comment). */
   private dirtyFiles(changed: FilePath[], before: Map<FilePath, FileResult>, after: Map<FilePath, FileResult>, definitions: Map<string, Item[]>, items: Map<string, Item>): Set<FilePath> {
     const dirty = new Set<FilePath>(changed);
+    // A cached diagnostic elsewhere may point into a changed file (related information such
+    // as "T-30 also loads @kofi"): when lines there moved, that location moved with them.
+    const touched = new Set(changed);
+    for (const [file, list] of this.cached) {
+      if (dirty.has(file)) continue;
+      if (list.some((d) => d.related.some((r) => touched.has(r.file)))) dirty.add(file);
+    }
     // Each ID's definers are added once: a file defining one ID 4,000 times would otherwise
     // walk its 4,000 definitions 4,000 times.
     const done = new Set<string>();

@@ -26,7 +26,10 @@ export function readFrontMatter(b: ItemBuilder, yamlText: string, base: number, 
   const { doc, problems } = parseYamlSafe(yamlText);
   // The first syntax error is the one to fix; the rest are usually its echoes.
   // YAML may point between the `\r` and `\n` of a CRLF break, which is no position in the editor.
-  const inLine = (o: number): number => (yamlText[o - 1] === '\r' && yamlText[o] === '\n' ? o - 1 : o);
+  // And past the end of the YAML text it may point into its final line break: keep the range
+  // on the last line that holds text.
+  const contentEnd = yamlText.replace(/[\r\n]+$/, '').length;
+  const inLine = (o: number): number => (o > contentEnd ? contentEnd : yamlText[o - 1] === '\r' && yamlText[o] === '\n' ? o - 1 : o);
   for (const p of problems.slice(0, 1)) b.invalid(base + inLine(p.start), base + inLine(p.end), `front matter is not valid YAML: ${p.message}`, 'schema.yaml');
   if (!doc || problems.length > 0) return out;
   const root = doc.contents;

@@ -45,7 +45,8 @@ export function parseFile(file: FilePath, text: string, config: SpeclineConfig, 
   const base: FileResult = { file, hash, items: [], references: [], diagnostics: [], suppressions: { lines: [], blocks: [] }, headings: [], lineCount: lines.lineCount };
   if (text.length > MAX_FILE_BYTES) return skippedFileResult(file, tooLarge(new TextEncoder().encode(text).length), text);
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return skippedFileResult(file, `contains a NUL byte (at character ${nul})`, text);
+  // The byte offset, as when the file is read from disk: an open buffer and the same file on disk say the same.
+  if (nul >= 0) return skippedFileResult(file, `contains a NUL byte (at offset ${new TextEncoder().encode(text.slice(0, nul)).length})`, text);
   try {
     // Output Specline generated (roadmap, matrix, report written into the workspace) is
     // blanked, same length, so it never defines anything twice and positions stay true.

@@ -140,6 +140,21 @@ capacity:
 
 # The severity of each problem code: off, info, warning or error (e.g. trace.goal-no-feature: off).
 rules: {}
+
+# The currency every amount of money is in (display only; no default).
+# currency: EUR
+
+# The cost of one working day at 100% allocation: "default" for everyone, "@handle" for one person (no default).
+# rates: { default: 640, "@you": 720 }
+
+# A git tag, branch or commit holding the agreed plan, to report what slipped since (no default).
+# baseline: kickoff
+
+# Working days a milestone or feature may slip past the baseline before it is reported.
+slip-tolerance: 0
+
+# Read files that symbolic links lead to outside this folder (off: such links are reported, not read).
+follow-links: false
 `,
   };
 }

@@ -181,15 +181,22 @@ describe('hostile input: bounded diagnostics', function () {
 
   describe('link lists and numbers', () => {
     it('after: with 100,000 IDs is read up to the cap and reported', async () => {
-      const ids = Array.from({ length: 100_000 }, () => 'T-2').join(', ');
-      const ws = await workspaceOf({ 'plan.md': `---\nstart: 2027-01-04\n---\n- T-2 b\n  - duration: 1d\n- T-1 a\n  - duration: 1d\n  - after: ${ids}\n` });
+      // A YAML list in front matter, one ID a line: a one-line list of 100,000 IDs would first
+      // meet the bound on a Markdown line's length.
+      const ids = Array.from({ length: 100_000 }, () => '  - T-2').join('\n');
+      const ws = await workspaceOf({
+        'plan.md': '---\nstart: 2027-01-04\n---\n- T-2 b\n  - duration: 1d\n',
+        't-1.md': `---\nid: T-1\ntitle: a\nduration: 1d\nstart: 2027-01-05\nafter:\n${ids}\n---\n`,
+      });
       const a = ws.analyze();
       const t1 = a.items.get('T-1')!;
       assert.equal(t1.links.after!.length, MAX_IDS_PER_LIST);
       const invalid = withCode(a, 'schema.invalid');
       assert.deepEqual(invalid.map((d) => d.message), ['T-1: after lists 100,000 IDs; only the first 1,000 are read']);
-      // The duplicates collapse to one predecessor: T-1 starts the day after T-2 ends.
+      // The duplicates collapse to one predecessor, which T-1 starts right after.
+      assert.equal(formatDate(a.schedule.tasks.get('T-2')!.end!), '2027-01-04');
       assert.equal(formatDate(a.schedule.tasks.get('T-1')!.start!), '2027-01-05');
+      assert.deepEqual(withCode(a, 'schedule.dependency-violated'), []);
     });
 
     it('a list of exactly MAX_IDS_PER_LIST IDs is read whole; one more is reported', async () => {

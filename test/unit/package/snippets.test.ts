@@ -63,9 +63,10 @@ describe('snippets (contributes.snippets)', () => {
       const result = parseFile('snippet.md', text, defaultConfig());
       assert.deepEqual(result.diagnostics.map((d) => `${d.code} ${d.message}`), [], text);
       if (expected === 'chart') {
-        // Not a Specline item but a chart: every `after` must name a task of the chart,
-        // since mermaid silently starts a task with an unknown predecessor today.
-        assert.deepEqual(result.items, []);
+        // A chart: its tasks are read as plan items with ids local to the chart (the reader
+        // of mermaid gantt charts); every `after` must name a task of the chart, since mermaid
+        // silently starts a task with an unknown predecessor today.
+        assert.deepEqual(result.items.map((i) => `${i.kind} ${i.id.split('@')[0]} ${i.source}`), ['task design mermaid', 'task build mermaid', 'milestone release mermaid']);
         assert.match(text, /^```mermaid\ngantt\n/);
         const ids = [...text.matchAll(/:\s*(?:milestone,\s*)?([a-z][\w-]*),/g)].map((m) => m[1]);
         const afters = [...text.matchAll(/after ([\w-]+)/g)].map((m) => m[1]);
@@ -88,8 +89,11 @@ describe('snippets (contributes.snippets)', () => {
     // The goal, the feature, two tasks, a milestone and a risk link into each other; the
     // feature is traced. Nothing is scheduled, as no snippet carries a plan start: T-1 says
     // so, and the feature's tasks (T-2 after T-1) cannot be dated.
+    // The chart's two tasks name no feature in their titles (an info each).
     assert.deepEqual(analysis.diagnostics.map((d) => `${d.file} ${d.code}`).sort(), [
       'specline-feature.md trace.feature-unscheduled',
+      'specline-gantt.md trace.task-no-feature',
+      'specline-gantt.md trace.task-no-feature',
       'specline-task-table.md schedule.unscheduled',
     ]);
     assert.equal(analysis.features.get('FEAT-1')?.traced, true);

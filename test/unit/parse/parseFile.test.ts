@@ -260,9 +260,9 @@ describe('parseFile: bad input never throws', () => {
 
   it('binary files are skipped with a note and a file.skipped diagnostic at 1:1', () => {
     const result = parse('abc\u0000');
-    assert.equal(result.skipped, 'contains a NUL byte (at character 3)');
+    assert.equal(result.skipped, 'contains a NUL byte (at offset 3)');
     assert.deepEqual(result.diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.message]), [
-      ['file.skipped', 'warning', 0, 0, 'Specline skipped this file: contains a NUL byte (at character 3)'],
+      ['file.skipped', 'warning', 0, 0, 'Specline skipped this file: contains a NUL byte (at offset 3)'],
     ]);
   });
 });

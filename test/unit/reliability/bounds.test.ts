@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
-import { MAX_DURATION_DAYS, MAX_FILE_BYTES, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../../../src/core/model/limits.js';
+import {
+  MAX_BUDGET_RELATED, MAX_DURATION_DAYS, MAX_EFFORT_WEEKS, MAX_FILE_BYTES, MAX_LINE_INLINE_MARKS, MAX_LINE_MARKDOWN_CHARS, MAX_MEASURE, MAX_MONEY,
+  MAX_PRIORITY_RELATED, MAX_REPORT_OVERRUNS, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH,
+} from '../../../src/core/model/limits.js';
+import type { Analysis } from '../../../src/core/analysis/types.js';
+import { budgetSection } from '../../../src/core/report/budgetSection.js';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
 import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
 import { memoryFileSystem } from '../../support/memoryFileSystem.js';
@@ -80,5 +85,74 @@ describe('Bounds (limits.ts)', () => {
     assert.equal(inside[0]?.related, 1, 'the hint points at notes.md');
     const tooLarge = await unknownRefs({ 'plan.md': plan, 'notes.md': latin1(`${'x'.repeat(MAX_SKIPPED_SCAN_BYTES)}${tail}`) });
     assert.equal(tooLarge[0]?.related, 0, 'a file over the size limit is skipped by its size, unread');
+  });
+
+  const analysisOf = async (files: Record<string, string>): Promise<Analysis> => {
+    const ws = createWorkspace({ fs: memoryFileSystem(files), today: () => parseIsoDate('2027-01-04')! });
+    await ws.load();
+    return ws.analyze();
+  };
+  const invalid = (r: FileResult): string[] => r.diagnostics.filter((d) => d.code === 'schema.invalid').map((d) => d.message);
+
+  it(`MAX_MONEY: ${MAX_MONEY.toLocaleString('en-US')} is an amount, more is schema.invalid`, () => {
+    const feature = (money: string): FileResult => parse(`## FEAT-1 Checkout\n\n- budget: ${money}\n`);
+    assert.deepEqual(invalid(feature(String(MAX_MONEY))), []);
+    assert.match(invalid(feature(String(MAX_MONEY * 10)))[0] ?? '', /implausibly large/);
+  });
+
+  it(`MAX_MEASURE: a metric value up to ${MAX_MEASURE.toLocaleString('en-US')} is read, more is schema.invalid`, () => {
+    const goal = (value: string): FileResult => parse(`## G-1 Grow\n\n- metric: sign-ups\n- metric current: ${value}\n`);
+    assert.deepEqual(invalid(goal(String(MAX_MEASURE))), []);
+    assert.match(invalid(goal(String(MAX_MEASURE * 10)))[0] ?? '', /out of range/);
+  });
+
+  it(`MAX_EFFORT_WEEKS: an effort of ${MAX_EFFORT_WEEKS.toLocaleString('en-US')} person-weeks is read, more is schema.invalid`, () => {
+    const feature = (effort: number): FileResult => parse(`## FEAT-1 Checkout\n\n- effort: ${effort}\n`);
+    assert.deepEqual(invalid(feature(MAX_EFFORT_WEEKS)), []);
+    assert.equal(invalid(feature(MAX_EFFORT_WEEKS + 1)).length, 1);
+  });
+
+  it(`MAX_LINE_MARKDOWN_CHARS: a line of ${MAX_LINE_MARKDOWN_CHARS.toLocaleString('en-US')} characters is Markdown, a longer one is cut and reported`, () => {
+    const line = (n: number): FileResult => parse(`- [ ] T-1 Task\n\n${'a '.repeat(n).slice(0, n)}\n`);
+    assert.deepEqual(invalid(line(MAX_LINE_MARKDOWN_CHARS)), []);
+    assert.match(invalid(line(MAX_LINE_MARKDOWN_CHARS + 1))[0] ?? '', /longer than 10,000 characters/);
+    assert.deepEqual(line(MAX_LINE_MARKDOWN_CHARS + 1).items.map((i) => i.id), ['T-1'], 'the rest of the file is still read');
+  });
+
+  it(`MAX_LINE_INLINE_MARKS: ${MAX_LINE_INLINE_MARKS} inline marks on a line are Markdown, one more is cut and reported`, () => {
+    const marks = (n: number): FileResult => parse(`- [ ] T-1 Task\n\n${'a<'.repeat(n)}\n`);
+    assert.deepEqual(invalid(marks(MAX_LINE_INLINE_MARKS)), []);
+    assert.equal(invalid(marks(MAX_LINE_INLINE_MARKS + 1)).length, 1);
+  });
+
+  it(`MAX_BUDGET_RELATED: budget.exceeded points at the ${MAX_BUDGET_RELATED} costliest tasks, not all of them`, async () => {
+    const tasks = Array.from({ length: MAX_BUDGET_RELATED + 3 }, (_, i) => `- [ ] T-${i + 1} Part ${i + 1}\n  - features: FEAT-1\n  - cost: ${100 + i}\n`).join('');
+    const a = await analysisOf({ 'plan.md': `## FEAT-1 Checkout\n\n- budget: 10\n\n## Tasks\n\n${tasks}` });
+    const [exceeded] = a.diagnostics.filter((d) => d.code === 'budget.exceeded');
+    assert.ok(exceeded, 'the budget is exceeded');
+    assert.equal(exceeded.related.length, MAX_BUDGET_RELATED);
+    assert.match(exceeded.related[0]!.message, /T-8/, 'the costliest first');
+  });
+
+  it(`MAX_PRIORITY_RELATED: priority.inverted names at most ${MAX_PRIORITY_RELATED} earlier, lower-priority features`, async () => {
+    const n = MAX_PRIORITY_RELATED + 2;
+    const could = Array.from({ length: n }, (_, i) => `## FEAT-${i + 2} Nice ${i}\n\n- goals: G-1\n- priority: could\n\n`).join('');
+    const small = Array.from({ length: n }, (_, i) => `- [ ] T-${i + 2} Small\n  - features: FEAT-${i + 2}\n  - start: 2027-01-04\n  - duration: 1d\n`).join('');
+    const a = await analysisOf({
+      'plan.md': `## G-1 Grow\n\n## FEAT-1 Core\n\n- goals: G-1\n- priority: must\n\n${could}## Tasks\n\n- [ ] T-1 Big\n  - features: FEAT-1\n  - start: 2027-01-04\n  - duration: 10d\n${small}`,
+    });
+    const [inverted] = a.diagnostics.filter((d) => d.code === 'priority.inverted');
+    assert.ok(inverted, 'FEAT-1 ends after its could-haves');
+    assert.equal(inverted.related.length, MAX_PRIORITY_RELATED);
+  });
+
+  it(`MAX_REPORT_OVERRUNS: the status report lists the ${MAX_REPORT_OVERRUNS} biggest overruns`, async () => {
+    const n = MAX_REPORT_OVERRUNS + 3;
+    const features = Array.from({ length: n }, (_, i) => `## FEAT-${i + 1} Part ${i + 1}\n\n- budget: 1\n\n`).join('');
+    const tasks = Array.from({ length: n }, (_, i) => `- [ ] T-${i + 1} Work\n  - features: FEAT-${i + 1}\n  - cost: ${100 + i}\n`).join('');
+    const section = budgetSection(await analysisOf({ 'plan.md': `${features}## Tasks\n\n${tasks}` }));
+    const overruns = section.filter((line) => /over budget/.test(line));
+    assert.equal(overruns.length, MAX_REPORT_OVERRUNS);
+    assert.match(overruns[0]!, /FEAT-13/, 'the largest first');
   });
 });
