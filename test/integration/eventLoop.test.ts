@@ -50,7 +50,7 @@ const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 const at = (path: string): vscode.Uri => vscode.Uri.joinPath(root(), ...path.split('/'));
 const codes = (path: string): string[] => vscode.languages.getDiagnostics(at(path)).filter((d) => d.source === 'specline').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
 
-describe('The extension host stays responsive on hostile input', () => {
+describe('Hostile input in the editor: reported, answered, and the host\'s longest stall measured', () => {
   let api: SpeclineApi;
 
   before(async function () {
