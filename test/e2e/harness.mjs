@@ -157,6 +157,15 @@ export async function goTo(page, line, column = 1, { timeoutMs = 10_000 } = {}) 
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
+  // After a click in a webview beside the editor, that webview's group can still have the
+  // focus, and Go to Line then has no editor to act on: focus the first group and ask again.
+  if (/Open a text editor first/.test((await input.getAttribute('aria-label')) ?? '')) {
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+G');
+    await input.waitFor({ state: 'visible' });
+  }
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
