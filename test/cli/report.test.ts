@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseIsoDate } from '../../src/core/model/dates.js';
 import { starterFiles } from '../../src/core/views/starterFiles.js';
+import { createTestRepo } from '../support/gitRepo.js';
 import { runCli } from './helpers.js';
 
 const SPECS = '# Specs\n\n## G-1 Launch\n- horizon: 2027-Q2\n\n## FEAT-1 Sign-on\n- goals: G-1\n';
@@ -19,28 +19,23 @@ function plan(rows: string[], milestone = '2027-02-01'): string {
 
 /** A repository whose plan lives in `docs/` (a sub-folder), with two commits. */
 async function repoWithTwoCommits(): Promise<{ repo: string; root: string; dispose(): Promise<void> }> {
-  const repo = await mkdtemp(path.join(tmpdir(), 'specline-git-'));
-  const root = path.join(repo, 'docs');
-  await mkdir(root, { recursive: true });
-  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Specline Test', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, encoding: 'utf8' });
-  git('init', '-q');
-  await writeFile(path.join(repo, 'README.md'), '# Not part of the plan: T-99 is just text\n');
-  await writeFile(path.join(root, 'specs.md'), SPECS);
-  await writeFile(path.join(root, 'plan.md'), plan([
+  const test = createTestRepo('specline-git-');
+  test.write('README.md', '# Not part of the plan: T-99 is just text\n');
+  test.write('docs/specs.md', SPECS);
+  test.write('docs/plan.md', plan([
     '| T-1 | Design | 5d | | FEAT-1 | todo |',
     '| T-2 | Build | 5d | T-1 | FEAT-1 | |',
     '| T-3 | Legacy import | 3d | | FEAT-1 | todo |',
   ]));
-  git('add', '-A');
-  git('commit', '-q', '-m', 'first plan');
-  git('tag', 'v1');
-  await writeFile(path.join(root, 'plan.md'), plan([
+  test.commit('first plan', '2027-01-01T10:00:00Z');
+  test.tag('v1');
+  test.write('docs/plan.md', plan([
     '| T-1 | Design | 10d | | FEAT-1 | done |',
     '| T-2 | Build | 5d | T-1 | FEAT-1 | in-progress |',
     '| T-5 | Security review | 1d | T-2 | FEAT-1 | |',
   ], '2027-02-08'));
-  git('commit', '-q', '-am', 'T-1 takes longer');
-  return { repo, root, dispose: () => rm(repo, { recursive: true, force: true }) };
+  test.commit('T-1 takes longer', '2027-01-02T10:00:00Z');
+  return { repo: test.dir, root: path.join(test.dir, 'docs'), dispose: async () => test.dispose() };
 }
 
 describe('specline report --since', () => {
