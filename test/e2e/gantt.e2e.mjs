@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'mocha';
 import { repoRoot, waitUntil } from '../../scripts/vscode/codeServer.mjs';
-import { cursorPosition, frameWith, goTo, openFile, runCommand, withWorkbench } from './harness.mjs';
+import { cursorPosition, editorCursorLine, frameWith, goTo, openFile, runCommand, withWorkbench } from './harness.mjs';
 
 const TODAY = '2027-02-15';
 const PLAN = 'plans/q1-core.md';
@@ -96,8 +96,14 @@ describe('Gantt preview on examples/acme (today 2027-02-15)', () => {
         assert.ok(targetLine > 0, `${target} has a row in ${PLAN}`);
         assert.notEqual(await cursorLine(page), targetLine, 'the cursor starts elsewhere');
         await frame.click(`svg.sl-gantt g.sl-task-row[data-id="${target}"] rect.sl-bar`);
-        await waitUntil(async () => (await cursorLine(page)) === targetLine, { timeoutMs: 10_000, what: `the cursor on Ln ${targetLine}` })
-          .catch(async () => assert.fail(`after clicking ${target} the status bar shows Ln ${await cursorLine(page)}, expected ${targetLine}`));
+        // The plan's editor moves to the row; the status bar agrees unless the workbench gave
+        // the focus back to the preview's group, so read the editor's own line number too.
+        const planName = PLAN.split('/').pop();
+        await waitUntil(async () => {
+          const at = await editorCursorLine(page, planName);
+          return at.status === targetLine || (at.status === undefined && at.editor === targetLine);
+        }, { timeoutMs: 10_000, what: `the cursor on Ln ${targetLine}` })
+          .catch(async () => assert.fail(`after clicking ${target} the plan's cursor is at ${JSON.stringify(await editorCursorLine(page, planName))}, expected Ln ${targetLine}`));
         // The cursor on the task highlights its bar.
         await waitUntil(() => frame.$eval(`g.sl-task-row[data-id="${target}"]`, (el) => el.classList.contains('sl-selected')), { timeoutMs: 10_000, what: `${target} highlighted` });
 

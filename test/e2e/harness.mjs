@@ -152,6 +152,20 @@ export async function cursorPosition(page) {
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
+/**
+ * The 1-based cursor line of the editor showing `fileName`, read from its highlighted line
+ * number rather than the status bar: after a click in a webview beside the editor, the
+ * workbench may hand the focus back to the webview's group, and the status bar then shows
+ * no editor position although the editor did move.
+ */
+export async function editorCursorLine(page, fileName) {
+  const status = await cursorPosition(page);
+  const group = page.locator('.editor-group-container', { has: page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`) }).first();
+  const text = await group.locator('.margin-view-overlays .line-numbers.active-line-number').first().innerText({ timeout: 1000 }).catch(() => '');
+  const fromEditor = /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+  return { status: status?.line, editor: fromEditor };
+}
+
 /** Moves the cursor with Go to Line (Ctrl+G, `line:column`, 1-based) and waits for the status bar to agree. */
 export async function goTo(page, line, column = 1, { timeoutMs = 10_000 } = {}) {
   await page.keyboard.press('Control+G');
