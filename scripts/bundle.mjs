@@ -8,7 +8,7 @@ const banner = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli/run.ts', parseWorker: 'src/cli/parseWorker.ts', core: 'src/api.ts' },
+  entryPoints: { cli: 'src/cli/run.ts', parseWorker: 'src/node/parseWorker.ts', core: 'src/api.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: false,

@@ -12,4 +12,4 @@ export { schedule } from './core/schedule/scheduler.js';
 export { WorkCalendar } from './core/schedule/calendar.js';
 export { RULES } from './core/check/ruleCatalog.js';
 export { parseIsoDate, formatDate } from './core/model/dates.js';
-export { createNodeWorkspace } from './cli/nodeWorkspace.js';
+export { createNodeWorkspace } from './node/nodeWorkspace.js';

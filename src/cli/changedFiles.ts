@@ -9,8 +9,8 @@ import type { Analysis } from '../core/analysis/types.js';
 import { fileMatcher } from '../core/config/loadConfig.js';
 import type { FilePath } from '../core/model/types.js';
 import { parseFile } from '../core/parse/parseFile.js';
-import type { GitCommitRef } from './git.js';
-import { GitBlobReader, resolveCommit, runGit } from './git.js';
+import type { GitCommitRef } from '../node/git.js';
+import { GitBlobReader, resolveCommit, runGit } from '../node/git.js';
 
 /** Files changed since a commit, relative to the workspace root. */
 export interface ChangedFiles {

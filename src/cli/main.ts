@@ -25,7 +25,7 @@ import { scheduleCommand } from './commands/schedule.js';
 import { traceCommand } from './commands/trace.js';
 import type { CliIO } from './io.js';
 import { createColors, UsageError, wantsColor, writeTo } from './io.js';
-import { createNodeWorkspace } from './nodeWorkspace.js';
+import { createNodeWorkspace } from '../node/nodeWorkspace.js';
 import { writeOutFile } from './outFile.js';
 import { scopeToFiles, scopeToTrace } from './scope.js';
 import { DEFAULT_CONFIG_FILE, inPaths, resolveTarget } from './target.js';
@@ -183,7 +183,7 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
     }
   });
   if (command.name === 'check' || command.name === 'report') {
-    const { applyConfiguredBaseline, BaselineReader } = await import('./baseline.js');
+    const { applyConfiguredBaseline, BaselineReader } = await import('../node/baseline.js');
     await applyConfiguredBaseline(workspace, new BaselineReader(target.root), typeof today === 'function' ? today() : today);
   }
   const narrow = (full: Analysis): Analysis => (command.scope === 'trace' ? scopeToTrace : scopeToFiles)(

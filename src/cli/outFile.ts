@@ -3,7 +3,7 @@ import { lstat, mkdir, open, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FilePath } from '../core/model/types.js';
 import { UsageError } from './io.js';
-import { entryKind, isInside } from './nodeFileSystem.js';
+import { entryKind, isInside } from '../node/nodeFileSystem.js';
 
 /** Kernel and device trees: what looks like a file there is an interface, and a write may hang or act. */
 const SYSTEM_TREES = ['/proc', '/sys', '/dev'];

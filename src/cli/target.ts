@@ -3,8 +3,8 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import type { FilePath } from '../core/model/types.js';
 import { UsageError } from './io.js';
-import { entryKind } from './nodeFileSystem.js';
-import { toWorkspacePath } from './nodeWorkspace.js';
+import { entryKind } from '../node/nodeFileSystem.js';
+import { toWorkspacePath } from '../node/nodeWorkspace.js';
 
 export const DEFAULT_CONFIG_FILE = '.specline.yml';
 

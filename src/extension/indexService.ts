@@ -6,7 +6,7 @@ import type { FilePath, FileResult } from '../core/model/types.js';
 import { parseFile } from '../core/parse/parseFile.js';
 import { createWorkspace, DEFAULT_CONFIG_PATH } from '../core/workspace/createWorkspace.js';
 import type { BatchParser, Workspace } from '../core/workspace/types.js';
-import { applyConfiguredBaseline, BaselineReader } from '../cli/baseline.js';
+import { applyConfiguredBaseline, BaselineReader } from '../node/baseline.js';
 import { readSettings, todayFor } from './settings.js';
 import type { FolderFileSystem } from './workspaceBridge.js';
 import { createFolderFileSystem, entryKind, openDocument, relativePath, uriFor } from './workspaceBridge.js';

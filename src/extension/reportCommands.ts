@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyzeAtRef, GitError } from '../cli/git.js';
+import { analyzeAtRef, GitError } from '../node/git.js';
 import { diffAnalyses } from '../core/report/changes.js';
 import { renderStatusReport } from '../core/report/statusReport.js';
 import type { FolderIndex, IndexService } from './indexService.js';

@@ -18,7 +18,7 @@ describe('Banded roadmap and matrix layout', function () {
 
   before(async () => {
     core = {
-      ...(await out('cli/nodeWorkspace.js')),
+      ...(await out('node/nodeWorkspace.js')),
       ...(await out('core/model/dates.js')),
       ...(await out('core/render/roadmap.js')),
       ...(await out('core/views/roadmapView.js')),

@@ -38,7 +38,7 @@ describe('Injection corpus in Chromium', function () {
 
   before(async () => {
     core = {
-      ...(await out('cli/nodeWorkspace.js')),
+      ...(await out('node/nodeWorkspace.js')),
       ...(await out('core/model/dates.js')),
       ...(await out('core/views/ganttView.js')),
       ...(await out('core/views/fencedBlock.js')),

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it, before } from 'mocha';
-import { createNodeWorkspace } from '../../src/cli/nodeWorkspace.js';
+import { createNodeWorkspace } from '../../src/node/nodeWorkspace.js';
 import type { Analysis } from '../../src/core/analysis/types.js';
 import { parseIsoDate } from '../../src/core/model/dates.js';
 import { GANTT_CSS } from '../../src/core/render/ganttSvg.js';

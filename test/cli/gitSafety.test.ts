@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { findGit } from '../../src/cli/git.js';
+import { findGit } from '../../src/node/git.js';
 import { MAX_FILE_BYTES } from '../../src/core/model/limits.js';
 import { runCli } from './helpers.js';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createNodeFileSystem } from '../../src/cli/nodeFileSystem.js';
+import { createNodeFileSystem } from '../../src/node/nodeFileSystem.js';
 
 describe('createNodeFileSystem', () => {
   let root: string;

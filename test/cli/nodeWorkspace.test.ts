@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseIsoDate } from '../../src/core/model/dates.js';
 import { ConfigError } from '../../src/core/config/loadConfig.js';
-import { createNodeWorkspace } from '../../src/cli/nodeWorkspace.js';
+import { createNodeWorkspace } from '../../src/node/nodeWorkspace.js';
 import { fixture } from './helpers.js';
 
 describe('createNodeWorkspace', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { defaultConfig } from '../../src/core/config/loadConfig.js';
-import { createParsePool, parseInThread, splitIntoChunks } from '../../src/cli/parsePool.js';
-import type { SourceFile } from '../../src/cli/parsePool.js';
+import { createParsePool, parseInThread, splitIntoChunks } from '../../src/node/parsePool.js';
+import type { SourceFile } from '../../src/node/parsePool.js';
 
 function plan(i: number): SourceFile {
   return {

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { createNodeFileSystem } from '../../src/cli/nodeFileSystem.js';
+import { createNodeFileSystem } from '../../src/node/nodeFileSystem.js';
 import type { Analysis } from '../../src/core/analysis/types.js';
 import { parseIsoDate } from '../../src/core/model/dates.js';
 import { createWorkspace } from '../../src/core/workspace/createWorkspace.js';

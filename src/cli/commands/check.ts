@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Analysis } from '../../core/analysis/types.js';
 import { affectedFiles, changedFiles } from '../changedFiles.js';
 import type { Command, CommandContext } from '../command.js';
-import { GitError } from '../git.js';
+import { GitError } from '../../node/git.js';
 import { UsageError } from '../io.js';
 import { scopeToFiles } from '../scope.js';
 import type { CheckReport } from '../formats/checkReport.js';

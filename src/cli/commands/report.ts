@@ -25,7 +25,8 @@ export const reportCommand: Command = {
     let changes;
     if (since !== undefined) {
       const { diffAnalyses } = await import('../../core/report/changes.js');
-      const { analyzeAtRef, GitError, revisionUsageError } = await import('../git.js');
+      const { analyzeAtRef, GitError } = await import('../../node/git.js');
+      const { revisionUsageError } = await import('../revisionUsageError.js');
       try {
         const old = await analyzeAtRef({ root, ref: since, today: analysis.today, env });
         // The comparison goes on without them; the user hears which ones and why.

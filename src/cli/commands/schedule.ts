@@ -64,8 +64,9 @@ export const scheduleCommand: Command = {
     const ref = textOption(values, 'baseline')?.trim();
     let baseline: Baseline | undefined;
     if (ref !== undefined) {
-      const { readBaseline } = await import('../baseline.js');
-      const { GitError, revisionUsageError } = await import('../git.js');
+      const { readBaseline } = await import('../../node/baseline.js');
+      const { GitError } = await import('../../node/git.js');
+      const { revisionUsageError } = await import('../revisionUsageError.js');
       try {
         baseline = await readBaseline(root, ref, analysis.today, env);
       } catch (error) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../../../src/core/analysis/types.js';
-import { createNodeFileSystem } from '../../../src/cli/nodeFileSystem.js';
+import { createNodeFileSystem } from '../../../src/node/nodeFileSystem.js';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
 import { MAX_NESTING_DEPTH } from '../../../src/core/model/limits.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { createNodeWorkspace } from '../../../src/cli/nodeWorkspace.js';
+import { createNodeWorkspace } from '../../../src/node/nodeWorkspace.js';
 import { unmarkGenerated } from '../../../src/cli/generated.js';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
 import type { TraceMatrix } from '../../../src/core/render/traceMatrix.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { createNodeWorkspace } from '../../../src/cli/nodeWorkspace.js';
+import { createNodeWorkspace } from '../../../src/node/nodeWorkspace.js';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
 import { goalHealth } from '../../../src/core/render/goalHealth.js';
 import { buildRoadmap, roadmapBoardHtml } from '../../../src/core/render/roadmap.js';

@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry of the parse pool (see `parsePool.ts`). Bundled as its own entry,
  * `dist/parseWorker.js`, next to `dist/cli.js`; compiled by tsc to
- * `out/src/cli/parseWorker.js`, next to `parsePool.js`. Either way the pool finds it at
+ * `out/src/node/parseWorker.js`, next to `parsePool.js`. Either way the pool finds it at
  * `./parseWorker.js` relative to its own module.
  *
  * The worker receives the config once, as plain data in `workerData`, then answers

@@ -5,9 +5,9 @@
  * Bundling: the worker is a second entry point, not the CLI bundle re-entered, so a
  * worker loads only the parser (not the renderers and the CLI) and starts faster. The pool
  * looks for it at `./parseWorker.js` next to its own module, which holds both for tsc
- * output (`out/src/cli/`) and for the bundle (`dist/`). Entry points for esbuild:
+ * output (`out/src/node/`) and for the bundle (`dist/`). Entry points for esbuild:
  *
- *   entryPoints: { cli: 'src/cli/run.ts', parseWorker: 'src/cli/parseWorker.ts' }
+ *   entryPoints: { cli: 'src/cli/run.ts', parseWorker: 'src/node/parseWorker.ts' }
  *   format: 'esm', platform: 'node', bundle: true, splitting: false, outdir: 'dist',
  *   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
  *

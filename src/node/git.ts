@@ -14,7 +14,6 @@ import type { DayNumber, FilePath } from '../core/model/types.js';
 import { createWorkspace } from '../core/workspace/createWorkspace.js';
 import type { WorkspaceFileSystem } from '../core/workspace/types.js';
 import { MAX_FILE_BYTES } from '../core/model/limits.js';
-import { UsageError } from './io.js';
 
 /** Why git could not answer: not installed, not a repository, or no such commit. */
 export type GitErrorKind = 'unavailable' | 'not-a-repo' | 'bad-ref' | 'failed';
@@ -293,12 +292,4 @@ export async function analyzeAtRef(options: AnalyzeAtRefOptions): Promise<{ anal
 export function runGit(cwd: string, args: string[]): Promise<string> {
   // Resolved like every other call: from absolute PATH entries outside the workspace.
   return git(requireGit(cwd), cwd, args);
-}
-
-/** A git failure behind an option that names a revision (`--since`, `--baseline`), as the usage error the user sees (exit 2). */
-export function revisionUsageError(option: string, ref: string, error: GitError): UsageError {
-  const hint = error.kind === 'bad-ref'
-    ? 'name a commit, branch or tag of the repository (git log --oneline lists them).'
-    : error.kind === 'not-a-repo' ? `${option} needs the workspace to be in a git repository.` : `${option} needs git on the PATH.`;
-  return new UsageError(`${option} ${ref}: ${error.message}`, hint);
 }
