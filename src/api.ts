@@ -4,7 +4,7 @@
  */
 export { createWorkspace } from './core/workspace/createWorkspace.js';
 export type { Workspace, WorkspaceFileSystem, WorkspaceOptions } from './core/workspace/types.js';
-export { analyze } from './core/analysis/analyze.js';
+export { analyze } from './core/analyzer/analyze.js';
 export type { Analysis, FeatureInfo, GoalInfo } from './core/analysis/types.js';
 export { parseFile } from './core/parse/parseFile.js';
 export { parseConfig, defaultConfig, ConfigError } from './core/config/loadConfig.js';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis/types.js';
-import type { SpeclineConfig } from '../core/config/types.js';
+import type { SpeclineConfig } from '../core/model/configTypes.js';
 import { systemToday } from '../core/model/dates.js';
 import type { FilePath, FileResult } from '../core/model/types.js';
 import { parseFile } from '../core/parse/parseFile.js';

@@ -3,7 +3,7 @@ import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { fileMatcher } from '../core/config/loadConfig.js';
-import type { SpeclineConfig } from '../core/config/types.js';
+import type { SpeclineConfig } from '../core/model/configTypes.js';
 import { MAX_FILE_BYTES } from '../core/model/limits.js';
 import type { FilePath } from '../core/model/types.js';
 import type { WorkspaceFileSystem } from '../core/workspace/types.js';

@@ -24,7 +24,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { serializeConfig } from '../core/config/loadConfig.js';
-import type { SpeclineConfig } from '../core/config/types.js';
+import type { SpeclineConfig } from '../core/model/configTypes.js';
 import type { FilePath, FileResult } from '../core/model/types.js';
 import { parseFile } from '../core/parse/parseFile.js';
 import type { BatchParser } from '../core/workspace/types.js';

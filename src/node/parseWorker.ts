@@ -9,7 +9,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { deserializeConfig } from '../core/config/loadConfig.js';
-import type { SpeclineConfig } from '../core/config/types.js';
+import type { SpeclineConfig } from '../core/model/configTypes.js';
 import { parseFile } from '../core/parse/parseFile.js';
 import type { FilePath, FileResult } from '../core/model/types.js';
 

@@ -10,7 +10,7 @@ export const budgetCommand: Command = {
     const { budgetData } = await import('../../core/cost/budgetData.js');
     const data = budgetData(analysis);
     if (format === 'json') return { output: `${JSON.stringify(data, null, 2)}\n`, exitCode: 0 };
-    const { budgetCsv, budgetMarkdown } = await import('../../core/cost/budgetText.js');
+    const { budgetCsv, budgetMarkdown } = await import('../../core/render/budgetText.js');
     return { output: format === 'csv' ? budgetCsv(data) : budgetMarkdown(data), exitCode: 0 };
   },
 };

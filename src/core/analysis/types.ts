@@ -1,7 +1,7 @@
-import type { SpeclineConfig } from '../config/types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
 import type { DayNumber, Diagnostic, FilePath, FileResult, Item } from '../model/types.js';
 import type { ScheduleResult } from '../schedule/types.js';
-import type { CostResult } from '../cost/types.js';
+import type { CostResult } from '../model/costTypes.js';
 
 /** Roll-up of one feature: what traces to it and when it happens (docs/format.md#traceability and #scheduling). */
 export interface FeatureInfo {

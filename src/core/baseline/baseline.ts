@@ -1,4 +1,4 @@
-import type { SpeclineConfig } from '../config/types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
 import type { Analysis, FeatureInfo } from '../analysis/types.js';
 import type { DayNumber, FilePath, FileResult, Item } from '../model/types.js';
 import { WorkCalendar, workdaysBetween } from '../schedule/calendar.js';

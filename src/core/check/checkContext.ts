@@ -1,9 +1,9 @@
 import type { FeatureInfo, GoalInfo } from '../analysis/types.js';
 import type { Baseline } from '../baseline/baseline.js';
-import type { SpeclineConfig } from '../config/types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
 import type { DayNumber, Diagnostic, DiagnosticData, FilePath, FileResult, Item, ItemKind, Range, RelatedInformation } from '../model/types.js';
 import type { ScheduleResult } from '../schedule/types.js';
-import type { CostResult } from '../cost/types.js';
+import type { CostResult } from '../model/costTypes.js';
 
 /** What every rule may read. Built once per analysis; rules never mutate it. */
 export interface CheckContext {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, parseValue } from '../parse/valueSchemas.js';
+import { currencyCode, parseValue } from '../model/valueSchemas.js';
 import type { Money } from '../model/types.js';
 
 /**

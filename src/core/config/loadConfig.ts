@@ -5,9 +5,10 @@ import { LineIndex } from '../model/lineIndex.js';
 import type { Diagnostic, ItemKind, Range } from '../model/types.js';
 import { ITEM_KINDS } from '../model/types.js';
 import { RULES_BY_CODE } from '../check/ruleCatalog.js';
-import { parseYamlSafe, nodeSpan } from '../parse/yamlSafe.js';
-import type { RuleLevel, SpeclineConfig } from './types.js';
-import { DEFAULT_KINDS } from './types.js';
+import { parseYamlSafe, nodeSpan } from '../yaml/yamlSafe.js';
+import { readCalendar } from '../yaml/readCalendar.js';
+import type { RuleLevel, SpeclineConfig } from '../model/configTypes.js';
+import { DEFAULT_KINDS } from '../model/configTypes.js';
 import { currencySchema, issueMessage, rateKeySchema, rateSchema } from './costSettings.js';
 
 /** Thrown when a config the user named explicitly (`--config`) cannot be used. */
@@ -20,7 +21,6 @@ export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown'];
 export const ALWAYS_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 /** Every top-level key of `.specline.yml`, for messages. */
 export const SETTINGS = 'kinds, include, exclude, start, calendar, capacity, rules, currency, rates, follow-links, baseline, slip-tolerance';
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 export function defaultConfig(): SpeclineConfig {
   const prefixes = new Map<string, ItemKind>();
@@ -199,39 +199,6 @@ export function parseConfig(text: string, file: string): LoadedConfig {
       : `rate names a currency; set "currency: ${currency}" to use one`);
   }
   return { config, diagnostics };
-}
-
-/** Reads a `calendar` mapping (project or plan front matter). */
-export function readCalendar(value: unknown, report: (node: unknown, message: string) => void): { workdays?: number[]; holidays?: number[] } {
-  const out: { workdays?: number[]; holidays?: number[] } = {};
-  if (!isMap(value)) { report(value, 'calendar takes workdays: [mon, …] and holidays: [YYYY-MM-DD, …]'); return out; }
-  for (const pair of value.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const items = isSeq(pair.value) ? pair.value.items : [pair.value];
-    if (key === 'workdays') {
-      const days: number[] = [];
-      for (const item of items) {
-        const name = isScalar(item) ? String(item.value).slice(0, 3).toLowerCase() : '';
-        const i = WEEKDAYS.indexOf(name);
-        if (i < 0) report(item, `"${isScalar(item) ? String(item.value) : ''}" is not a weekday (mon, tue, …)`);
-        else if (!days.includes(i)) days.push(i);
-      }
-      if (days.length) out.workdays = days.sort((a, b) => a - b);
-      else report(pair.value, 'a calendar needs at least one working day');
-    } else if (key === 'holidays') {
-      const days: number[] = [];
-      for (const item of items) {
-        if (item === null || item === undefined) continue;
-        const d = isScalar(item) ? parseIsoDate(String(item.value)) : undefined;
-        if (d === undefined) report(item, 'holidays are dates as YYYY-MM-DD');
-        else days.push(d);
-      }
-      out.holidays = [...new Set(days)].sort((a, b) => a - b);
-    } else {
-      report(pair.key, `unknown calendar setting "${key}"; expected workdays or holidays`);
-    }
-  }
-  return out;
 }
 
 function readPercent(node: unknown): number | undefined {

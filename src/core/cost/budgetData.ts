@@ -3,7 +3,7 @@ import { formatDate } from '../model/dates.js';
 import type { FilePath, Item, ItemKind } from '../model/types.js';
 import { analysisCost } from './computeCost.js';
 import { costRatios, round2 } from './ratios.js';
-import type { CostFigures } from './types.js';
+import type { CostFigures } from '../model/costTypes.js';
 
 /** Figures as outputs print them: money and ratios rounded to 2 decimals, null where there is none. */
 export interface BudgetFigures {

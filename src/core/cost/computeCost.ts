@@ -4,7 +4,7 @@ import { WorkCalendar } from '../schedule/calendar.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
 import { addShare, emptyFigures } from './ratios.js';
 import { taskCost } from './taskCost.js';
-import type { CostFigures, CostResult, TaskCost } from './types.js';
+import type { CostFigures, CostResult, TaskCost } from '../model/costTypes.js';
 
 /** What the cost figures are computed from: an analysis without its cost. */
 export type CostSource = Pick<Analysis, 'config' | 'today' | 'files' | 'items' | 'features' | 'goals' | 'schedule'>;

@@ -1,6 +1,6 @@
 import type { FeatureInfo, GoalInfo } from '../analysis/types.js';
 import type { FilePath, FileResult, Item } from '../model/types.js';
-import type { CostResult } from './types.js';
+import type { CostResult } from '../model/costTypes.js';
 
 /** Per item: what the budget and priority rules read of it, and the files to re-check when that changes. */
 export type CostSignatures = Map<string, { file: FilePath; sig: string; also: FilePath[] }>;

@@ -1,4 +1,4 @@
-import type { CostFigures, CostRatios } from './types.js';
+import type { CostFigures, CostRatios } from '../model/costTypes.js';
 
 /** Rounded to 2 decimals, as every output prints money and ratios. `-0` prints as 0. */
 export function round2(n: number): number {

@@ -1,6 +1,6 @@
 import type { Item } from '../model/types.js';
 import { round2 } from './ratios.js';
-import type { CostFigures } from './types.js';
+import type { CostFigures } from '../model/costTypes.js';
 
 /** Working days in a person-week, for RICE effort from planned person-days. */
 const DAYS_PER_WEEK = 5;

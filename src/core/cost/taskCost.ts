@@ -1,8 +1,8 @@
 import type { DayNumber, Item } from '../model/types.js';
 import type { ScheduledTask } from '../schedule/types.js';
 import type { WorkCalendar } from '../schedule/calendar.js';
-import type { SpeclineConfig } from '../config/types.js';
-import type { TaskCost } from './types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
+import type { TaskCost } from '../model/costTypes.js';
 
 /**
  * One task's figures (docs/format.md, cost and budget):

@@ -1,4 +1,4 @@
-import type { SpeclineConfig } from '../config/types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
 import { idRegexGlobal, isIdShape } from '../model/ids.js';
 import { MAX_GANTT_EXCLUDE_WALK } from '../model/limits.js';
 import type { Diagnostic, FilePath, Item, Range, Reference, Severity } from '../model/types.js';

@@ -1,10 +1,10 @@
 import { isMap, isScalar, isSeq } from 'yaml';
-import { readCalendar } from '../config/loadConfig.js';
 import { isIdShape } from '../model/ids.js';
 import type { CalendarSpec, DayNumber, Item, Money, Range } from '../model/types.js';
-import { parseValue } from './valueSchemas.js';
+import { parseValue } from '../model/valueSchemas.js';
 import type { ItemBuilder } from './itemBuilder.js';
-import { nodeSpan, parseYamlSafe, plainValue } from './yamlSafe.js';
+import { readCalendar } from '../yaml/readCalendar.js';
+import { nodeSpan, parseYamlSafe, plainValue } from '../yaml/yamlSafe.js';
 
 export interface FrontMatterResult {
   item?: Item;

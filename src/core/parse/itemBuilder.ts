@@ -1,4 +1,4 @@
-import type { SpeclineConfig } from '../config/types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
 import { formatCount } from '../model/formatCount.js';
 import type { LineIndex } from '../model/lineIndex.js';
 import { MAX_IDS_PER_LIST, MAX_NAMED_IN_MESSAGE } from '../model/limits.js';
@@ -6,7 +6,7 @@ import type { AttributeKey, Diagnostic, FilePath, Item, ItemForm, ItemKind, Link
 import { attributeKey, isLinkKey, LINK_TARGETS } from './attributeKeys.js';
 import { scanIds } from './idScan.js';
 import { plainInline } from './inlineText.js';
-import { clip, FEATURE_IMPACT, isValueKey, parseOwners, parseValue } from './valueSchemas.js';
+import { clip, FEATURE_IMPACT, isValueKey, parseOwners, parseValue } from '../model/valueSchemas.js';
 
 /** Custom-field names that must never become object keys. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

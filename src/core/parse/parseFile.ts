@@ -1,4 +1,4 @@
-import type { SpeclineConfig } from '../config/types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
 import { LineIndex } from '../model/lineIndex.js';
 import type { DayNumber, FilePath, FileResult, Reference } from '../model/types.js';
 import { chartContribution } from '../mermaid/chartItems.js';

@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis/types.js';
 import { buildRoadmap, ROADMAP_COLUMNS, ROADMAP_CSS, roadmapBoardHtml, roadmapLegendHtml } from '../render/roadmap.js';
 import { cleanLine } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
-import { blockErrors, parseBlockOptions } from './fencedBlock.js';
+import { blockErrors, parseBlockOptions } from './blockOptions.js';
 
 /**
  * A `specline-roadmap` block for the Markdown preview: the roadmap board with its own

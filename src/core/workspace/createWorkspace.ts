@@ -1,9 +1,9 @@
 import { sameFileItems } from '../model/itemsEqual.js';
-import { Analyzer } from '../analysis/analyze.js';
+import { Analyzer } from '../analyzer/analyze.js';
 import type { Baseline } from '../baseline/baseline.js';
 import type { Analysis } from '../analysis/types.js';
 import { ConfigError, defaultConfig, fileMatcher, parseConfig } from '../config/loadConfig.js';
-import type { SpeclineConfig } from '../config/types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
 import type { Diagnostic, FilePath, FileResult } from '../model/types.js';
 import { contentHash } from '../parse/contentHash.js';
 import { MAX_CONFIG_BYTES, MAX_FILE_BYTES, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES } from '../model/limits.js';

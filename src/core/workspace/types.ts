@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/types.js';
 import type { Baseline } from '../baseline/baseline.js';
-import type { SpeclineConfig } from '../config/types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
 import type { DayNumber, Diagnostic, FilePath, FileResult } from '../model/types.js';
 
 /**

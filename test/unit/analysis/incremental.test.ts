@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { analyze } from '../../../src/core/analysis/analyze.js';
+import { analyze } from '../../../src/core/analyzer/analyze.js';
 import { formatDate, parseIsoDate } from '../../../src/core/model/dates.js';
 import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
 import { analysisSummary as summary } from '../../support/analysisSummary.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../../src/core/analysis/analyze.js';
+import { analyze } from '../../../src/core/analyzer/analyze.js';
 import type { Analysis } from '../../../src/core/analysis/types.js';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
 import { formatDate, parseIsoDate } from '../../../src/core/model/dates.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analysisCost } from '../../../src/core/cost/computeCost.js';
-import type { CostFigures } from '../../../src/core/cost/types.js';
+import type { CostFigures } from '../../../src/core/model/costTypes.js';
 import { prng } from '../../support/prng.js';
 import { analyzeFiles } from './workspace.js';
 

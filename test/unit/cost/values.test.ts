@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseConfig } from '../../../src/core/config/loadConfig.js';
-import { parseValue } from '../../../src/core/parse/valueSchemas.js';
+import { parseValue } from '../../../src/core/model/valueSchemas.js';
 import { parseFile } from '../../../src/core/parse/parseFile.js';
 
 const money = (v: unknown): unknown => { const r = parseValue('budget', v); return r.ok ? r.value : 'invalid'; };

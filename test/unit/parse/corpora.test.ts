@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { analyze } from '../../../src/core/analysis/analyze.js';
+import { analyze } from '../../../src/core/analyzer/analyze.js';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
 import type { FileResult } from '../../../src/core/model/types.js';

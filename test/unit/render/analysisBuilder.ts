@@ -5,7 +5,7 @@
  * `build()` derives the feature and goal roll-ups the way docs/format.md#traceability defines them.
  */
 import type { Analysis, FeatureInfo, GoalInfo } from '../../../src/core/analysis/types.js';
-import type { SpeclineConfig, RuleLevel } from '../../../src/core/config/types.js';
+import type { SpeclineConfig, RuleLevel } from '../../../src/core/model/configTypes.js';
 import { dayNumber, parseIsoDate, weekday } from '../../../src/core/model/dates.js';
 import type {
   DayNumber, Diagnostic, FileResult, Horizon, Item, ItemKind, Level, LinkKey, Priority, Range, Reference, Severity, Status,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'mocha';
 import type { Analysis } from '../../../src/core/analysis/types.js';
-import { parseBlockOptions, renderFencedBlock, renderGanttBlock } from '../../../src/core/views/fencedBlock.js';
+import { parseBlockOptions } from '../../../src/core/views/blockOptions.js';
+import { renderFencedBlock, renderGanttBlock } from '../../../src/core/views/fencedBlock.js';
 import { analyzeFiles } from '../language/helpers.js';
 
 const PLAN = `---

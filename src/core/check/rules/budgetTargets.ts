@@ -1,4 +1,4 @@
-import type { CostFigures } from '../../cost/types.js';
+import type { CostFigures } from '../../model/costTypes.js';
 import type { FilePath, Item, Range, RelatedInformation } from '../../model/types.js';
 import { MAX_BUDGET_RELATED } from '../../model/limits.js';
 import { formatMoney } from '../../cost/formatMoney.js';

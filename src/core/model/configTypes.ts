@@ -1,4 +1,4 @@
-import type { CalendarSpec, DayNumber, ItemKind, Range, Severity } from '../model/types.js';
+import type { CalendarSpec, DayNumber, ItemKind, Range, Severity } from './types.js';
 
 /** A rule's configured level: a severity, or `off`. */
 export type RuleLevel = Severity | 'off';

@@ -1,4 +1,4 @@
-import type { FilePath } from '../model/types.js';
+import type { FilePath } from './types.js';
 
 /**
  * Cost and earned-value sums of one task or one roll-up (plan, feature, goal), unrounded.

@@ -1,5 +1,5 @@
 import { sameFileItems } from '../model/itemsEqual.js';
-import type { SpeclineConfig } from '../config/types.js';
+import type { SpeclineConfig } from '../model/configTypes.js';
 import type { CheckContext } from '../check/checkContext.js';
 import { applyConfig, compareDiagnostics, runChecks } from '../check/runChecks.js';
 import type { CalendarSpec, DayNumber, Diagnostic, FilePath, FileResult, Item, ItemKind } from '../model/types.js';
@@ -7,11 +7,11 @@ import { ITEM_KINDS } from '../model/types.js';
 import { WorkCalendar } from '../schedule/calendar.js';
 import type { ScheduleInput, ScheduleResult } from '../schedule/types.js';
 import type { Baseline } from '../baseline/baseline.js';
-import type { Analysis, FeatureInfo, GoalInfo } from './types.js';
+import type { Analysis, FeatureInfo, GoalInfo } from '../analysis/types.js';
 import { ScheduleCache } from './scheduleCache.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
 import { computeCost } from '../cost/computeCost.js';
-import type { CostResult } from '../cost/types.js';
+import type { CostResult } from '../model/costTypes.js';
 import { costSignatures, signatureChanges } from '../cost/costSignatures.js';
 import type { ScheduleNode } from './scheduleCache.js';
 

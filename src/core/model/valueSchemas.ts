@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseIsoDate, dayNumber, MIN_YEAR, MAX_YEAR } from '../model/dates.js';
-import type { AttributeKey, DayNumber, Duration, Horizon, Level, Measure, Money, Priority, Status } from '../model/types.js';
-import { STATUSES } from '../model/types.js';
-import { MAX_DURATION_DAYS, MAX_EFFORT_WEEKS, MAX_MEASURE, MAX_MONEY } from '../model/limits.js';
+import { parseIsoDate, dayNumber, MIN_YEAR, MAX_YEAR } from './dates.js';
+import type { AttributeKey, DayNumber, Duration, Horizon, Level, Measure, Money, Priority, Status } from './types.js';
+import { STATUSES } from './types.js';
+import { MAX_DURATION_DAYS, MAX_EFFORT_WEEKS, MAX_MEASURE, MAX_MONEY } from './limits.js';
 
 /**
  * zod schemas for attribute values. Each accepts what YAML or a Markdown cell can give

@@ -1,7 +1,7 @@
-import { csvField, csvRecord, CSV_EOL } from '../render/csv.js';
-import { mdText } from '../render/markdown.js';
-import type { BudgetFigures, BudgetJson } from './budgetData.js';
-import { formatMoney, formatRatio } from './formatMoney.js';
+import { csvField, csvRecord, CSV_EOL } from './csv.js';
+import { mdText } from './markdown.js';
+import type { BudgetFigures, BudgetJson } from '../cost/budgetData.js';
+import { formatMoney, formatRatio } from '../cost/formatMoney.js';
 
 const FIGURE_HEADER = ['Budget', 'Planned', 'PV', 'EV', 'AC', 'SPI', 'CPI', 'EAC'];
 
