@@ -20,7 +20,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/core must stay pure: no vscode import (see docs/architecture.md#layers).' }],
-        patterns: [{ group: ['**/extension/**', '**/cli/**', '**/webview/**'], message: 'src/core must not depend on adapters.' }],
+        patterns: [{ group: ['**/extension/**', '**/cli/**', '**/node/**', '**/webview/**'], message: 'src/core must not depend on adapters.' }],
       }],
     },
   },
