@@ -37,8 +37,3 @@ export function readSettings(scope?: vscode.ConfigurationScope | null): Settings
 export function todayFor(scope?: vscode.ConfigurationScope): DayNumber {
   return readSettings(scope).today ?? systemToday();
 }
-
-/** True when a configuration change touches a Specline setting. */
-export function affectsSpecline(event: vscode.ConfigurationChangeEvent, key?: string): boolean {
-  return event.affectsConfiguration(key ? `${SECTION}.${key}` : SECTION);
-}

@@ -58,7 +58,3 @@ export function attributeRange(item: Item, key: keyof Item['attributes']): Range
 export function isClosed(item: Item): boolean {
   return item.status === 'done' || item.status === 'dropped';
 }
-
-export function describeItem(item: Item): string {
-  return item.title ? `${item.id} "${item.title.length > 60 ? `${item.title.slice(0, 59)}…` : item.title}"` : item.id;
-}

@@ -25,9 +25,6 @@ export function plainInline(raw: string): string {
 /** Markdown syntax, escapes, HTML, or whitespace other than single spaces. */
 const INLINE_SYNTAX = /[[\]*_~`\\<!]|[^\S ]| {2}/;
 
-/** Strips emphasis/code wrappers right around an ID: `**T-1**`, `` `T-1` ``. */
-export const ID_WRAPPER = /[*_`~]/;
-
 /** `<!-- … -->` → a space. An unclosed comment is kept, as is everything after it. */
 function stripComments(s: string): string {
   if (!s.includes('<!--')) return s;

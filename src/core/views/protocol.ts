@@ -8,8 +8,6 @@
 /** The previews Specline draws in webviews. */
 export type PreviewKind = 'gantt' | 'roadmap' | 'matrix';
 
-export const PREVIEW_KINDS: readonly PreviewKind[] = ['gantt', 'roadmap', 'matrix'];
-
 /** Host → webview. */
 export type HostMessage =
   | {
@@ -56,8 +54,7 @@ export type WebviewMessage =
   | { type: 'option'; key: string; value: string }
   | { type: 'toggle'; key: string }
   | { type: 'command'; command: string; arg?: string }
-  | { type: 'png'; requestId: number; data?: string; error?: string }
-  | { type: 'scroll'; top: number; left: number };
+  | { type: 'png'; requestId: number; data?: string; error?: string };
 
 /** Longest string accepted from a webview in a key or value field. */
 const MAX_FIELD = 500;
@@ -68,7 +65,6 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const str = (v: unknown, max = MAX_FIELD): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
 const int = (v: unknown, min: number, max: number): number | undefined =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
-const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /**
  * Validates a message from a webview. Anything unexpected (wrong type, missing or
@@ -110,11 +106,6 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       const error = raw.error === undefined ? undefined : str(raw.error);
       if (data !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return undefined;
       return { type: 'png', requestId, ...(data === undefined ? {} : { data }), ...(error === undefined ? {} : { error }) };
-    }
-    case 'scroll': {
-      const top = finite(raw.top);
-      const left = finite(raw.left);
-      return top === undefined || left === undefined ? undefined : { type: 'scroll', top, left };
     }
     default:
       return undefined;

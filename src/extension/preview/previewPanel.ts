@@ -312,8 +312,6 @@ export class PreviewPanel<O> implements vscode.Disposable {
         else pending.reject(new Error(message.error ?? 'The chart could not be drawn as a PNG.'));
         return;
       }
-      case 'scroll':
-        return;
     }
   }
 

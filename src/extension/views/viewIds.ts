@@ -1,5 +1,4 @@
-/** The Plan Explorer's view and container, as contributed in package.json. */
-export const PLAN_CONTAINER = 'specline';
+/** The Plan Explorer's view, as contributed in package.json. */
 export const PLAN_VIEW = 'specline.planExplorer';
 
 /** Commands of the views and reports, as contributed in package.json (category "Specline"). */

@@ -14,7 +14,6 @@ describe('webview message validator', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'command', command: 'open', arg: 'x' }), { type: 'command', command: 'open', arg: 'x' });
     assert.deepEqual(parseWebviewMessage({ type: 'png', requestId: 3, data: 'iVBORw0KGgo=' }), { type: 'png', requestId: 3, data: 'iVBORw0KGgo=' });
     assert.deepEqual(parseWebviewMessage({ type: 'png', requestId: 3, error: 'too big' }), { type: 'png', requestId: 3, error: 'too big' });
-    assert.deepEqual(parseWebviewMessage({ type: 'scroll', top: 10.5, left: 0 }), { type: 'scroll', top: 10.5, left: 0 });
   });
 
   const MALFORMED: Array<[string, unknown]> = [
@@ -47,8 +46,7 @@ describe('webview message validator', () => {
     ['png with a fractional request id', { type: 'png', requestId: 1.5, data: 'AAAA' }],
     ['png with data that is not base64', { type: 'png', requestId: 1, data: 'data:image/png;base64,AAAA' }],
     ['png with markup as data', { type: 'png', requestId: 1, data: '<svg onload=alert(1)>' }],
-    ['scroll with Infinity', { type: 'scroll', top: Infinity, left: 0 }],
-    ['scroll with strings', { type: 'scroll', top: '0', left: '0' }],
+    ['scroll, which the webview keeps in its own state', { type: 'scroll', top: 10, left: 0 }],
   ];
 
   for (const [name, raw] of MALFORMED) {
