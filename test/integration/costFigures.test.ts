@@ -1,7 +1,8 @@
 // @fixture test/integration/fixtures/costWorkspace.mjs
 /**
  * Cost figures in a real VS Code: hovers on a task, a feature and a goal, CodeLenses on
- * budgets (a goal's, a feature's and a plan's), and the Plan Explorer's "show cost". The
+ * budgets (a goal's, a feature's and a plan's), the Plan Explorer's "show cost", and the
+ * roadmap panel's card order kept as an option. The
  * expected figures are worked out here by hand from the fixture, with `specline.today`
  * fixed to Friday 2027-01-08:
  *
@@ -31,6 +32,7 @@ interface Row {
 interface Api {
   whenReady(): Promise<void>;
   planTree(): { rows: Row[] };
+  previews(): { kind: string; options: Record<string, unknown> }[];
 }
 
 const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
@@ -145,6 +147,16 @@ describe('Cost figures in the editor', () => {
     const goal = await hoverText('roadmap.md', 'G-1 Activation');
     // Forecast = BAC ÷ CPI = 3,000 ÷ 1.00.
     assert.ok(goal.includes('spent 1,000 · SPI 0.33 · CPI 1.00 · forecast 3,000 EUR'), goal);
+  });
+
+  it('the roadmap panel takes its card order as an option and keeps it when opened again', async () => {
+    const opened = await vscode.commands.executeCommand<{ options: Record<string, unknown> }>('specline.openRoadmap', { options: { order: 'score' } });
+    assert.equal(opened?.options.order, 'score');
+    await vscode.commands.executeCommand('specline.openRoadmap');
+    const roadmap = await poll('the roadmap panel', () => api.previews().find((p) => p.kind === 'roadmap'));
+    assert.equal(roadmap.options.order, 'score');
+    const reset = await vscode.commands.executeCommand<{ options: Record<string, unknown> }>('specline.openRoadmap', { options: { order: 'alphabetical' } });
+    assert.equal(reset?.options.order, 'priority', 'an order the roadmap does not know falls back to priority');
   });
 
   it('the Plan Explorer shows cost on goals, features and tasks once asked, and hides it again', async function () {
