@@ -15,6 +15,7 @@ import { escapeXml } from './xml.js';
 import { analysisCost } from '../cost/computeCost.js';
 import { formatMoney } from '../cost/formatMoney.js';
 import { metricSummary } from '../cost/metricProgress.js';
+import { riceScore } from '../cost/riceScore.js';
 
 /**
  * How the roadmap's columns are chosen: `horizon` is Now / Next / Later, `quarter` and
@@ -24,6 +25,17 @@ export type RoadmapColumns = 'auto' | 'horizon' | 'quarter' | 'half';
 
 /** Every value of {@link RoadmapColumns}, for option parsing. */
 export const ROADMAP_COLUMNS: readonly RoadmapColumns[] = ['auto', 'horizon', 'quarter', 'half'];
+
+/**
+ * How the cards of one cell are ordered: `priority` (must first, then the higher RICE
+ * score) or `score` (the higher RICE score first, then priority). Cards without a priority
+ * or a score come after those with one; ties go by where the feature is written (file,
+ * then line), then by ID, so the order never depends on how the files were read.
+ */
+export type RoadmapOrder = 'priority' | 'score';
+
+/** Every value of {@link RoadmapOrder}, for option parsing. */
+export const ROADMAP_ORDERS: readonly RoadmapOrder[] = ['priority', 'score'];
 
 /** Options of {@link renderRoadmap}. */
 export interface RoadmapOptions {
@@ -35,6 +47,8 @@ export interface RoadmapOptions {
    * `horizon`.
    */
   columns?: RoadmapColumns;
+  /** Card order within a cell (default `priority`). */
+  order?: RoadmapOrder;
   title?: string;
 }
 
@@ -55,6 +69,8 @@ export interface RoadmapCard {
   /** 0–100, working-day weighted (from the analysis); undefined when unscheduled. */
   progress?: number;
   health: FeatureHealth;
+  /** RICE score; undefined without reach, impact and confidence (or with no effort). */
+  score?: number;
 }
 
 /** A goal's swimlane, or the "Untraced" lane (no `goal`). */
@@ -80,6 +96,8 @@ export interface RoadmapModel {
   columns: RoadmapColumn[];
   lanes: RoadmapLane[];
   today: DayNumber;
+  /** How the cards of each cell are ordered. */
+  order: RoadmapOrder;
 }
 
 /** The length of a dated roadmap column. */
@@ -106,8 +124,11 @@ const UNDATED = 'undated';
  * even when its goal runs all year. In dated modes the same date picks the period (a
  * slipped feature shows in the period it will really land); undated features of now/next goals go to this
  * or next period, later ones to "Later", the rest to "Undated".
+ *
+ * Within a cell, cards follow `order` ({@link RoadmapOrder}); each card carries its RICE
+ * score (docs/format.md, RICE score) so the board can show what it was ordered by.
  */
-export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto'): RoadmapModel {
+export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto', order: RoadmapOrder = 'priority'): RoadmapModel {
   const today = analysis.today;
   const goals = [...analysis.items.values()].filter((i) => i.kind === 'goal' && i.status !== 'dropped');
   const mode = columns === 'auto' ? autoMode(goals) : columns === 'horizon' ? 'horizon' : 'quarter';
@@ -123,9 +144,7 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
     }
     return h;
   };
-  const order = new Map<string, number>();
-  for (const id of analysis.items.keys()) order.set(id, order.size);
-
+  const cost = analysisCost(analysis);
   const usedPeriods = new Set<number>();
   const columnOf = (goal: Item | undefined, goalInfo: GoalInfo | undefined, feature: Item | undefined): string => {
     const fEnd = feature ? analysis.features.get(feature.id)?.end : undefined;
@@ -149,12 +168,14 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
   const card = (featureId: string, goal: Item | undefined, goalInfo: GoalInfo | undefined): RoadmapCard | undefined => {
     const item = analysis.items.get(featureId);
     if (item?.status === 'dropped') return undefined;
+    const score = item ? riceScore(item, cost.features.get(featureId)) : null;
     return {
       id: featureId,
       item,
       column: columnOf(goal, goalInfo, item),
       progress: analysis.features.get(featureId)?.progress,
       health: healthOf(featureId),
+      ...(score === null ? {} : { score }),
     };
   };
 
@@ -184,13 +205,33 @@ export function buildRoadmap(analysis: Analysis, columns: RoadmapColumns = 'auto
 
   const cols = mode === 'horizon' ? horizonColumns(lanes, today) : periodColumns(usedPeriods, period, lanes);
   const colOrder = new Map(cols.map((c, i) => [c.key, i]));
+  const within = order === 'score' ? [byScore, byPriority] : [byPriority, byScore];
   for (const lane of lanes) {
     lane.cards.sort((a, b) =>
-      (colOrder.get(a.column) ?? 0) - (colOrder.get(b.column) ?? 0) ||
-      (a.item?.priority?.rank ?? 9) - (b.item?.priority?.rank ?? 9) ||
-      (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+      (colOrder.get(a.column) ?? 0) - (colOrder.get(b.column) ?? 0) || within[0](a, b) || within[1](a, b) || bySource(a, b));
   }
-  return { mode, period, columns: cols, lanes, today };
+  return { mode, period, columns: cols, lanes, today, order };
+}
+
+/** Rank of a card without a priority: after wont (P3). */
+const NO_PRIORITY = 9;
+
+function byPriority(a: RoadmapCard, b: RoadmapCard): number {
+  return (a.item?.priority?.rank ?? NO_PRIORITY) - (b.item?.priority?.rank ?? NO_PRIORITY);
+}
+
+/** Higher score first; cards without a score last. */
+function byScore(a: RoadmapCard, b: RoadmapCard): number {
+  return (b.score ?? -Infinity) - (a.score ?? -Infinity) || 0;
+}
+
+/** File, then line, then ID; a card whose feature is not defined goes last. */
+function bySource(a: RoadmapCard, b: RoadmapCard): number {
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  if (a.item && b.item) {
+    return cmp(a.item.file, b.item.file) || a.item.idRange.start.line - b.item.idRange.start.line || cmp(a.id, b.id);
+  }
+  return (a.item ? 0 : 1) - (b.item ? 0 : 1) || cmp(a.id, b.id);
 }
 
 function autoMode(goals: Item[]): 'horizon' | 'quarter' {
@@ -268,7 +309,7 @@ function periodColumns(used: Set<number>, period: Period, lanes: RoadmapLane[]):
  * the Gantt chart) or a self-contained HTML board (strict CSP, no script).
  */
 export function renderRoadmap(analysis: Analysis, options: RoadmapOptions): string {
-  const model = buildRoadmap(analysis, options.columns ?? 'auto');
+  const model = buildRoadmap(analysis, options.columns ?? 'auto', options.order ?? 'priority');
   switch (options.format) {
     case 'mermaid':
       return roadmapMermaid(model, options.title);
@@ -297,6 +338,11 @@ function byColumn(lane: RoadmapLane): Map<string, RoadmapCard[]> {
 
 function columnLabel(model: RoadmapModel, key: string | undefined): string {
   return model.columns.find((c) => c.key === key)?.label ?? '';
+}
+
+/** A RICE score as written on a card: thousands separated, at most 2 decimals. */
+export function formatScore(score: number): string {
+  return formatMoney(score);
 }
 
 function cardTitle(card: RoadmapCard): string {
@@ -342,10 +388,17 @@ function healthText(h: { label: string; reasons: string[] }): string {
   return h.reasons.length > 0 ? `${h.label}: ${h.reasons.join('; ')}` : h.label;
 }
 
+/** How the Markdown roadmap says what its cards are ordered by. */
+const ORDER_NOTE: Readonly<Record<RoadmapOrder, string>> = {
+  priority: 'Features in each column by priority, then RICE score.',
+  score: 'Features in each column by RICE score (highest first), then priority.',
+};
+
 function roadmapMarkdown(analysis: Analysis, model: RoadmapModel, title: string | undefined): string {
   const out: string[] = [`# ${mdText(title) || 'Roadmap'}`, ''];
   out.push(`_As of ${formatDate(analysis.today)}. Columns: ${model.columns.map((c) => c.label).join(' / ') || 'none'}. ` +
-    `Health: late when a feature is scheduled to end after its deadline; at risk when it ends within ${AT_RISK_MARGIN} working days of it or has overdue or blocked tasks._`, '');
+    `Health: late when a feature is scheduled to end after its deadline; at risk when it ends within ${AT_RISK_MARGIN} working days of it or has overdue or blocked tasks. ` +
+    `${ORDER_NOTE[model.order]}_`, '');
   if (model.lanes.length === 0) {
     out.push('No goals or features yet.');
     return out.join('\n') + '\n';
@@ -374,10 +427,13 @@ function roadmapMarkdown(analysis: Analysis, model: RoadmapModel, title: string 
       out.push(`_No features yet${lane.column ? ` (${mdText(columnLabel(model, lane.column))})` : ''}._`, '');
       continue;
     }
-    out.push('| When | Feature | Status | Priority | Owner | Progress | Health |', '|---|---|---|---|---|---:|---|');
+    // The RICE column only where a card of the lane has a score: most roadmaps have none.
+    const scored = lane.cards.some((c) => c.score !== undefined);
+    out.push(`| When | Feature | Status | Priority |${scored ? ' RICE |' : ''} Owner | Progress | Health |`, `|---|---|---|---|${scored ? '---:|' : ''}---|---:|---|`);
     for (const c of lane.cards) {
       const item = c.item;
-      out.push(`| ${mdText(columnLabel(model, c.column))} | **${mdText(c.id)}** ${mdText(cardTitle(c))} | ${item?.status ?? ''} | ${mdText(item?.priority?.text, 20)} | ${mdText(item?.owners.join(', '), 80)} | ${c.progress === undefined ? '—' : `${percent(c.progress)}%`} | ${mdText(healthText(c.health), 300)} |`);
+      const score = scored ? ` ${c.score === undefined ? '—' : formatScore(c.score)} |` : '';
+      out.push(`| ${mdText(columnLabel(model, c.column))} | **${mdText(c.id)}** ${mdText(cardTitle(c))} | ${item?.status ?? ''} | ${mdText(item?.priority?.text, 20)} |${score} ${mdText(item?.owners.join(', '), 80)} | ${c.progress === undefined ? '—' : `${percent(c.progress)}%`} | ${mdText(healthText(c.health), 300)} |`);
     }
     out.push('');
   }
@@ -475,6 +531,7 @@ ${Array.from({ length: MAX_ESTIMATED_ROWS - 1 }, (_, i) => `.sl-lane-band[data-r
 .sl-chip { padding: 0 6px; border-radius: 9px; border: 1px solid var(--sl-line); line-height: 16px; white-space: nowrap; }
 .sl-prio-0 { border-color: var(--sl-late); color: var(--vscode-foreground, inherit); font-weight: 600; }
 .sl-prio-1 { color: var(--vscode-foreground, inherit); }
+.sl-score { font-variant-numeric: tabular-nums; }
 .sl-owner { white-space: nowrap; }
 .sl-badge { display: inline-flex; align-items: center; gap: 4px; padding: 0 7px; border-radius: 9px; font-size: 11px; font-weight: 600; line-height: 18px; white-space: nowrap;
   border: 1px solid currentColor; }
@@ -618,6 +675,7 @@ function cardHtml(c: RoadmapCard): string {
   const meta: string[] = [];
   if (item?.status) meta.push(`<span class="sl-chip sl-chip-status">${escapeXml(item.status.replace('-', ' '))}</span>`);
   if (item?.priority) meta.push(`<span class="sl-chip sl-prio-${item.priority.rank}">${escapeXml(cleanLine(item.priority.text, 20))}</span>`);
+  if (c.score !== undefined) meta.push(`<span class="sl-chip sl-score" data-tip="RICE score: reach × impact × confidence ÷ effort">RICE ${escapeXml(formatScore(c.score))}</span>`);
   if (item && item.owners.length > 0) meta.push(`<span class="sl-owner">${escapeXml(cleanLine(item.owners.join(', '), 60))}</span>`);
   if (meta.length > 0) parts.push(`<div class="sl-card-meta">${meta.join('')}</div>`);
   if (c.progress !== undefined) {

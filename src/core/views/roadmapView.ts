@@ -5,8 +5,8 @@ import type { BlockedMarkup } from '../render/blocks.js';
 import { joinBlocks } from '../render/blocks.js';
 import type { HealthLevel } from '../render/health.js';
 import { HEALTH_LABEL } from '../render/health.js';
-import type { RoadmapCard, RoadmapColumns, RoadmapLane, RoadmapModel } from '../render/roadmap.js';
-import { buildRoadmap, ROADMAP_COLUMNS, roadmapBoardBlocks, roadmapLegendHtml } from '../render/roadmap.js';
+import type { RoadmapCard, RoadmapColumns, RoadmapLane, RoadmapModel, RoadmapOrder } from '../render/roadmap.js';
+import { buildRoadmap, ROADMAP_COLUMNS, ROADMAP_ORDERS, roadmapBoardBlocks, roadmapLegendHtml } from '../render/roadmap.js';
 import { cleanLine, ownerKey } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import type { Choice } from './toolbar.js';
@@ -27,9 +27,11 @@ export interface RoadmapViewOptions {
   status: string;
   /** Features with this health (`''`: any; `attention`: late or at risk). */
   health: string;
+  /** Card order within a cell: by priority, or by RICE score. */
+  order: RoadmapOrder;
 }
 
-export const DEFAULT_ROADMAP_OPTIONS: Readonly<RoadmapViewOptions> = { columns: 'auto', goal: '', owner: '', status: '', health: '' };
+export const DEFAULT_ROADMAP_OPTIONS: Readonly<RoadmapViewOptions> = { columns: 'auto', goal: '', owner: '', status: '', health: '', order: 'priority' };
 
 /** The goal choice that shows only the Untraced lane. */
 export const UNTRACED_LANE = '-';
@@ -48,6 +50,7 @@ export function restoreRoadmapOptions(raw: unknown): RoadmapViewOptions {
     owner: str(o.owner),
     status: STATUSES.find((s) => s === o.status) ?? '',
     health: HEALTH_FILTERS.find((h) => h === o.health) ?? '',
+    order: ROADMAP_ORDERS.find((r) => r === o.order) ?? 'priority',
   };
 }
 
@@ -64,14 +67,18 @@ export function setRoadmapOption(options: RoadmapViewOptions, key: string, value
       return value === '' || STATUSES.some((s) => s === value) ? { ...options, status: value } : undefined;
     case 'health':
       return HEALTH_FILTERS.includes(value) ? { ...options, health: value } : undefined;
+    case 'order': {
+      const order = ROADMAP_ORDERS.find((r) => r === value);
+      return order ? { ...options, order } : undefined;
+    }
     default:
       return undefined;
   }
 }
 
-/** The options with every filter cleared (the column mode is kept). */
+/** The options with every filter cleared (the column mode and the order are kept). */
 export function clearRoadmapFilters(options: RoadmapViewOptions): RoadmapViewOptions {
-  return { ...DEFAULT_ROADMAP_OPTIONS, columns: options.columns };
+  return { ...DEFAULT_ROADMAP_OPTIONS, columns: options.columns, order: options.order };
 }
 
 const isFiltered = (o: RoadmapViewOptions): boolean => Boolean(o.goal || o.owner || o.status || o.health);
@@ -178,7 +185,7 @@ export interface RoadmapViewResult {
  * signature; the roadmap always shows the whole workspace.
  */
 export function renderRoadmapView(analysis: Analysis, options: RoadmapViewOptions, _activePath?: FilePath): RoadmapViewResult {
-  const full = buildRoadmap(analysis, options.columns);
+  const full = buildRoadmap(analysis, options.columns, options.order);
   const model = filterRoadmap(full, options);
   const counts = roadmapCounts(model);
   const body: string[] = [];
@@ -237,8 +244,13 @@ function roadmapToolbar(model: RoadmapModel, options: RoadmapViewOptions, status
     selectControl('health', 'Health', options.health, healthChoices),
   ];
   if (isFiltered(options)) filters.push(commandButton('clearFilters', 'Clear', { title: 'Show every goal and feature' }));
+  const orders: Choice[] = [
+    { value: 'priority', label: 'By priority' },
+    { value: 'score', label: 'By RICE score' },
+  ];
   return [
     toolbarGroup(segmentedControl('columns', 'Columns', options.columns, columns)),
+    toolbarGroup(segmentedControl('order', 'Order features by', options.order, orders)),
     toolbarGroup(...filters),
     toolbarGroup(
       commandButton('copyMarkdown', 'Copy Markdown', { title: 'Copy the whole roadmap as Markdown (as specline roadmap --format markdown)' }),

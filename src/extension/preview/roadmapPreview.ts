@@ -22,22 +22,22 @@ export const roadmapPreview: PreviewView<RoadmapViewOptions> = {
   runCommand: runRoadmapCommand,
 };
 
-/** Exports are the whole roadmap in the panel's column mode, exactly as `specline roadmap --columns …` writes it. */
+/** Exports are the whole roadmap in the panel's column mode and order, exactly as `specline roadmap --columns … --order …` writes it. */
 async function runRoadmapCommand(name: string, _arg: string | undefined, context: CommandContext<RoadmapViewOptions>): Promise<RoadmapViewOptions | void> {
   const { analysis } = context.render;
-  const columns = context.options.columns;
+  const { columns, order } = context.options;
   switch (name) {
     case 'clearFilters':
       return clearRoadmapFilters(context.options);
     case 'copyMarkdown':
     case 'copyMermaid': {
       const format = name === 'copyMarkdown' ? 'markdown' : 'mermaid';
-      await vscode.env.clipboard.writeText(renderRoadmap(analysis, { format, columns }));
+      await vscode.env.clipboard.writeText(renderRoadmap(analysis, { format, columns, order }));
       void vscode.window.showInformationMessage(`Specline: the roadmap is on the clipboard as ${format === 'markdown' ? 'Markdown' : 'a mermaid timeline'}.`);
       return;
     }
     case 'saveHtml': {
-      const uri = await context.save('roadmap.html', { 'HTML page': ['html'] }, renderRoadmap(analysis, { format: 'html', columns }));
+      const uri = await context.save('roadmap.html', { 'HTML page': ['html'] }, renderRoadmap(analysis, { format: 'html', columns, order }));
       if (uri) void vscode.window.showInformationMessage(`Specline: saved ${vscode.workspace.asRelativePath(uri)}`);
       return;
     }

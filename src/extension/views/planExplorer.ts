@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analysis/types.js';
 import type { PlanNode, PlanNodeState } from '../../core/views/planTree.js';
 import { buildPlanTree } from '../../core/views/planTree.js';
+import { withPlanCost } from '../../core/views/planCost.js';
 import type { IndexService } from '../indexService.js';
 import { uriFor } from '../workspaceBridge.js';
 import { registerStarterFilesCommand } from './starterFilesCommand.js';
@@ -9,6 +10,11 @@ import { PLAN_VIEW, VIEW_COMMANDS } from './viewIds.js';
 
 /** Quiet time after an analysis before the tree is rebuilt (typing publishes often). */
 const REFRESH_DEBOUNCE_MS = 150;
+
+/** The setting that adds planned cost, budget and CPI to the rows (off: most plans are not priced). */
+export const SHOW_COST_SETTING = 'planExplorer.showCost';
+
+const showCost = (): boolean => vscode.workspace.getConfiguration('specline').get<boolean>(SHOW_COST_SETTING, false) === true;
 
 /** A folder row (only with several folders), or a node of one folder's tree. */
 type Element =
@@ -79,6 +85,7 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
     this.disposables.push(
       // The service is replaced when `specline.enable` is switched; follow it.
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('specline.enable')) this.schedule(); }),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(`specline.${SHOW_COST_SETTING}`)) this.schedule(); }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
     );
   }
@@ -107,7 +114,11 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
       .filter((f) => f.analysis !== undefined)
       .map((f) => ({ folder: f.folder, analysis: f.analysis as Analysis }))
       .sort((a, b) => a.folder.index - b.folder.index);
-    const trees = built.map((b) => ({ folder: b.folder, nodes: buildPlanTree(b.analysis), problems: b.analysis.diagnostics.length }));
+    const cost = showCost();
+    const trees = built.map((b) => {
+      const nodes = buildPlanTree(b.analysis);
+      return { folder: b.folder, nodes: cost ? withPlanCost(b.analysis, nodes) : nodes, problems: b.analysis.diagnostics.length };
+    });
     this.roots = trees.length === 1
       ? trees[0]!.nodes.map((node) => ({ type: 'node' as const, folder: trees[0]!.folder, node }))
       : trees.map((t) => ({ type: 'folder' as const, ...t }));
@@ -245,8 +256,20 @@ export function registerPlanExplorer(service: () => IndexService | undefined, co
       if (s) await s.reloadAll();
       explorer.rebuild();
     }),
+    vscode.commands.registerCommand(VIEW_COMMANDS.showCostInPlanExplorer, () => setShowCost(true)),
+    vscode.commands.registerCommand(VIEW_COMMANDS.hideCostInPlanExplorer, () => setShowCost(false)),
   );
   return explorer;
+}
+
+/**
+ * Switches the cost on or off where the setting is in force: the workspace's settings
+ * when they set it (else that value would win over the user's), the user's otherwise.
+ */
+async function setShowCost(on: boolean): Promise<void> {
+  const config = vscode.workspace.getConfiguration('specline');
+  const target = config.inspect<boolean>(SHOW_COST_SETTING)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update(SHOW_COST_SETTING, on, target);
 }
 
 /**
