@@ -79,7 +79,7 @@ describe('Roadmap budget health, metric progress and order in Chromium', functio
 
   before(async () => {
     core = {
-      ...(await out('cli/nodeWorkspace.js')),
+      ...(await out('node/nodeWorkspace.js')),
       ...(await out('core/model/dates.js')),
       ...(await out('core/render/roadmap.js')),
       ...(await out('core/views/roadmapView.js')),

@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis/types.js';
 import { analysisCost } from '../cost/computeCost.js';
 import { formatMoney, formatRatio } from '../cost/formatMoney.js';
 import { costRatios } from '../cost/ratios.js';
-import type { CostFigures } from '../cost/types.js';
+import type { CostFigures } from '../model/costTypes.js';
 import type { Item } from '../model/types.js';
 import type { PlanNode } from './planTree.js';
 
