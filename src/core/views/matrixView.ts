@@ -16,9 +16,15 @@ export interface MatrixViewOptions {
   gapsOnly: boolean;
   /** One goal's rows (`''`: all; `'-'`: only the rows without a goal). */
   goal: string;
+  /** Feature rows within a goal: as written, by priority then score, or by score then priority. */
+  order: MatrixOrder;
 }
 
-export const DEFAULT_MATRIX_OPTIONS: Readonly<MatrixViewOptions> = { gapsOnly: false, goal: '' };
+/** How feature rows are ordered within each goal group. */
+export type MatrixOrder = 'source' | 'priority' | 'score';
+const MATRIX_ORDERS: readonly MatrixOrder[] = ['source', 'priority', 'score'];
+
+export const DEFAULT_MATRIX_OPTIONS: Readonly<MatrixViewOptions> = { gapsOnly: false, goal: '', order: 'source' };
 
 /** The goal choice that shows only what has no goal (untraced features, tasks without a feature). */
 export const NO_GOAL = '-';
@@ -26,7 +32,11 @@ export const NO_GOAL = '-';
 /** Options from persisted or posted state: anything unknown falls back to the default. */
 export function restoreMatrixOptions(raw: unknown): MatrixViewOptions {
   const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  return { gapsOnly: o.gapsOnly === true, goal: typeof o.goal === 'string' && o.goal.length <= 200 ? o.goal : '' };
+  return {
+    gapsOnly: o.gapsOnly === true,
+    goal: typeof o.goal === 'string' && o.goal.length <= 200 ? o.goal : '',
+    order: MATRIX_ORDERS.find((v) => v === o.order) ?? 'source',
+  };
 }
 
 /** Applies one toolbar change; undefined for keys or values the toolbar cannot produce. */
@@ -36,6 +46,10 @@ export function setMatrixOption(options: MatrixViewOptions, key: string, value: 
       return value === 'all' || value === 'gaps' ? { ...options, gapsOnly: value === 'gaps' } : undefined;
     case 'goal':
       return value.length <= 200 ? { ...options, goal: value } : undefined;
+    case 'order': {
+      const order = MATRIX_ORDERS.find((v) => v === value);
+      return order ? { ...options, order } : undefined;
+    }
     default:
       return undefined;
   }
@@ -99,17 +113,34 @@ interface Group {
   rows: Row[];
 }
 
+/** Rank of a feature without a priority: after the lowest priority there is. */
+const NO_PRIORITY = 9;
+
+/**
+ * Feature rows in the chosen order. The matrix lists features as written (file, then line);
+ * the priority and score orders are stable sorts over that, so ties keep it, as on the roadmap.
+ */
+function ordered(features: TraceFeature[], analysis: Analysis, order: MatrixOrder): TraceFeature[] {
+  if (order === 'source') return features;
+  const rank = (f: TraceFeature): number => analysis.items.get(f.id)?.priority?.rank ?? NO_PRIORITY;
+  // Higher score first; a feature without a score goes after every scored one.
+  const score = (a: TraceFeature, b: TraceFeature): number => (b.score ?? -Infinity) - (a.score ?? -Infinity) || 0;
+  const priority = (a: TraceFeature, b: TraceFeature): number => rank(a) - rank(b);
+  const [first, second] = order === 'score' ? [score, priority] : [priority, score];
+  return [...features].sort((a, b) => first(a, b) || second(a, b));
+}
+
 function groups(matrix: TraceMatrix, analysis: Analysis, options: MatrixViewOptions): Group[] {
   const out: Group[] = [];
   const keepFeature = (f: TraceFeature): boolean => !options.gapsOnly || featureGaps(f).length > 0;
   for (const goal of matrix.goals) {
     if (options.goal && options.goal !== goal.id) continue;
-    const rows: Row[] = goal.features.filter(keepFeature).map((feature) => ({ kind: 'feature', feature }));
+    const rows: Row[] = ordered(goal.features.filter(keepFeature), analysis, options.order).map((feature) => ({ kind: 'feature', feature }));
     if (goal.features.length === 0 && (!options.gapsOnly || goal.status !== 'dropped')) rows.push({ kind: 'goal-empty' });
     if (rows.length > 0) out.push({ goal, key: goal.id, rows });
   }
   if (!options.goal || options.goal === NO_GOAL) {
-    const untraced: Row[] = matrix.untraced.filter(keepFeature).map((feature) => ({ kind: 'feature', feature }));
+    const untraced: Row[] = ordered(matrix.untraced.filter(keepFeature), analysis, options.order).map((feature) => ({ kind: 'feature', feature }));
     if (untraced.length > 0) out.push({ key: 'none', rows: untraced });
     const orphans: Row[] = matrix.gaps.tasksWithoutFeatures.map((id) => {
       const item = analysis.items.get(id);
@@ -204,6 +235,11 @@ function matrixToolbar(matrix: TraceMatrix, options: MatrixViewOptions, status: 
     toolbarGroup(
       segmentedControl('show', 'Rows', options.gapsOnly ? 'gaps' : 'all', [{ value: 'all', label: 'All rows' }, { value: 'gaps', label: 'Gaps only' }]),
       selectControl('goal', 'Goal', options.goal, goals),
+      segmentedControl('order', 'Order', options.order, [
+        { value: 'source', label: 'As written' },
+        { value: 'priority', label: 'By priority' },
+        { value: 'score', label: 'By RICE score' },
+      ]),
     ),
     toolbarGroup(
       commandButton('copyMarkdown', 'Copy Markdown', { title: 'Copy the whole matrix as Markdown (as specline trace --format markdown)' }),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRoadmap, renderRoadmap } from '../../../src/core/render/roadmap.js';
 import { renderFencedBlock } from '../../../src/core/views/fencedBlock.js';
+import { DEFAULT_MATRIX_OPTIONS, renderMatrixView, restoreMatrixOptions, setMatrixOption } from '../../../src/core/views/matrixView.js';
 import type { RoadmapViewOptions } from '../../../src/core/views/roadmapView.js';
 import {
   clearRoadmapFilters, DEFAULT_ROADMAP_OPTIONS, renderRoadmapView, restoreRoadmapOptions, setRoadmapOption,
@@ -114,5 +115,21 @@ describe('roadmap: features ordered by priority or by RICE score', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('orders the traceability matrix the same way, ties in the order they are written', async () => {
+    const a = await analyzeFiles(FILES);
+    const rows = (order: 'source' | 'priority' | 'score'): string[] => {
+      const html = renderMatrixView(a, { ...DEFAULT_MATRIX_OPTIONS, order }).html;
+      return [...html.slice(html.indexOf('</thead>')).matchAll(/<tr[^>]* data-id="(FEAT-\d+)"/g)].map((m) => m[1]!);
+    };
+    assert.deepEqual(rows('source'), ['FEAT-6', 'FEAT-1', 'FEAT-2', 'FEAT-3', 'FEAT-4', 'FEAT-5', 'FEAT-0'], 'as written by default (a.md before spec.md)');
+    assert.deepEqual(rows('priority'), BY_PRIORITY, 'the roadmap\'s order');
+    assert.deepEqual(rows('score'), BY_SCORE, 'the roadmap\'s order');
+    const toolbar = renderMatrixView(a, { ...DEFAULT_MATRIX_OPTIONS, order: 'score' }).toolbar;
+    assert.match(toolbar, /data-option="order" data-value="score" aria-pressed="true">By RICE score</);
+    assert.deepEqual(setMatrixOption(DEFAULT_MATRIX_OPTIONS, 'order', 'priority'), { ...DEFAULT_MATRIX_OPTIONS, order: 'priority' });
+    assert.equal(setMatrixOption(DEFAULT_MATRIX_OPTIONS, 'order', 'rice'), undefined);
+    assert.equal(restoreMatrixOptions({ order: 'rice' }).order, 'source', 'an unknown saved order falls back to the written order');
   });
 });
