@@ -6,14 +6,9 @@ import { WorkCalendar } from '../schedule/calendar.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
 import type { TaskEditRequest } from './taskEditRequest.js';
 
-/**
- * What the user did to the Gantt chart: moved a bar or milestone by some days, moved a
- * bar's end, or dragged from one bar onto another (`to` then comes after `from`).
- */
-export type ChartGesture =
-  | { kind: 'move'; id: string; days: number }
-  | { kind: 'resize'; id: string; days: number }
-  | { kind: 'link'; from: string; to: string };
+import type { ChartGesture } from '../views/protocol.js';
+
+export type { ChartGesture };
 
 export interface ChartEditPlan {
   /** The `specline.editTask` argument, with the hash of the text the chart was drawn from. */

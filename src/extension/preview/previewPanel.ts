@@ -184,6 +184,7 @@ export class PreviewPanel<O> implements vscode.Disposable {
       styleUris: [media('preview.css')],
       ...(this.view.usesMermaid ? { mermaidUri: media('mermaid.min.js') } : {}),
       ...(this.view.inlineCss ? { inlineCss: this.view.inlineCss } : {}),
+      ...(this.view.gesture && vscode.workspace.isTrusted ? { editable: true } : {}),
     });
   }
 
@@ -314,6 +315,16 @@ export class PreviewPanel<O> implements vscode.Disposable {
       }
       case 'scroll':
         return;
+      case 'gesture': {
+        const context = this.context();
+        if (!context || !this.view.gesture) return;
+        if (message.generation === this.generation) await this.view.gesture(message.gesture, context);
+        else void vscode.window.showWarningMessage('Specline: the chart changed while you dragged; nothing was written. Try again on the chart as it is now.');
+        // Whatever happened, the page shows the plan as it is (a refused drag snaps back).
+        this.sync.reset();
+        this.schedule(true);
+        return;
+      }
     }
   }
 
