@@ -70,6 +70,8 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
 
   let drag: Drag | undefined;
   let suppressClick = false;
+  /** A drag cancelled with Escape while the button is still down: its release is no click either. */
+  let cancelledPress = false;
   /** A key press sent and not yet redrawn: the bar to focus again and announce. */
   let pendingKey: { id: string; generation: number; since: number } | undefined;
   /** The first bar of a keyboard link (`L` on one bar, then `L` on the one that follows it). */
@@ -136,6 +138,7 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     suppressClick = true;
     setTimeout(() => { suppressClick = false; }, 0);
     if (!commit) {
+      cancelledPress = true;
       announce(`Drag of ${d.id} cancelled.`);
       return;
     }
@@ -153,7 +156,15 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     announce(describe(d.id, d.kind, d.days));
   };
 
-  content.addEventListener('pointerup', () => finish(true));
+  content.addEventListener('pointerup', () => {
+    if (cancelledPress && !drag) {
+      cancelledPress = false;
+      suppressClick = true;
+      setTimeout(() => { suppressClick = false; }, 0);
+      return;
+    }
+    finish(true);
+  });
   content.addEventListener('pointercancel', () => finish(false));
   window.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
@@ -315,6 +326,17 @@ function drawGhost(d: Drag, event: PointerEvent, over: SVGGElement | undefined):
     label.setAttribute('x', String(right + 6));
     label.setAttribute('y', String(shapeBox.y + shapeBox.height - 2));
     label.textContent = text;
+    overlay.appendChild(label);
+    d.svg.appendChild(overlay);
+    // Past the visible right edge the dates go left of both the bar and its ghost.
+    const view = d.svg.closest('#sl-content')?.getBoundingClientRect();
+    if (view && label.getBoundingClientRect().right > view.right) {
+      const ghostLeft = shapeBox.x + (d.kind === 'resize' ? 0 : d.days * ppd);
+      label.setAttribute('x', String(Math.min(shapeBox.x, ghostLeft) - 6));
+      label.setAttribute('text-anchor', 'end');
+    }
+    d.overlay = overlay;
+    return;
   }
   overlay.appendChild(label);
   d.svg.appendChild(overlay);
