@@ -1,8 +1,9 @@
 // Editing the plan from the Gantt preview in a real workbench (code-server + Chromium) over
 // a copy of examples/acme: a bar's end dragged two days later writes the task's new
 // duration, a bar dragged a week later writes its start (a Start column the table did not
-// have), each through specline.editTask; the file says so once saved, and the chart is
-// redrawn from it. Screenshots of the chart after each edit.
+// have), a task that follows another asks before its start is pinned (cancel, then pin),
+// and a bar dragged onto another adds a dependency; each through specline.editTask. The
+// file says so once saved, and the chart is redrawn from it. Screenshots along the way.
 // Run: node scripts/vscode/runE2E.mjs --grep "Gantt editing"
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -50,6 +51,35 @@ describe('Gantt editing on examples/acme', () => {
       await waitUntil(async () => (await startOf('T-4'))[0] === dayOf('2027-01-11'), { timeoutMs: 20_000, what: 'T-4 redrawn to start on 11 January' });
       await screenshot('gantt-edit-moved');
 
+      // --- Move T-2, which follows T-1: the chart asks first. Cancel changes nothing; pinning writes its start.
+      const pick = (label) => page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label });
+      const t2Before = await startOf('T-2');
+      let t2 = await frame.locator('rect.sl-bar[data-id="T-2"]').boundingBox();
+      await dragBy(page, t2, t2.x + 10, 7 * ppd);
+      await pick('Cancel').waitFor({ timeout: 15_000 });
+      assert.match(await page.locator('.quick-input-widget').textContent(), /Breaks the dependency: T-2 will no longer wait for T-1/);
+      await screenshot('gantt-edit-pin-question');
+      await pick('Cancel').click();
+      await pick('Cancel').waitFor({ state: 'hidden' });
+      assert.deepEqual(await startOf('T-2'), t2Before, 'cancelled: T-2 stays');
+      t2 = await frame.locator('rect.sl-bar[data-id="T-2"]').boundingBox();
+      await dragBy(page, t2, t2.x + 10, 7 * ppd);
+      await pick('Pin T-2 to 2027-01-19').click();
+      await waitUntil(async () => (await startOf('T-2'))[0] === dayOf('2027-01-19'), { timeoutMs: 20_000, what: 'T-2 pinned to 19 January' });
+
+      // --- Link: drag T-3 onto T-6, which then follows it too.
+      const t3 = await frame.locator('rect.sl-bar[data-id="T-3"]').boundingBox();
+      const t6 = await frame.locator('rect.sl-bar[data-id="T-6"]').boundingBox();
+      await page.mouse.move(t3.x + 5, t3.y + t3.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(t6.x + t6.width / 2, t6.y + t6.height / 2, { steps: 10 });
+      await frame.waitForSelector('.sl-link-line');
+      await screenshot('gantt-edit-linking');
+      await page.mouse.up();
+      const depFrom = (id) => frame.$$eval(`path.sl-dep[data-to="${id}"]`, (els) => els.map((e) => e.getAttribute('data-from')).sort());
+      await waitUntil(async () => (await depFrom('T-6')).includes('T-3'), { timeoutMs: 20_000, what: 'an arrow from T-3 to T-6' });
+      await screenshot('gantt-edit-linked');
+
       // --- The edits are in the plan's buffer: save, then read the file.
       await openFile(page, PLAN);
       await page.keyboard.press('Control+S');
@@ -73,8 +103,11 @@ describe('Gantt editing on examples/acme', () => {
       for (const [i, row] of afterRows.entries()) {
         if (i < 2) continue;
         const id = /^\| (T-\d+) /.exec(row)?.[1];
-        const was = beforeRows[i].replace('| T-1 | Checklist data model and API | @kofi | 5d |', '| T-1 | Checklist data model and API | @kofi | 6d |');
-        assert.equal(row, `${was} ${id === 'T-4' ? '2027-01-11' : ''} |`, `row of ${id}`);
+        const was = beforeRows[i]
+          .replace('| T-1 | Checklist data model and API | @kofi | 5d |', '| T-1 | Checklist data model and API | @kofi | 6d |')
+          .replace('| 6d | T-4 | FEAT-1 |', '| 6d | T-4, T-3 | FEAT-1 |');
+        const start = { 'T-4': '2027-01-11', 'T-2': '2027-01-19' }[id] ?? '';
+        assert.equal(row, `${was} ${start} |`, `row of ${id}`);
       }
       // Nothing outside the table changed.
       assert.equal(after.replace(/^\|.*\|$/gm, ''), before.replace(/^\|.*\|$/gm, ''));

@@ -12,15 +12,15 @@ import type { RenderContext } from './previewView.js';
  * what asks: a move that would pin a start over a task's predecessors is confirmed first
  * (or cancelled), so the plan never silently says two things at once.
  */
-export async function applyGanttGesture(gesture: ChartGesture, context: RenderContext): Promise<void> {
+export async function applyGanttGesture(gesture: ChartGesture, context: RenderContext): Promise<boolean> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(EDIT_RESTRICTED_MESSAGE);
-    return;
+    return false;
   }
   const planned = planChartGesture(context.analysis, gesture);
   if (!planned.ok) {
     void vscode.window.showWarningMessage(`Specline: ${planned.message}.`);
-    return;
+    return false;
   }
   const { request, overrides } = planned.plan;
   if (overrides) {
@@ -29,8 +29,9 @@ export async function applyGanttGesture(gesture: ChartGesture, context: RenderCo
     const pin = { label: `Pin ${id} to ${request.start ?? request.end}`, detail: `Breaks the dependency: ${id} will no longer wait for ${names}.` };
     const cancel = { label: 'Cancel', detail: `${id} keeps following ${names}.` };
     const pick = await vscode.window.showQuickPick([pin, cancel], { title: `${id} follows ${names}`, placeHolder: `Moving ${id} pins its start, which overrides the dependency` });
-    if (pick !== pin) return;
+    if (pick !== pin) return false;
   }
   // editTask warns on a refusal; nothing more to say here.
-  await vscode.commands.executeCommand<EditTaskOutcome>(COMMANDS.editTask, request);
+  const outcome = await vscode.commands.executeCommand<EditTaskOutcome>(COMMANDS.editTask, request);
+  return outcome?.ok === true;
 }

@@ -318,11 +318,13 @@ export class PreviewPanel<O> implements vscode.Disposable {
       case 'gesture': {
         const context = this.context();
         if (!context || !this.view.gesture) return;
-        if (message.generation === this.generation) await this.view.gesture(message.gesture, context);
-        else void vscode.window.showWarningMessage('Specline: the chart changed while you dragged; nothing was written. Try again on the chart as it is now.');
-        // Whatever happened, the page shows the plan as it is (a refused drag snaps back).
-        this.sync.reset();
-        this.schedule(true);
+        const edited = message.generation === this.generation && await this.view.gesture(message.gesture, context);
+        if (message.generation !== this.generation) void vscode.window.showWarningMessage('Specline: the chart changed while you dragged; nothing was written. Try again on the chart as it is now.');
+        // An edit redraws the chart once the index has it; anything else shows the plan as it is again.
+        if (!edited) {
+          this.sync.reset();
+          this.schedule(true);
+        }
         return;
       }
     }

@@ -60,8 +60,8 @@ export interface PreviewView<O> {
   render(context: RenderContext, options: O): RenderResult;
   /** Runs a toolbar command; returns new options when the command changed them. */
   runCommand?(name: string, arg: string | undefined, context: CommandContext<O>): Promise<O | void>;
-  /** Applies a change made on the chart (drag, keys); views without it are read-only. */
-  gesture?(gesture: ChartGesture, context: RenderContext): Promise<void>;
+  /** Applies a change made on the chart (drag, keys); true when the plan was edited. Views without it are read-only. */
+  gesture?(gesture: ChartGesture, context: RenderContext): Promise<boolean>;
   /** Whether an option change moves the horizontal scale (the webview then keeps dates in view). */
   rescales?(before: O, after: O): boolean;
 }
