@@ -268,6 +268,15 @@ gantt
     it('title: the text before the colon', () => {
       expectText(CHART, { id: 'T-30', title: 'Alpha one' }, CHART.replace('Alpha :T-30', 'Alpha one :T-30'));
     });
+    it('a task known only inside its chart, by its local id', () => {
+      const local = '```mermaid\ngantt\n  dateFormat YYYY-MM-DD\n  First  :a1, 2027-01-04, 3d\n  Second :a2, after a1, 2d\n```\n';
+      const r = plan(local, { id: 'a2@plan.md#L2', start: '2027-01-12' });
+      assert.ok(r.ok, r.ok ? '' : r.message);
+      assert.equal(applyTextEdits(local, r.edits), local.replace('a2, after a1', 'a2, 2027-01-12'));
+      const back = plan(local.replace('a2, after a1', 'a2, 2027-01-12'), { id: 'a2@plan.md#L2', after: ['a1@plan.md#L2'] });
+      assert.ok(back.ok, back.ok ? '' : back.message);
+      assert.equal(applyTextEdits(local.replace('a2, after a1', 'a2, 2027-01-12'), back.edits), local);
+    });
     it('refuses what a chart cannot hold', () => {
       expectRefusal(CHART, { id: 'T-30', progress: '10%' }, 'unsupported', /no place for progress/);
       expectRefusal(CHART, { id: 'T-30', title: 'a: b' }, 'invalid', /cannot hold/);
