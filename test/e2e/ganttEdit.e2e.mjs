@@ -113,4 +113,33 @@ describe('Gantt editing on examples/acme', () => {
       assert.equal(after.replace(/^\|.*\|$/gm, ''), before.replace(/^\|.*\|$/gm, ''));
     });
   });
+
+  it('is read-only in Restricted Mode: no drag, the file stays as it is', async () => {
+    await withWorkbench({ fixture: 'examples/acme', disableWorkspaceTrust: false, settings: { 'specline.today': '2027-02-15' } }, async ({ page, workspaceDir, screenshot }) => {
+      const path = join(workspaceDir, ...PLAN.split('/'));
+      const before = readFileSync(path, 'utf8');
+      // The trust question: answer no.
+      const no = page.getByRole('button', { name: /No, I don.t trust the authors/ });
+      await no.waitFor({ timeout: 30_000 });
+      await no.click();
+      await openFile(page, PLAN);
+      await runCommand(page, 'Specline: Open Gantt Preview');
+      const frame = await frameWith(page, 'svg.sl-gantt g.sl-task-row[data-id="T-4"]', 'the Gantt preview to draw T-4');
+      assert.equal(await frame.$eval('body', (b) => b.getAttribute('data-editable')), null, 'the page is not editable');
+      const startOf = () => frame.$eval('g.sl-task[data-id="T-4"]', (g) => g.getAttribute('data-start-day'));
+      const was = await startOf();
+      const ppd = Number(await frame.$eval('svg[data-px-per-day]', (svg) => svg.getAttribute('data-px-per-day')));
+      const t4 = await frame.locator('rect.sl-bar[data-id="T-4"]').boundingBox();
+      const y = t4.y + t4.height / 2;
+      await page.mouse.move(t4.x + 10, y);
+      await page.mouse.down();
+      await page.mouse.move(t4.x + 10 + 7 * ppd, y, { steps: 6 });
+      assert.equal(await frame.locator('.sl-ghost').count(), 0, 'no ghost');
+      await page.mouse.up();
+      await screenshot('gantt-edit-restricted');
+      assert.equal(await startOf(), was);
+      assert.equal(readFileSync(path, 'utf8'), before);
+      assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'no edited buffer');
+    });
+  });
 });
