@@ -46,6 +46,11 @@ export function dayLabel(day: number): string {
   return `${d.toISOString().slice(0, 10)} ${d.toUTCString().slice(0, 3)}`;
 }
 
+/** The resize zone at a bar's right end: a narrow bar (a short task at a wide zoom) keeps two thirds for moving. */
+function edgeOf(box: DOMRect): number {
+  return Math.min(EDGE_PX, box.width / 3);
+}
+
 function taskOf(el: Element | null | undefined): SVGGElement | undefined {
   return (el?.closest(TASK) as SVGGElement | null) ?? undefined;
 }
@@ -96,7 +101,7 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     const box = shape.getBoundingClientRect();
     const { start, end } = days(group);
     drag = {
-      id: group.getAttribute('data-id') ?? '', kind: !milestone && event.clientX >= box.right - EDGE_PX ? 'resize' : 'move', milestone,
+      id: group.getAttribute('data-id') ?? '', kind: !milestone && event.clientX >= box.right - edgeOf(box) ? 'resize' : 'move', milestone,
       shape, svg, startDay: start, endDay: end, x0: event.clientX, y0: event.clientY, pointerId: event.pointerId, ppd, started: false, days: 0,
     };
     event.preventDefault();
@@ -106,7 +111,7 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     if (!drag) {
       // The cursor says what a drag would do.
       const shape = (event.target as Element | null)?.closest('.sl-bar, .sl-milestone');
-      const edge = shape?.classList.contains('sl-bar') && event.clientX >= shape.getBoundingClientRect().right - EDGE_PX;
+      const edge = shape?.classList.contains('sl-bar') && event.clientX >= shape.getBoundingClientRect().right - edgeOf(shape.getBoundingClientRect());
       content.style.cursor = shape ? (edge ? 'ew-resize' : 'grab') : '';
       return;
     }

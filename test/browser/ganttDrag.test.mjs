@@ -26,19 +26,19 @@ describe('Gantt chart editing in the preview webview', function () {
 
   after(closeBrowser);
 
-  /** T-1 Mon 1 – Fri 5 March, T-2 after it, M-1 after T-2; day zoom (24 px a day). */
-  function chart() {
+  /** T-1 Mon 1 – Fri 5 March, T-2 after it, M-1 after T-2; day zoom (24 px a day) unless told. */
+  function chart(zoom = 'day') {
     const b = new core.AnalysisBuilder({ today: '2027-02-22' });
     b.task('T-1', { title: 'Alpha', start: '2027-03-01', end: '2027-03-05' });
     b.task('T-2', { title: 'Beta', start: '2027-03-08', end: '2027-03-10', after: ['T-1'] });
     b.task('T-3', { title: 'Gamma', start: '2027-03-01', end: '2027-03-02' });
     b.milestone('M-1', { title: 'Launch', date: '2027-03-10', after: ['T-2'] });
-    return core.renderGanttView(b.build(), { ...core.DEFAULT_GANTT_OPTIONS, zoom: 'day' });
+    return core.renderGanttView(b.build(), { ...core.DEFAULT_GANTT_OPTIONS, zoom });
   }
 
-  async function open(editable = true) {
+  async function open(editable = true, zoom = 'day') {
     const doc = await openPreviewWebview({ kind: 'gantt', inlineCss: core.GANTT_CSS, editable });
-    const result = chart();
+    const result = chart(zoom);
     await doc.page.evaluate((m) => window.postMessage(m, '*'), { type: 'render', generation: 7, toolbar: result.toolbar, html: result.html, state: {} });
     await doc.page.waitForFunction(() => document.body.dataset.generation === '7');
     await nextPaint(doc.page);
@@ -75,6 +75,19 @@ describe('Gantt chart editing in the preview webview', function () {
     assert.deepEqual(await gestures(page), [{ type: 'gesture', generation: 7, gesture: { kind: 'move', id: 'T-1', days: 3 } }], 'one move and no reveal click');
     assert.match(await page.locator('#sl-live').textContent(), /Moving T-1 3 days later/);
   });
+
+  for (const [zoom, ppd] of [['week', 10], ['month', 3], ['quarter', 1.2]]) {
+    it(`snaps to whole days at ${zoom} zoom (${ppd} px a day)`, async () => {
+      const { page } = await open(true, zoom);
+      const bar = await box(page, 'rect.sl-bar[data-id="T-2"]');
+      const y = bar.y + bar.height / 2;
+      await page.mouse.move(bar.x + 1, y);
+      await page.mouse.down();
+      await page.mouse.move(bar.x + 1 + 12 * ppd + ppd / 3, y, { steps: 6 });
+      await page.mouse.up();
+      assert.deepEqual((await gestures(page)).map((m) => m.gesture), [{ kind: 'move', id: 'T-2', days: 12 }]);
+    });
+  }
 
   it('drags the end of a bar to change its length; a milestone moves', async () => {
     const { page } = await open();
