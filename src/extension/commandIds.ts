@@ -10,4 +10,6 @@ export const COMMANDS = {
   linkGoal: 'specline.linkGoal',
   /** Internal: run by CodeLenses to list the items that link to one. */
   showLinked: 'specline.showLinked',
+  /** Internal: sets a task's dates, duration, after, progress, status or title (the Gantt preview's edits; an API for other extensions). */
+  editTask: 'specline.editTask',
 } as const;

@@ -7,6 +7,7 @@
  */
 import type { HostMessage } from '../core/views/protocol.js';
 import { applyPatch } from './applyPatch.js';
+import { installGanttEditing } from './ganttDrag.js';
 import { loadMermaid, renderMermaidBlocks } from './mermaidBlocks.js';
 import { rasterize } from './rasterize.js';
 import { Tooltip } from './tooltip.js';
@@ -299,5 +300,8 @@ content.addEventListener('scroll', () => {
   clearTimeout(scrollTimer);
   scrollTimer = setTimeout(() => save({ scrollTop: content.scrollTop, scrollLeft: content.scrollLeft }), 150);
 }, { passive: true });
+
+// The Gantt chart edits the plan by drag and keys where the host allows it (a trusted workspace).
+if (document.body.dataset.kind === 'gantt' && document.body.dataset.editable === 'true') installGanttEditing(content, (message) => vscode.postMessage(message));
 
 vscode.postMessage(saved.options === undefined ? { type: 'ready' } : { type: 'ready', state: saved.options });

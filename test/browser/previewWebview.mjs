@@ -7,14 +7,15 @@ const { previewPageHtml } = await import(new URL('../../out/src/core/views/previ
 
 /**
  * Opens the page and waits for its `ready` message.
- * @param {{ kind: string, inlineCss?: string, usesMermaid?: boolean, csp?: boolean, title?: string, viewport?: { width: number, height: number } }} options
+ * @param {{ kind: string, inlineCss?: string, usesMermaid?: boolean, csp?: boolean, title?: string, viewport?: { width: number, height: number }, editable?: boolean }} options
  */
-export async function openPreviewWebview({ kind, inlineCss, usesMermaid = false, csp = true, title = kind, viewport }) {
+export async function openPreviewWebview({ kind, inlineCss, usesMermaid = false, csp = true, title = kind, viewport, editable = false }) {
   const pageNonce = nonce();
   let html = withVsCodeApi(previewPageHtml({
     kind, title, cspSource: ORIGIN, nonce: pageNonce, scriptUri: `${MEDIA}preview.js`, styleUris: [`${MEDIA}preview.css`],
     ...(usesMermaid ? { mermaidUri: `${MEDIA}mermaid.min.js` } : {}),
     ...(inlineCss ? { inlineCss } : {}),
+    ...(editable ? { editable } : {}),
   }), pageNonce);
   if (!csp) html = withoutCsp(html);
   const doc = await openDocument({ html, media: ['preview.js', 'preview.css', 'mermaid.min.js'], ...(viewport ? { viewport } : {}) });

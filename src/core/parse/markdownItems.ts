@@ -42,7 +42,7 @@ const KEY_CHAR = /[\w \t-]/;
 /** An ID at the start of a heading or list text, after an optional checkbox and emphasis. */
 const LEADING_ID = new RegExp(`^[ \\t]*(?:\\[[ xX]\\][ \\t]+)?[*_\`~]*(${ID_SOURCE})[*_\`~]*(?=[\\s:.,;)—–-]|$)`);
 /** What separates an ID from its title: `G-1: Title`, `G-1 — Title`, `G-1 - Title`. */
-const TITLE_SEPARATOR = /^[*_`~]*[ \t]*(?:[:—–.]|-(?=\s))?[ \t]*/;
+export const TITLE_SEPARATOR = /^[*_`~]*[ \t]*(?:[:—–.]|-(?=\s))?[ \t]*/;
 
 interface HeadingInfo {
   text: string;

@@ -510,7 +510,8 @@ function taskGroup(analysis: Analysis, row: GanttRow, y: number, xOf: (d: DayNum
   if (late) classes.push('sl-late');
   if (overallocated) classes.push('sl-overallocated');
 
-  const data = `data-id="${escapeXml(row.id)}" data-file="${escapeXml(row.item.file)}" data-line="${row.item.idRange.start.line}"`;
+  // The bar's first and last day (day numbers): the preview moves and resizes bars from them.
+  const data = `data-id="${escapeXml(row.id)}" data-file="${escapeXml(row.item.file)}" data-line="${row.item.idRange.start.line}" data-start-day="${row.start}" data-end-day="${row.end}"`;
   const label = cleanLine(`${displayId(row.id)} ${cleanLine(row.item.title)}`, LABEL_CHARS);
   const mid = y + ROW / 2;
   const { left, right, centre } = extent(row, xOf);

@@ -18,6 +18,8 @@ export interface PreviewPageOptions {
   mermaidUri?: string;
   /** View CSS from the core (static text of ours: no user input). */
   inlineCss?: string;
+  /** The chart may be edited by dragging (a trusted workspace and a view that edits). */
+  editable?: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export function previewPageHtml(options: PreviewPageOptions): string {
   const styles = options.styleUris.map((uri) => `<link rel="stylesheet" href="${attr(uri)}">`);
   const inline = options.inlineCss ? `<style>${options.inlineCss.replace(/</g, '\\3c ')}</style>` : '';
   const mermaid = options.mermaidUri ? ` data-mermaid="${attr(options.mermaidUri)}"` : '';
+  const editable = options.editable ? ' data-editable="true"' : '';
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -66,7 +69,7 @@ export function previewPageHtml(options: PreviewPageOptions): string {
     ...styles,
     inline,
     '</head>',
-    `<body class="sl-preview sl-${options.kind}" data-kind="${options.kind}"${mermaid}>`,
+    `<body class="sl-preview sl-${options.kind}" data-kind="${options.kind}"${mermaid}${editable}>`,
     '<header id="sl-toolbar" class="sl-toolbar" role="toolbar"></header>',
     '<main id="sl-content" class="sl-content" tabindex="-1"><p class="sl-loading">Loading…</p></main>',
     '<div id="sl-tooltip" class="sl-tooltip" role="tooltip" hidden></div>',

@@ -47,8 +47,20 @@ export type HostMessage =
   | { type: 'highlight'; id: string | null; reveal: boolean }
   | { type: 'rasterize'; requestId: number; svg: string; width: number; height: number; scale: number };
 
+/**
+ * A change made on the Gantt chart (see `core/edit/chartGesture.ts`): a bar or milestone
+ * moved by some days, a bar's end moved, or a drag from one bar onto another (`to` then
+ * comes after `from`).
+ */
+export type ChartGesture =
+  | { kind: 'move'; id: string; days: number }
+  | { kind: 'resize'; id: string; days: number }
+  | { kind: 'link'; from: string; to: string };
+
 /** Webview → host. */
 export type WebviewMessage =
+  /** `generation`: the render the user acted on; a chart redrawn since is not edited. */
+  | { type: 'gesture'; generation: number; gesture: ChartGesture }
   | { type: 'ready'; state?: unknown }
   | { type: 'reveal'; file: string; line: number; id?: string }
   | { type: 'option'; key: string; value: string }
@@ -107,7 +119,26 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       if (data !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return undefined;
       return { type: 'png', requestId, ...(data === undefined ? {} : { data }), ...(error === undefined ? {} : { error }) };
     }
+    case 'gesture': {
+      const generation = int(raw.generation, 0, Number.MAX_SAFE_INTEGER);
+      const gesture = parseGesture(raw.gesture);
+      return generation === undefined || gesture === undefined ? undefined : { type: 'gesture', generation, gesture };
+    }
     default:
       return undefined;
   }
+}
+
+/** A gesture from the webview, or undefined; a move of more than a century is no gesture. */
+function parseGesture(raw: unknown): ChartGesture | undefined {
+  if (!isRecord(raw)) return undefined;
+  if (raw.kind === 'link') {
+    const from = str(raw.from, 200);
+    const to = str(raw.to, 200);
+    return from === undefined || to === undefined ? undefined : { kind: 'link', from, to };
+  }
+  if (raw.kind !== 'move' && raw.kind !== 'resize') return undefined;
+  const id = str(raw.id, 200);
+  const days = int(raw.days, -36_500, 36_500);
+  return id === undefined || days === undefined || days === 0 ? undefined : { kind: raw.kind, id, days };
 }

@@ -5,6 +5,7 @@ import { CodeLensProvider } from './codeLens.js';
 import { COMPLETION_TRIGGERS, CompletionProvider } from './completion.js';
 import { HoverProvider } from './hover.js';
 import { DefinitionProvider, ReferenceProvider } from './navigation.js';
+import { registerEditTask } from './editTask.js';
 import { registerPlanCommands } from './planCommands.js';
 import { RenameProvider } from './rename.js';
 import { DocumentSymbolProvider, WorkspaceSymbolProvider } from './symbols.js';
@@ -34,5 +35,6 @@ export function registerLanguageFeatures(service: IndexService): vscode.Disposab
     vscode.languages.registerCodeLensProvider(MARKDOWN, codeLens),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(service), CodeActionProvider.metadata),
     registerPlanCommands(service),
+    registerEditTask(service),
   );
 }

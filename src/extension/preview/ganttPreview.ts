@@ -6,6 +6,7 @@ import {
   DEFAULT_GANTT_OPTIONS, ganttFilter, renderGanttView, restoreGanttOptions, setGanttOption, toggleGanttSection,
 } from '../../core/views/ganttView.js';
 import { GANTT_CSS } from '../../core/render/ganttSvg.js';
+import { applyGanttGesture } from './ganttGesture.js';
 import type { CommandContext, PreviewView } from './previewView.js';
 
 /** Command that opens the Gantt preview (palette and editor-title button). */
@@ -25,6 +26,7 @@ export const ganttPreview: PreviewView<GanttViewOptions> = {
   rescales: (before, after) => before.zoom !== after.zoom,
   render: ({ analysis, activePath }, options) => renderGanttView(analysis, options, activePath),
   runCommand: runGanttCommand,
+  gesture: applyGanttGesture,
 };
 
 async function runGanttCommand(name: string, _arg: string | undefined, context: CommandContext<GanttViewOptions>): Promise<void> {

@@ -184,6 +184,7 @@ export class PreviewPanel<O> implements vscode.Disposable {
       styleUris: [media('preview.css')],
       ...(this.view.usesMermaid ? { mermaidUri: media('mermaid.min.js') } : {}),
       ...(this.view.inlineCss ? { inlineCss: this.view.inlineCss } : {}),
+      ...(this.view.gesture && vscode.workspace.isTrusted ? { editable: true } : {}),
     });
   }
 
@@ -310,6 +311,18 @@ export class PreviewPanel<O> implements vscode.Disposable {
         this.pendingPng.delete(message.requestId);
         if (message.data) pending.resolve(Buffer.from(message.data, 'base64'));
         else pending.reject(new Error(message.error ?? 'The chart could not be drawn as a PNG.'));
+        return;
+      }
+      case 'gesture': {
+        const context = this.context();
+        if (!context || !this.view.gesture) return;
+        const edited = message.generation === this.generation && await this.view.gesture(message.gesture, context);
+        if (message.generation !== this.generation) void vscode.window.showWarningMessage('Specline: the chart changed while you dragged; nothing was written. Try again on the chart as it is now.');
+        // An edit redraws the chart once the index has it; anything else shows the plan as it is again.
+        if (!edited) {
+          this.sync.reset();
+          this.schedule(true);
+        }
         return;
       }
     }

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { Analysis } from '../../core/analysis/types.js';
 import type { FilePath } from '../../core/model/types.js';
 import type { BlockedMarkup } from '../../core/render/blocks.js';
-import type { PreviewKind } from '../../core/views/protocol.js';
+import type { ChartGesture, PreviewKind } from '../../core/views/protocol.js';
 import type { FolderIndex } from '../indexService.js';
 
 /** What a view renders from: one folder's analysis, and the editor the panel follows. */
@@ -60,6 +60,8 @@ export interface PreviewView<O> {
   render(context: RenderContext, options: O): RenderResult;
   /** Runs a toolbar command; returns new options when the command changed them. */
   runCommand?(name: string, arg: string | undefined, context: CommandContext<O>): Promise<O | void>;
+  /** Applies a change made on the chart (drag, keys); true when the plan was edited. Views without it are read-only. */
+  gesture?(gesture: ChartGesture, context: RenderContext): Promise<boolean>;
   /** Whether an option change moves the horizontal scale (the webview then keeps dates in view). */
   rescales?(before: O, after: O): boolean;
 }

@@ -25,6 +25,7 @@ export const CORE_LAYERS: readonly string[] = [
   'report', // the status report
   'language', // language features (hover, completion, rename, …) over an analysis
   'views', // the preview pages and fenced blocks
+  'edit', // the smallest text edits that change a task (the Gantt chart's drag edits)
 ];
 
 /**

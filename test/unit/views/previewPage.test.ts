@@ -54,4 +54,10 @@ describe('preview page and its Content-Security-Policy', () => {
     assert.match(page, /<body class="sl-preview sl-gantt" data-kind="gantt"/);
     assert.match(page, /<header id="sl-toolbar" class="sl-toolbar" role="toolbar"><\/header>/);
   });
+
+  it('marks the page editable only when asked (a trusted workspace)', () => {
+    assert.doesNotMatch(page, /data-editable/);
+    const editable = previewPageHtml({ kind: 'gantt', title: 'G', cspSource: SOURCE, nonce: NONCE, scriptUri: 'p.js', styleUris: [], editable: true });
+    assert.match(editable, /<body class="sl-preview sl-gantt" data-kind="gantt" data-editable="true">/);
+  });
 });

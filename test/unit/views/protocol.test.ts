@@ -14,6 +14,9 @@ describe('webview message validator', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'command', command: 'open', arg: 'x' }), { type: 'command', command: 'open', arg: 'x' });
     assert.deepEqual(parseWebviewMessage({ type: 'png', requestId: 3, data: 'iVBORw0KGgo=' }), { type: 'png', requestId: 3, data: 'iVBORw0KGgo=' });
     assert.deepEqual(parseWebviewMessage({ type: 'png', requestId: 3, error: 'too big' }), { type: 'png', requestId: 3, error: 'too big' });
+    assert.deepEqual(parseWebviewMessage({ type: 'gesture', generation: 4, gesture: { kind: 'move', id: 'T-1', days: -3, x: 1 } }), { type: 'gesture', generation: 4, gesture: { kind: 'move', id: 'T-1', days: -3 } });
+    assert.deepEqual(parseWebviewMessage({ type: 'gesture', generation: 4, gesture: { kind: 'resize', id: 'T-1', days: 2 } }), { type: 'gesture', generation: 4, gesture: { kind: 'resize', id: 'T-1', days: 2 } });
+    assert.deepEqual(parseWebviewMessage({ type: 'gesture', generation: 0, gesture: { kind: 'link', from: 'T-1', to: 'T-2' } }), { type: 'gesture', generation: 0, gesture: { kind: 'link', from: 'T-1', to: 'T-2' } });
   });
 
   const MALFORMED: Array<[string, unknown]> = [
@@ -47,6 +50,12 @@ describe('webview message validator', () => {
     ['png with data that is not base64', { type: 'png', requestId: 1, data: 'data:image/png;base64,AAAA' }],
     ['png with markup as data', { type: 'png', requestId: 1, data: '<svg onload=alert(1)>' }],
     ['scroll, which the webview keeps in its own state', { type: 'scroll', top: 10, left: 0 }],
+    ['gesture without a generation', { type: 'gesture', gesture: { kind: 'move', id: 'T-1', days: 1 } }],
+    ['gesture of an unknown kind', { type: 'gesture', generation: 1, gesture: { kind: 'delete', id: 'T-1' } }],
+    ['gesture moving no days', { type: 'gesture', generation: 1, gesture: { kind: 'move', id: 'T-1', days: 0 } }],
+    ['gesture moving fractional days', { type: 'gesture', generation: 1, gesture: { kind: 'move', id: 'T-1', days: 1.5 } }],
+    ['gesture moving centuries', { type: 'gesture', generation: 1, gesture: { kind: 'move', id: 'T-1', days: 1e9 } }],
+    ['link without a target', { type: 'gesture', generation: 1, gesture: { kind: 'link', from: 'T-1' } }],
   ];
 
   for (const [name, raw] of MALFORMED) {

@@ -1,0 +1,349 @@
+/*
+ * Direct manipulation of the Gantt preview: drag a bar to move it, drag its right end to
+ * change its length, drag a milestone, drag one bar onto another to make the second follow
+ * the first; the same from the keyboard on a focused bar. Nothing is written here: on drop
+ * the page posts a `gesture` message, which the host validates, confirms where a dependency
+ * would be overridden, and applies through `specline.editTask`. The chart then redraws
+ * from the edited plan. Everything shown is text set through textContent.
+ */
+import type { ChartGesture, WebviewMessage } from '../core/views/protocol.js';
+
+const DAY_MS = 86_400_000;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** How close to a bar's right end (px) a drag changes its length rather than moving it. */
+const EDGE_PX = 6;
+/** Movement (px) before a press becomes a drag; less is a click, which reveals the source. */
+const DRAG_THRESHOLD_PX = 4;
+/** Vertical distance (px) from the bar's row before hovering another bar means "link". */
+const LINK_DY_PX = 8;
+/** A key press waits this long for the redraw before the next one is taken anyway. */
+const KEY_WAIT_MS = 5000;
+
+interface Drag {
+  id: string;
+  kind: 'move' | 'resize';
+  milestone: boolean;
+  shape: SVGGraphicsElement;
+  svg: SVGSVGElement;
+  startDay: number;
+  endDay: number;
+  x0: number;
+  y0: number;
+  pointerId: number;
+  /** Pixels per day of the chart's own scale. */
+  ppd: number;
+  started: boolean;
+  days: number;
+  target?: string;
+  overlay?: SVGGElement;
+}
+
+const TASK = 'g.sl-task[data-start-day]';
+
+/** `2027-01-11 Mon` for a day number. */
+export function dayLabel(day: number): string {
+  const d = new Date(day * DAY_MS);
+  return `${d.toISOString().slice(0, 10)} ${d.toUTCString().slice(0, 3)}`;
+}
+
+/** The resize zone at a bar's right end: a narrow bar (a short task at a wide zoom) keeps two thirds for moving. */
+function edgeOf(box: DOMRect): number {
+  return Math.min(EDGE_PX, box.width / 3);
+}
+
+function taskOf(el: Element | null | undefined): SVGGElement | undefined {
+  return (el?.closest(TASK) as SVGGElement | null) ?? undefined;
+}
+
+const days = (g: Element): { start: number; end: number } => ({ start: Number(g.getAttribute('data-start-day')), end: Number(g.getAttribute('data-end-day')) });
+
+/**
+ * Makes the Gantt chart in `content` editable. `post` sends a validated-shape message to the
+ * host; the page's current render generation is read from `body[data-generation]`.
+ */
+export function installGanttEditing(content: HTMLElement, post: (message: WebviewMessage) => void): void {
+  const live = document.createElement('div');
+  live.id = 'sl-live';
+  live.className = 'sl-visually-hidden';
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  document.body.appendChild(live);
+  const announce = (text: string): void => {
+    live.textContent = text;
+  };
+  const generation = (): number => Number(document.body.dataset.generation ?? -1);
+
+  let drag: Drag | undefined;
+  let suppressClick = false;
+  /** A drag cancelled with Escape while the button is still down: its release is no click either. */
+  let cancelledPress = false;
+  /** A key press sent and not yet redrawn: the bar to focus again and announce. */
+  let pendingKey: { id: string; generation: number; since: number } | undefined;
+  /** The first bar of a keyboard link (`L` on one bar, then `L` on the one that follows it). */
+  let linkFrom: string | undefined;
+
+  const send = (gesture: ChartGesture): void => {
+    post({ type: 'gesture', generation: generation(), gesture });
+  };
+
+  // --- Pointer ---
+
+  content.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0 || drag) return;
+    const shape = (event.target as Element | null)?.closest<SVGGraphicsElement>('.sl-bar, .sl-milestone');
+    const group = taskOf(shape);
+    const svg = shape?.ownerSVGElement;
+    if (!shape || !group || !svg) return;
+    // The scale is on the chart's main SVG (a long chart draws its rows in bands of their own).
+    const ppd = Number(content.querySelector<SVGSVGElement>('svg[data-px-per-day]')?.dataset.pxPerDay);
+    if (!(ppd > 0)) return;
+    const milestone = shape.classList.contains('sl-milestone');
+    const box = shape.getBoundingClientRect();
+    const { start, end } = days(group);
+    drag = {
+      id: group.getAttribute('data-id') ?? '', kind: !milestone && event.clientX >= box.right - edgeOf(box) ? 'resize' : 'move', milestone,
+      shape, svg, startDay: start, endDay: end, x0: event.clientX, y0: event.clientY, pointerId: event.pointerId, ppd, started: false, days: 0,
+    };
+    event.preventDefault();
+  });
+
+  content.addEventListener('pointermove', (event) => {
+    if (!drag) {
+      // The cursor says what a drag would do.
+      const shape = (event.target as Element | null)?.closest('.sl-bar, .sl-milestone');
+      const edge = shape?.classList.contains('sl-bar') && event.clientX >= shape.getBoundingClientRect().right - edgeOf(shape.getBoundingClientRect());
+      content.style.cursor = shape ? (edge ? 'ew-resize' : 'grab') : '';
+      return;
+    }
+    const dx = event.clientX - drag.x0;
+    const dy = event.clientY - drag.y0;
+    if (!drag.started) {
+      if (Math.abs(dx) < DRAG_THRESHOLD_PX && Math.abs(dy) < DRAG_THRESHOLD_PX) return;
+      drag.started = true;
+      content.setPointerCapture(drag.pointerId);
+      document.body.classList.add('sl-dragging');
+    }
+    // Day-snapped at every zoom: whole days of the chart's own scale, whatever its CSS size.
+    const scale = drag.svg.getBoundingClientRect().width / (drag.svg.width.baseVal.value || 1);
+    drag.days = Math.round(dx / (drag.ppd * scale));
+    const over = taskOf(document.elementFromPoint(event.clientX, event.clientY));
+    const overId = over?.getAttribute('data-id') ?? undefined;
+    drag.target = over && overId && overId !== drag.id && Math.abs(dy) > LINK_DY_PX ? overId : undefined;
+    drawGhost(drag, event, over);
+  });
+
+  const finish = (commit: boolean): void => {
+    const d = drag;
+    drag = undefined;
+    if (!d) return;
+    clearGhost(d);
+    if (!d.started) return;
+    document.body.classList.remove('sl-dragging');
+    if (content.hasPointerCapture(d.pointerId)) content.releasePointerCapture(d.pointerId);
+    suppressClick = true;
+    setTimeout(() => { suppressClick = false; }, 0);
+    if (!commit) {
+      cancelledPress = true;
+      announce(`Drag of ${d.id} cancelled.`);
+      return;
+    }
+    if (d.target) {
+      send({ kind: 'link', from: d.id, to: d.target });
+      announce(`${d.target} will follow ${d.id}.`);
+      return;
+    }
+    if (d.days === 0) return;
+    if (d.kind === 'resize' && d.endDay + d.days < d.startDay) {
+      announce(`${d.id} cannot end before it starts.`);
+      return;
+    }
+    send({ kind: d.kind, id: d.id, days: d.days });
+    announce(describe(d.id, d.kind, d.days));
+  };
+
+  content.addEventListener('pointerup', () => {
+    if (cancelledPress && !drag) {
+      cancelledPress = false;
+      suppressClick = true;
+      setTimeout(() => { suppressClick = false; }, 0);
+      return;
+    }
+    finish(true);
+  });
+  content.addEventListener('pointercancel', () => finish(false));
+  window.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    if (drag?.started) {
+      event.preventDefault();
+      event.stopPropagation();
+      finish(false);
+    } else if (linkFrom) {
+      linkFrom = undefined;
+      announce('Link cancelled.');
+    }
+  }, true);
+  // The click that ends a drag is not a click on the bar: it must not open the source.
+  window.addEventListener('click', (event) => {
+    if (!suppressClick) return;
+    suppressClick = false;
+    event.stopPropagation();
+    event.preventDefault();
+  }, true);
+
+  // --- Keyboard: one focusable bar at a time (roving tabindex), arrows within the chart. ---
+
+  content.addEventListener('keydown', (event) => {
+    const group = event.target instanceof Element && event.target.matches(TASK) ? (event.target as SVGGElement) : undefined;
+    if (!group) return;
+    const id = group.getAttribute('data-id') ?? '';
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      const all = [...content.querySelectorAll<SVGGElement>(TASK)];
+      const next = all[all.indexOf(group) + (event.key === 'ArrowUp' ? -1 : 1)];
+      if (next) focusBar(next);
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'l' || event.key === 'L') {
+      event.preventDefault();
+      if (!linkFrom || linkFrom === id) {
+        linkFrom = id;
+        announce(`${id} picked as predecessor: focus the task that follows it and press L, or Escape.`);
+        return;
+      }
+      send({ kind: 'link', from: linkFrom, to: id });
+      announce(`${id} will follow ${linkFrom}.`);
+      linkFrom = undefined;
+      pendingKey = { id, generation: generation(), since: Date.now() };
+      return;
+    }
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    if (pendingKey && pendingKey.generation === generation() && Date.now() - pendingKey.since < KEY_WAIT_MS) {
+      announce(`Saving ${pendingKey.id}…`);
+      return;
+    }
+    const kind = event.shiftKey ? 'resize' : 'move';
+    if (kind === 'resize' && group.classList.contains('sl-milestone-row')) return;
+    const step = event.key === 'ArrowLeft' ? -1 : 1;
+    send({ kind, id, days: step });
+    announce(describe(id, kind, step));
+    pendingKey = { id, generation: generation(), since: Date.now() };
+  });
+
+  content.addEventListener('focusin', (event) => {
+    const group = taskOf(event.target as Element);
+    if (group) focusBar(group, false);
+  });
+
+  /** After each redraw: bars focusable, and the bar a key press moved focused and announced. */
+  const afterRender = (): void => {
+    const svg = content.querySelector<SVGSVGElement>('svg.sl-gantt');
+    // The chart's bars are controls now, not parts of one picture.
+    if (svg?.getAttribute('role') === 'img') svg.setAttribute('role', 'group');
+    const bars = content.querySelectorAll<SVGGElement>(TASK);
+    let focusable = false;
+    for (const bar of bars) {
+      if (!bar.hasAttribute('tabindex')) bar.setAttribute('tabindex', '-1');
+      if (!bar.hasAttribute('role')) bar.setAttribute('role', 'button');
+      if (bar.getAttribute('tabindex') === '0') focusable = true;
+    }
+    if (!focusable && bars[0]) bars[0].setAttribute('tabindex', '0');
+    if (pendingKey && pendingKey.generation !== generation()) {
+      const bar = content.querySelector<SVGGElement>(`${TASK}[data-id="${CSS.escape(pendingKey.id)}"]`);
+      pendingKey = undefined;
+      if (bar) {
+        focusBar(bar);
+        const { start, end } = days(bar);
+        const id = bar.getAttribute('data-id') ?? '';
+        announce(bar.classList.contains('sl-milestone-row') ? `${id} is on ${dayLabel(start)}.` : `${id} runs ${dayLabel(start)} to ${dayLabel(end)}.`);
+      }
+    }
+  };
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; afterRender(); });
+  }).observe(content, { childList: true, subtree: true });
+  new MutationObserver(() => afterRender()).observe(document.body, { attributes: true, attributeFilter: ['data-generation'] });
+
+  function focusBar(bar: SVGGElement, move = true): void {
+    for (const other of content.querySelectorAll(`${TASK}[tabindex="0"]`)) if (other !== bar) other.setAttribute('tabindex', '-1');
+    bar.setAttribute('tabindex', '0');
+    if (move) bar.focus();
+  }
+}
+
+function describe(id: string, kind: 'move' | 'resize', n: number): string {
+  const amount = `${Math.abs(n)} day${Math.abs(n) === 1 ? '' : 's'}`;
+  return kind === 'move' ? `Moving ${id} ${amount} ${n > 0 ? 'later' : 'earlier'}.` : `${id} ends ${amount} ${n > 0 ? 'later' : 'earlier'}.`;
+}
+
+function clearGhost(d: Drag): void {
+  d.overlay?.remove();
+  d.overlay = undefined;
+  for (const el of d.svg.querySelectorAll('.sl-link-target')) el.classList.remove('sl-link-target');
+}
+
+/** The ghost of the bar at its new place with its new dates, or a line to the bar it will follow. */
+function drawGhost(d: Drag, event: PointerEvent, over: SVGGElement | undefined): void {
+  clearGhost(d);
+  const overlay = document.createElementNS(SVG_NS, 'g');
+  overlay.setAttribute('class', 'sl-drag-overlay');
+  const shapeBox = d.shape.getBBox();
+  const label = document.createElementNS(SVG_NS, 'text');
+  label.setAttribute('class', 'sl-ghost-label');
+  if (d.target && over) {
+    over.classList.add('sl-link-target');
+    const line = document.createElementNS(SVG_NS, 'line');
+    line.setAttribute('class', 'sl-link-line');
+    line.setAttribute('x1', String(shapeBox.x + shapeBox.width));
+    line.setAttribute('y1', String(shapeBox.y + shapeBox.height / 2));
+    // The pointer in the SVG's own coordinates (a band's viewBox starts at its first row).
+    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(d.svg.getScreenCTM()?.inverse() ?? new DOMMatrix());
+    const x = point.x;
+    const y = point.y;
+    line.setAttribute('x2', String(x));
+    line.setAttribute('y2', String(y));
+    overlay.appendChild(line);
+    label.setAttribute('x', String(x + 8));
+    label.setAttribute('y', String(y - 6));
+    label.textContent = `${d.target} after ${d.id}`;
+  } else {
+    const ppd = d.ppd;
+    const ghost = d.shape.cloneNode(false) as SVGGraphicsElement;
+    ghost.removeAttribute('data-id');
+    ghost.classList.add('sl-ghost');
+    let text: string;
+    let right: number;
+    if (d.kind === 'resize') {
+      const width = Math.max(ppd, shapeBox.width + d.days * ppd);
+      ghost.setAttribute('width', String(width));
+      right = shapeBox.x + width;
+      const end = d.endDay + d.days;
+      text = end < d.startDay ? 'cannot end before it starts' : `ends ${dayLabel(end)}`;
+    } else {
+      ghost.setAttribute('transform', `translate(${d.days * ppd} 0)`);
+      right = shapeBox.x + shapeBox.width + d.days * ppd;
+      text = d.milestone ? dayLabel(d.startDay + d.days) : `${dayLabel(d.startDay + d.days)} → ${dayLabel(d.endDay + d.days)}`;
+    }
+    overlay.appendChild(ghost);
+    label.setAttribute('x', String(right + 6));
+    label.setAttribute('y', String(shapeBox.y + shapeBox.height - 2));
+    label.textContent = text;
+    overlay.appendChild(label);
+    d.svg.appendChild(overlay);
+    // Past the visible right edge the dates go left of both the bar and its ghost.
+    const view = d.svg.closest('#sl-content')?.getBoundingClientRect();
+    if (view && label.getBoundingClientRect().right > view.right) {
+      const ghostLeft = shapeBox.x + (d.kind === 'resize' ? 0 : d.days * ppd);
+      label.setAttribute('x', String(Math.min(shapeBox.x, ghostLeft) - 6));
+      label.setAttribute('text-anchor', 'end');
+    }
+    d.overlay = overlay;
+    return;
+  }
+  overlay.appendChild(label);
+  d.svg.appendChild(overlay);
+  d.overlay = overlay;
+}

@@ -1,0 +1,179 @@
+// Editing the Gantt chart in real Chromium: the preview page as a panel builds it, with a
+// real chart, driven by the mouse and keyboard. What leaves the page is checked: the
+// `gesture` messages the host would receive (validated as the host validates them), the
+// ghost with its new dates while dragging, nothing at all after Escape, and no drag where
+// the page is not editable (Restricted Mode). Set SPECLINE_SHOTS=dir to keep screenshots.
+/* global window, document, describe, before, after, it */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { closeBrowser, nextPaint } from './chromium.mjs';
+import { openPreviewWebview } from './previewWebview.mjs';
+
+const out = (path) => import(new URL(`../../out/${path}`, import.meta.url).href);
+
+describe('Gantt chart editing in the preview webview', function () {
+  this.timeout(120_000);
+  let core;
+
+  before(async () => {
+    core = {
+      ...(await out('src/core/views/ganttView.js')),
+      ...(await out('src/core/views/protocol.js')),
+      ...(await out('src/core/render/ganttSvg.js')),
+      ...(await out('test/unit/render/analysisBuilder.js')),
+    };
+  });
+
+  after(closeBrowser);
+
+  /** T-1 Mon 1 – Fri 5 March, T-2 after it, M-1 after T-2; day zoom (24 px a day) unless told. */
+  function chart(zoom = 'day') {
+    const b = new core.AnalysisBuilder({ today: '2027-02-22' });
+    b.task('T-1', { title: 'Alpha', start: '2027-03-01', end: '2027-03-05' });
+    b.task('T-2', { title: 'Beta', start: '2027-03-08', end: '2027-03-10', after: ['T-1'] });
+    b.task('T-3', { title: 'Gamma', start: '2027-03-01', end: '2027-03-02' });
+    b.milestone('M-1', { title: 'Launch', date: '2027-03-10', after: ['T-2'] });
+    return core.renderGanttView(b.build(), { ...core.DEFAULT_GANTT_OPTIONS, zoom });
+  }
+
+  async function open(editable = true, zoom = 'day') {
+    const doc = await openPreviewWebview({ kind: 'gantt', inlineCss: core.GANTT_CSS, editable });
+    const result = chart(zoom);
+    await doc.page.evaluate((m) => window.postMessage(m, '*'), { type: 'render', generation: 7, toolbar: result.toolbar, html: result.html, state: {} });
+    await doc.page.waitForFunction(() => document.body.dataset.generation === '7');
+    await nextPaint(doc.page);
+    return doc;
+  }
+
+  /** Gestures posted so far, each as the host's validator reads it. */
+  const gestures = (page) => page.evaluate(() => window.slPosted.filter((m) => m.type === 'gesture' || m.type === 'reveal'))
+    .then((list) => list.map((m) => (m.type === 'gesture' ? core.parseWebviewMessage(m) : m)));
+
+  const box = async (page, selector) => {
+    const b = await page.locator(selector).boundingBox();
+    assert.ok(b, `${selector} is on screen`);
+    return b;
+  };
+
+  const shot = async (page, name) => {
+    if (process.env.SPECLINE_SHOTS) await page.screenshot({ path: join(process.env.SPECLINE_SHOTS, `${name}.png`) });
+  };
+
+  it('drags a bar three days later, with a ghost showing the new dates, and posts one move', async () => {
+    const { page } = await open();
+    const bar = await box(page, 'rect.sl-bar[data-id="T-1"]');
+    const y = bar.y + bar.height / 2;
+    await page.mouse.move(bar.x + 20, y);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 20 + 40, y, { steps: 4 });
+    await page.mouse.move(bar.x + 20 + 3 * 24 + 5, y, { steps: 4 });
+    assert.equal(await page.locator('.sl-ghost').count(), 1, 'a ghost while dragging');
+    assert.equal(await page.locator('.sl-ghost-label').textContent(), '2027-03-04 Thu → 2027-03-08 Mon');
+    await shot(page, 'drag-move-ghost');
+    await page.mouse.up();
+    assert.equal(await page.locator('.sl-ghost').count(), 0, 'the ghost goes on drop');
+    assert.deepEqual(await gestures(page), [{ type: 'gesture', generation: 7, gesture: { kind: 'move', id: 'T-1', days: 3 } }], 'one move and no reveal click');
+    assert.match(await page.locator('#sl-live').textContent(), /Moving T-1 3 days later/);
+  });
+
+  for (const [zoom, ppd] of [['week', 10], ['month', 3], ['quarter', 1.2]]) {
+    it(`snaps to whole days at ${zoom} zoom (${ppd} px a day)`, async () => {
+      const { page } = await open(true, zoom);
+      const bar = await box(page, 'rect.sl-bar[data-id="T-2"]');
+      const y = bar.y + bar.height / 2;
+      await page.mouse.move(bar.x + 1, y);
+      await page.mouse.down();
+      await page.mouse.move(bar.x + 1 + 12 * ppd + ppd / 3, y, { steps: 6 });
+      await page.mouse.up();
+      assert.deepEqual((await gestures(page)).map((m) => m.gesture), [{ kind: 'move', id: 'T-2', days: 12 }]);
+    });
+  }
+
+  it('drags the end of a bar to change its length; a milestone moves', async () => {
+    const { page } = await open();
+    const bar = await box(page, 'rect.sl-bar[data-id="T-3"]');
+    const y = bar.y + bar.height / 2;
+    await page.mouse.move(bar.x + bar.width - 2, y);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width - 2 + 2 * 24, y, { steps: 5 });
+    assert.equal(await page.locator('.sl-ghost-label').textContent(), 'ends 2027-03-04 Thu');
+    await shot(page, 'drag-resize-ghost');
+    await page.mouse.up();
+    const diamond = await box(page, '.sl-milestone[data-id="M-1"]');
+    await page.mouse.move(diamond.x + diamond.width / 2, diamond.y + diamond.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(diamond.x + diamond.width / 2 - 24, diamond.y + diamond.height / 2, { steps: 5 });
+    await page.mouse.up();
+    assert.deepEqual((await gestures(page)).map((m) => m.gesture), [{ kind: 'resize', id: 'T-3', days: 2 }, { kind: 'move', id: 'M-1', days: -1 }]);
+  });
+
+  it('drags one bar onto another to make it follow', async () => {
+    const { page } = await open();
+    const from = await box(page, 'rect.sl-bar[data-id="T-3"]');
+    const to = await box(page, 'rect.sl-bar[data-id="T-2"]');
+    await page.mouse.move(from.x + 10, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    assert.equal(await page.locator('.sl-link-line').count(), 1);
+    assert.equal(await page.locator('.sl-ghost-label').textContent(), 'T-2 after T-3');
+    await shot(page, 'drag-link');
+    await page.mouse.up();
+    assert.deepEqual((await gestures(page)).map((m) => m.gesture), [{ kind: 'link', from: 'T-3', to: 'T-2' }]);
+  });
+
+  it('Escape cancels a drag: nothing is posted', async () => {
+    const { page } = await open();
+    const bar = await box(page, 'rect.sl-bar[data-id="T-1"]');
+    await page.mouse.move(bar.x + 10, bar.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 100, bar.y + 5, { steps: 5 });
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.sl-ghost').count(), 0);
+    await page.mouse.up();
+    assert.deepEqual(await gestures(page), []);
+    assert.match(await page.locator('#sl-live').textContent(), /cancelled/);
+  });
+
+  it('a click still reveals the source', async () => {
+    const { page } = await open();
+    await page.locator('rect.sl-bar[data-id="T-1"]').click();
+    assert.deepEqual((await gestures(page)).map((m) => [m.type, m.id]), [['reveal', 'T-1']]);
+  });
+
+  it('keyboard: arrows move a focused bar a day, Shift+arrows change its length, L then L links', async () => {
+    const { page } = await open();
+    await page.locator('g.sl-task[data-id="T-1"]').focus();
+    await page.keyboard.press('ArrowRight');
+    // The next press waits for the redraw of the first: a new render lets it through.
+    await page.keyboard.press('ArrowRight');
+    assert.match(await page.locator('#sl-live').textContent(), /Saving T-1/);
+    const result = chart();
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'render', generation: 8, toolbar: result.toolbar, html: result.html, state: {} });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'T-1' && document.body.dataset.generation === '8');
+    assert.match(await page.locator('#sl-live').textContent(), /T-1 runs 2027-03-01 Mon to 2027-03-05 Fri/);
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'T-2');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('l');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('l');
+    assert.deepEqual((await gestures(page)).map((m) => [m.generation, m.gesture]), [
+      [7, { kind: 'move', id: 'T-1', days: 1 }],
+      [8, { kind: 'resize', id: 'T-1', days: -1 }],
+      [8, { kind: 'link', from: 'T-1', to: 'T-3' }],
+    ]);
+  });
+
+  it('a page that is not editable (Restricted Mode) does not drag', async () => {
+    const { page } = await open(false);
+    const bar = await box(page, 'rect.sl-bar[data-id="T-1"]');
+    await page.mouse.move(bar.x + 10, bar.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 100, bar.y + 5, { steps: 5 });
+    assert.equal(await page.locator('.sl-ghost').count(), 0);
+    await page.mouse.up();
+    assert.equal((await gestures(page)).filter((m) => m.type === 'gesture').length, 0);
+  });
+});
