@@ -279,7 +279,7 @@ export function convertGanttChart(file: FilePath, text: string, index: number, o
       continue;
     }
     if (!sameDays(t.chart, t.plan)) {
-      note('warning', t.line, `${t.id}: mermaid draws ${dayText(t.chart.start)} to ${dayText(t.chart.end)}, the plan gives ${dayText(t.plan.start)} to ${dayText(t.plan.end)}${calendar.isWorkday(t.chart.start) ? '' : ` (${dayText(t.chart.start)} is no working day in the plan's calendar)`}`);
+      note('warning', t.line, `${t.id}: mermaid draws ${dayText(t.chart.start)} to ${dayText(t.chart.end)}, the plan gives ${dayText(t.plan.start)} to ${dayText(t.plan.end)}: ${mismatchReason(t.chart, calendar)}`);
     }
   }
   notes.sort((a, b) => a.line - b.line);
@@ -341,7 +341,9 @@ export function calendarLine(c: CalendarSpec): string {
 }
 
 function assemble(mode: ConvertMode, file: FilePath, lines: string[], eol: string, fence: { open: number; close: number }, ganttLine: number, chart: ReturnType<typeof readGantt>, rows: PlanRow[], placement: Placement, unexpressed: string[], timed: boolean, dateFormat: string): { text: string; edits: ConvertEdit[] } {
-  const depth = mode === 'document' ? 1 : Math.max(2, headingDepthAt(lines, fence.open) + 1);
+  // A new document: the title is its H1 and sections are H2; in place: one level below the heading above the chart.
+  const titled = chart.statements.some((s) => s.keyword === 'title' && s.value.text.trim() !== '');
+  const depth = mode === 'document' ? (titled ? 1 : 2) : Math.max(2, headingDepthAt(lines, fence.open) + 1);
   const kept = keptLines(lines, fence, chart, unexpressed.length > 0, timed, dateFormat);
   const body = renderPlan({ rows, chart, depth, kept, origin: mode === 'document' ? `${file}, line ${ganttLine + 1}` : undefined });
   if (mode === 'document') {
@@ -432,6 +434,16 @@ function schedulePlan(file: FilePath, text: string, config: SpeclineConfig, toda
 function sameDays(a: { start?: DayNumber; end?: DayNumber }, b: { start?: DayNumber; end?: DayNumber } | undefined): boolean {
   if (a.start === undefined) return true;
   return b !== undefined && a.start === b.start && a.end === b.end;
+}
+
+/** Why Specline cannot give a task the days mermaid draws. */
+export function mismatchReason(chart: { start?: DayNumber; end?: DayNumber }, calendar: WorkCalendar): string {
+  const days = [chart.start, chart.end].filter((d): d is DayNumber => d !== undefined);
+  if (days.some((d) => !writableDay(d))) return 'Specline dates run from 1900 to 2199';
+  const off = days.filter((d) => !calendar.isWorkday(d));
+  const unique = [...new Set(off)];
+  if (unique.length) return `${unique.map(formatDate).join(' and ')} ${unique.length === 1 ? 'is not a working day' : 'are not working days'} in the plan's calendar, and a Specline task starts and ends on working days`;
+  return 'Specline\'s scheduling rules give other days';
 }
 
 function dayText(day: DayNumber | undefined): string {
