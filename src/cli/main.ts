@@ -42,7 +42,7 @@ const SHARED_OPTIONS: Record<string, OptionSpec> = {
   today: { type: 'string', value: 'YYYY-MM-DD', description: 'the date taken as today (default: the system date)' },
   config: { type: 'string', value: 'FILE', description: `read FILE instead of ${DEFAULT_CONFIG_FILE}; it must exist and be valid` },
   root: { type: 'string', value: 'DIR', description: `the workspace root (default: the nearest folder with ${DEFAULT_CONFIG_FILE})` },
-  out: { type: 'string', short: 'o', value: 'FILE', description: 'write the output to FILE instead of stdout' },
+  out: { type: 'string', short: 'o', value: 'FILE', description: 'write the output to FILE instead of stdout (- is stdout)' },
   color: { type: 'boolean', description: 'colour the output even when stdout is not a terminal' },
   'no-color': { type: 'boolean', description: 'never colour the output (NO_COLOR works too)' },
   verbose: { type: 'boolean', description: 'say on stderr which root and config are used, and why' },

@@ -199,11 +199,13 @@ export function convertGanttChart(file: FilePath, text: string, index: number, o
     } else {
       const refs = /^after\s+([\d\w\- ]+)/.exec(startText.text);
       if (refs) {
-        for (const ref of refs[1]!.split(' ').filter((x) => x !== '')) {
+        const named = refs[1]!.split(' ').filter((x) => x !== '');
+        const anyKnown = named.some((x) => idOf.has(x));
+        for (const ref of named) {
           const target = idOf.get(ref);
           if (target === undefined) {
             row.notes.push(`after ${ref}: no task of the chart has this id`);
-            note('warning', row.line, `${row.id}: \`after ${ref}\` names no task of the chart (mermaid draws the task from the day it draws the chart); it is left out`);
+            note('warning', row.line, `${row.id}: \`after ${ref}\` names no task of the chart (${anyKnown ? 'mermaid ignores it' : 'mermaid draws the task from the day it draws the chart'}); it is left out`);
           } else if (!row.after.includes(target)) row.after.push(target);
         }
       } else if (row.want.start !== undefined) row.start = row.want.start;
