@@ -39,6 +39,8 @@ export interface RenderInput {
   depth: number;
   /** Chart lines kept verbatim in the closing comment. */
   kept: string[];
+  /** What the plan could not keep (the conversion's warnings), written into the closing comment. */
+  warnings: string[];
   /** Where the chart is, for a new document ("plans/q1.md, line 12"); undefined when it is replaced in place. */
   origin?: string;
 }
@@ -88,9 +90,13 @@ export function renderPlan(input: RenderInput): string[] {
     out.push('');
   }
   const mapping = input.rows.filter((r) => r.written && r.mermaidId !== r.id).map((r) => `${r.mermaidId} = ${r.id}`);
-  if (mapping.length || input.kept.length) {
+  if (mapping.length || input.kept.length || input.warnings.length) {
     out.push(`<!-- Converted by Specline from ${input.origin ? `the mermaid gantt chart in ${input.origin}` : 'a mermaid gantt chart'}.`);
     if (mapping.length) out.push(`mermaid ids: ${mapping.join(', ')}`);
+    if (input.warnings.length) {
+      out.push('Not kept as the chart has it:');
+      for (const w of input.warnings) out.push(`- ${w.replaceAll('-->', '--&gt;')}`);
+    }
     if (input.kept.length) {
       out.push('Chart lines with no equivalent in a Specline plan, as written:');
       // `-->` would end the comment early.

@@ -233,7 +233,7 @@ export function convertGanttChart(file: FilePath, text: string, index: number, o
   }
 
   // Schedule the plan; wherever Specline's rules give another day than mermaid draws, write the day out.
-  const build = (): { text: string; edits: ConvertEdit[] } => assemble(options.mode, file, lines, eol, fence, block.ganttLine, chart, rows, placement, wanted.unexpressed, timed, settings.dateFormat);
+  const build = (warnings: string[] = []): { text: string; edits: ConvertEdit[] } => assemble(options.mode, file, lines, eol, fence, block.ganttLine, chart, rows, placement, wanted.unexpressed, timed, settings.dateFormat, warnings);
   let built = build();
   let planned = schedulePlan(file, built.text, config, options.today ?? 0, rows);
   for (let round = 0; round <= rows.length; round++) {
@@ -285,6 +285,9 @@ export function convertGanttChart(file: FilePath, text: string, index: number, o
     }
   }
   notes.sort((a, b) => a.line - b.line);
+  // The warnings go into the plan's comment too, so the file itself says what it did not keep.
+  const warnings = notes.filter((n) => n.severity === 'warning').map((n) => `line ${n.line + 1}: ${n.message}`);
+  if (warnings.length) built = build(warnings);
   return { text: built.text, edits: built.edits, tasks, notes, fence };
 }
 
@@ -342,12 +345,12 @@ export function calendarLine(c: CalendarSpec): string {
   return `calendar: { ${parts.join(', ')} }`;
 }
 
-function assemble(mode: ConvertMode, file: FilePath, lines: string[], eol: string, fence: { open: number; close: number }, ganttLine: number, chart: ReturnType<typeof readGantt>, rows: PlanRow[], placement: Placement, unexpressed: string[], timed: boolean, dateFormat: string): { text: string; edits: ConvertEdit[] } {
+function assemble(mode: ConvertMode, file: FilePath, lines: string[], eol: string, fence: { open: number; close: number }, ganttLine: number, chart: ReturnType<typeof readGantt>, rows: PlanRow[], placement: Placement, unexpressed: string[], timed: boolean, dateFormat: string, warnings: string[]): { text: string; edits: ConvertEdit[] } {
   // A new document: the title is its H1 and sections are H2; in place: one level below the heading above the chart.
   const titled = chart.statements.some((s) => s.keyword === 'title' && s.value.text.trim() !== '');
   const depth = mode === 'document' ? (titled ? 1 : 2) : Math.max(2, headingDepthAt(lines, fence.open) + 1);
   const kept = keptLines(lines, fence, chart, unexpressed.length > 0, timed, dateFormat);
-  const body = renderPlan({ rows, chart, depth, kept, origin: mode === 'document' ? `${file}, line ${ganttLine + 1}` : undefined });
+  const body = renderPlan({ rows, chart, depth, kept, warnings, origin: mode === 'document' ? `${file}, line ${ganttLine + 1}` : undefined });
   if (mode === 'document') {
     const fm = placement.write ? ['---', calendarLine(placement.write.calendar), '---', ''] : [];
     return { text: [...fm, ...body].join(eol) + eol, edits: [] };
