@@ -1,7 +1,7 @@
 /**
  * The "Convert mermaid chart to a Specline plan table" quick fix in the real extension
- * host, over a copy of examples/acme: offered inside a chart (disabled, with the reason,
- * on a chart mermaid cannot draw), its edit replaces the fence with the plan, the new
+ * host, over a copy of examples/acme: offered inside a chart mermaid can draw (not on one
+ * it cannot, nor outside charts), its edit replaces the fence with the plan, the new
  * tasks get the chart's dates in the analysis, and one undo gives back the file byte for
  * byte. Every wait polls a condition; the buffer is reverted afterwards.
  */
@@ -38,7 +38,7 @@ describe('Convert mermaid chart quick fix', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('is offered only inside a chart, disabled with the reason on a chart mermaid cannot draw', async function () {
+  it('is offered only inside a chart that mermaid can draw', async function () {
     this.timeout(30_000);
     const doc = await vscode.workspace.openTextDocument(at('plans/launch-timeline.md'));
     const lineOf = (text: string, from = 0): number => doc.getText().split('\n').findIndex((l, i) => i >= from && l.includes(text));
@@ -46,9 +46,10 @@ describe('Convert mermaid chart quick fix', () => {
     assert.ok(!outside.some((a) => a.title === TITLE), 'not offered on the heading');
     const drawn = await poll('the action inside the first chart', async () => (await actionsAt(doc.uri, lineOf('Landing page'))).find((a) => a.title === TITLE));
     assert.equal(drawn.disabled, undefined);
-    const broken = (await actionsAt(doc.uri, lineOf('European dates'))).find((a) => a.title === TITLE);
-    assert.ok(broken?.disabled, 'the second chart cannot be drawn');
-    assert.match(broken.disabled.reason, /^mermaid cannot draw this chart/);
+    const broken = await actionsAt(doc.uri, lineOf('European dates'));
+    assert.ok(!broken.some((a) => a.title === TITLE), 'the second chart cannot be drawn: nothing to convert');
+    const between = await actionsAt(doc.uri, lineOf('The first draft of the timeline'));
+    assert.ok(!between.some((a) => a.title === TITLE), 'not offered in the prose between the charts');
   });
 
   it('replaces the chart with the plan through one edit, keeps its dates, and one undo restores the bytes', async function () {
@@ -80,5 +81,27 @@ describe('Convert mermaid chart quick fix', () => {
     await vscode.commands.executeCommand('undo');
     await poll('the undo', () => doc.getText() === original);
     assert.equal(Buffer.compare(Buffer.from(doc.getText()), Buffer.from(original)), 0);
+  });
+
+  it('adds the chart\'s calendar as front matter in the same edit, undone by the same single undo', async function () {
+    this.timeout(60_000);
+    const uri = at('notes/vendor-chart.md');
+    const original = '# Vendor rollout\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    Pilot   :p, 2027-03-05, 3d\n    Rollout :r, after p, 2d\n```\n';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(original));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const action = await poll('the resolved action', async () => (await actionsAt(uri, 5)).find((a) => a.title === TITLE && a.edit !== undefined), 30_000);
+      assert.deepEqual(action.edit!.entries().map(([u, edits]) => [u.toString(), edits.length]), [[uri.toString(), 2]]);
+      assert.ok(await vscode.workspace.applyEdit(action.edit!));
+      assert.ok(doc.getText().startsWith('---\ncalendar: { workdays: [sun, mon, tue, wed, thu, fri, sat] }\n---\n\n# Vendor rollout\n'), doc.getText());
+      // Friday 5 March + 3 days over the weekend, as mermaid draws it without `excludes`.
+      assert.match(doc.getText(), /\| T-\d+ \| Pilot \| 2027-03-05 \| 3d \| {2}\|/);
+      await vscode.commands.executeCommand('undo');
+      await poll('the undo', () => doc.getText() === original);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 });

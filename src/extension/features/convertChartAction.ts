@@ -32,7 +32,7 @@ class ConvertChartAction extends vscode.CodeAction {
  *
  * Offered wherever the cursor is inside a chart (one line scan, no conversion); the edit
  * is computed only when the action is chosen. A chart mermaid cannot draw has no dates to
- * keep: the action is shown disabled, with the reason.
+ * keep and gets no action (its `mermaid.syntax` error says what to fix first).
  */
 export class ConvertChartActionProvider implements vscode.CodeActionProvider<ConvertChartAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [KIND] };
@@ -47,11 +47,10 @@ export class ConvertChartActionProvider implements vscode.CodeActionProvider<Con
     const charts = listGanttCharts(document.getText());
     const index = charts.findIndex((c) => range.start.line >= c.fence.open && range.start.line <= c.fence.close);
     if (index < 0) return [];
-    const action = new ConvertChartAction(document, index);
+    // A chart mermaid cannot draw has no dates to keep; its `mermaid.syntax` error says why.
     const chart = readGantt(lines, blocks[index]!);
-    const failure = chart.syntaxErrors[0]?.message ?? computeGanttDates(chart, NaN).failure?.message;
-    if (failure !== undefined) action.disabled = { reason: `mermaid cannot draw this chart, so it has no dates to keep: ${failure}` };
-    return [action];
+    if (chart.syntaxErrors.length > 0 || computeGanttDates(chart, NaN).failure) return [];
+    return [new ConvertChartAction(document, index)];
   }
 
   resolveCodeAction(action: ConvertChartAction): ConvertChartAction {
