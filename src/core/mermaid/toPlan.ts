@@ -18,6 +18,8 @@ import { renderPlan } from './renderPlan.js';
 import type { PlanRow } from './renderPlan.js';
 
 const DAY_MS = 86_400_000;
+/** Rounds of root-cause-first corrections before the rest is corrected at once (see the loop). */
+const PIN_ROUNDS = 8;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** What `convertGanttChart` writes: a new plan document, or the chart's file with the chart replaced. */
@@ -237,13 +239,17 @@ export function convertGanttChart(file: FilePath, text: string, index: number, o
   let built = build();
   let planned = schedulePlan(file, built.text, config, options.today ?? 0, rows);
   for (let round = 0; round <= rows.length; round++) {
+    // Root causes first keeps rows as the chart wrote them; past a few rounds (a long chain
+    // of rows that each need their own day) every wrong row is written out at once, so a
+    // chart costs a bounded number of analyses. The days are the same either way.
+    const allAtOnce = round >= PIN_ROUNDS;
     let changed = false;
     // Rows whose days are wrong and can still be written out (a milestone's date always is).
     const wrong = new Set(rows.filter((r) => r.kind === 'task' && (r.start === undefined || r.end === undefined) && !sameDays(r.want, planned.get(r.id))).map((r) => r.id));
     for (const row of rows) {
       if (!wrong.has(row.id) || row.want.start === undefined || row.want.end === undefined) continue;
       // Only where the cause is the row itself: a row after a wrong row is right once that one is.
-      if (row.after.some((p) => wrong.has(p))) continue;
+      if (!allAtOnce && row.after.some((p) => wrong.has(p))) continue;
       const got = planned.get(row.id);
       if (got?.start !== row.want.start && row.start === undefined) {
         row.start = row.want.start;
