@@ -50,6 +50,8 @@ export function chartCalendar(settings: GanttSettings): ChartCalendar {
     if (!working[weekdayOf(day)]) unexpressed.push(`includes ${token}`);
   }
   const workdays = working.flatMap((w, i) => (w ? [i] : []));
+  // A date on a weekday that is off anyway needs no holiday.
+  for (const day of holidays) if (!working[weekdayOf(day)]) holidays.delete(day);
   // mermaid refuses to draw a chart that excludes every weekday, so this only guards odd input.
   return { spec: { workdays: workdays.length ? workdays : [0, 1, 2, 3, 4, 5, 6], holidays: [...holidays].sort((a, b) => a - b) }, unexpressed };
 }

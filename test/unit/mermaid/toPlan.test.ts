@@ -90,6 +90,11 @@ describe('mermaid chart → Specline plan (convertGanttChart)', () => {
     assert.match(gulf.text, /^---\ncalendar: \{ workdays: \[sun, mon, tue, wed, thu\], holidays: \[2027-03-10\] \}\n---\n/);
     assert.deepEqual([formatDate(gulf.tasks[0]!.plan.start!), formatDate(gulf.tasks[0]!.plan.end!)], ['2027-03-07', '2027-03-14']);
     assert.equal(cellOf(gulf.text, 'T-1', 'Duration'), '5d');
+    // Weekday names; an `includes` date gives back an excluded date.
+    const named = convertGanttChart('p.md', chart('dateFormat YYYY-MM-DD\nexcludes sunday, wednesday, 2027-03-10, 2027-03-12\nincludes 2027-03-12\nA :a, 2027-03-08, 4d'), 0, { config, mode: 'document' });
+    assert.match(named.text, /^---\ncalendar: \{ workdays: \[mon, tue, thu, fri, sat\] \}\n---\n/);
+    assert.deepEqual(named.notes.filter((n) => n.severity === 'warning'), []);
+    assert.deepEqual(checkConversion('p.md', named, config).problems, []);
     const plain = convertGanttChart('p.md', chart('dateFormat YYYY-MM-DD\nexcludes weekends\nA :a, 2027-03-05, 3d'), 0, { config, mode: 'document' });
     assert.ok(!plain.text.startsWith('---'), 'Monday to Friday is the project calendar already');
     // Non-ISO dateFormat: dates are written ISO, and the chart's excluded day in its own format is a holiday.
