@@ -148,3 +148,38 @@ describe('specline convert', () => {
     assert.match(help.stdout, /--chart N +the N-th gantt chart of FILE/);
   });
 });
+
+describe('specline gantt --format mermaid, then specline convert: the round trip on examples/acme', () => {
+  it('gives every task and milestone the dates it had', async function () {
+    this.timeout(60_000);
+    const acme = path.join(REPO_ROOT, 'examples', 'acme');
+    const before = await runCli(['schedule', '--format', 'json', '--today', '2027-02-01'], { cwd: acme });
+    const chart = await runCli(['gantt', '--format', 'mermaid', '--today', '2027-02-01'], { cwd: acme });
+    assert.equal(chart.code, 0, chart.stderr);
+    const dir = await mkdtemp(path.join(tmpdir(), 'specline-round-trip-'));
+    try {
+      // The same project settings (calendar, start), in a workspace that holds only the chart.
+      await writeFile(path.join(dir, '.specline.yml'), await readFile(path.join(acme, '.specline.yml'), 'utf8'));
+      await writeFile(path.join(dir, 'chart.md'), `# Acme\n\n\`\`\`mermaid\n${chart.stdout}\`\`\`\n`);
+      const converted = await runCli(['convert', 'chart.md', '--out', path.join(dir, 'out', 'plan.md')], { cwd: dir });
+      assert.equal(converted.code, 0, converted.stderr);
+      await rm(path.join(dir, 'chart.md'));
+      await writeFile(path.join(dir, 'plan.md'), await readFile(path.join(dir, 'out', 'plan.md'), 'utf8'));
+      await rm(path.join(dir, 'out'), { recursive: true });
+      const after = await runCli(['schedule', '--format', 'json', '--today', '2027-02-01'], { cwd: dir });
+      type Schedule = { tasks: Array<{ id: string; start: string | null; end: string | null }>; milestones: Array<{ id: string; date: string | null }> };
+      const was = JSON.parse(before.stdout) as Schedule;
+      const now = JSON.parse(after.stdout) as Schedule;
+      const dated = (s: Schedule): Map<string, string> => new Map([
+        ...s.tasks.filter((t) => t.start !== null && t.end !== null && !t.id.includes('@')).map((t) => [t.id, `${t.start}…${t.end}`] as [string, string]),
+        ...s.milestones.filter((m) => m.date !== null && !m.id.includes('@')).map((m) => [m.id, m.date!] as [string, string]),
+      ]);
+      const expected = dated(was);
+      const got = dated(now);
+      assert.ok(expected.size >= 40, `${expected.size} dated items`);
+      for (const [id, dates] of expected) assert.equal(got.get(id), dates, id);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
