@@ -149,12 +149,14 @@ export function convertGanttChart(file: FilePath, text: string, index: number, o
   const idOf = new Map<string, string>();
   for (const [i, line] of chart.tasks.entries()) {
     const mermaidId = dates.ids[i]!;
-    const kind: 'task' | 'milestone' = line.tags.has('milestone') ? 'milestone' : 'task';
+    let kind: 'task' | 'milestone' = line.tags.has('milestone') ? 'milestone' : 'task';
     let title = line.title.text;
     let id: string | undefined;
     const own = line.data.length === 3 ? mermaidId : undefined;
     if (own !== undefined && (kindOf(own) === 'task' || kindOf(own) === 'milestone') && !used.has(own)) {
       id = own;
+      // The ID's prefix decides its kind, as when the chart is read (a `milestone` tag on T-3 leaves it a task).
+      kind = kindOf(own) === 'milestone' ? 'milestone' : 'task';
       if (title.startsWith(`${own} `)) title = title.slice(own.length + 1).trim() || title;
     } else {
       // `specline gantt --format mermaid` writes "T-1 Title" with a generated mermaid id.
@@ -167,7 +169,9 @@ export function convertGanttChart(file: FilePath, text: string, index: number, o
     if (own !== undefined && id === undefined && isIdShape(own) && used.has(own)) note('warning', line.line.line, `${own} is the id of an earlier line too: this line gets a new ID`);
     id ??= proposer.next(kind);
     used.add(id);
-    if (!idOf.has(mermaidId)) idOf.set(mermaidId, id);
+    // An id defined twice: mermaid follows the last definition, and so does the plan.
+    if (idOf.has(mermaidId) && line.data.length === 3) note('info', line.line.line, `${mermaidId} is the id of an earlier line too (id.duplicate); mermaid's \`after ${mermaidId}\` means this line, and so does the plan's`);
+    idOf.set(mermaidId, id);
     const s = dates.start[i];
     const e = dates.end[i];
     const want: PlanRow['want'] = {};

@@ -69,6 +69,13 @@ describe('mermaid chart → Specline plan (convertGanttChart)', () => {
     assert.deepEqual(c.notes.filter((n) => n.severity === 'warning'), []);
   });
 
+  it('follows the last definition of an id defined twice, as mermaid does', () => {
+    const c = convertGanttChart('p.md', chart('dateFormat YYYY-MM-DD\nFirst :x, 2027-03-01, 2d\nSecond :x, 2027-03-10, 1d\nThen :c, after x, 1d'), 0, { config, mode: 'document' });
+    assert.equal(cellOf(c.text, 'T-3', 'After'), 'T-2');
+    assert.ok(c.notes.some((n) => n.severity === 'info' && n.message.startsWith('x is the id of an earlier line too (id.duplicate)')));
+    assert.deepEqual(checkConversion('p.md', c, config).problems, []);
+  });
+
   it('takes the ID that starts a title (as `specline gantt --format mermaid` writes it) unless the workspace already has it', () => {
     const text = chart(`
       dateFormat YYYY-MM-DD
