@@ -31,6 +31,8 @@ export interface CommandContext {
   full: Analysis;
   /** The config file, relative to the root (its diagnostics are always kept). */
   configFile: string;
+  /** The PATH arguments, relative to the root (empty: the whole workspace). */
+  paths: readonly string[];
 }
 
 export interface CommandResult {
@@ -52,6 +54,10 @@ export interface Command {
    * of those files (default); `trace`, those items with their goal ← feature ← task chain.
    */
   scope?: 'files' | 'trace';
+  /** Usage line after `specline NAME` in `--help` (default `[PATH…] [options]`), and the paragraph on PATH it replaces. */
+  usage?: { line: string; paths: string };
+  /** The exit-code line of `--help` (default: 0 done, 2 bad usage or config). */
+  exitCodes?: string;
   /** Options besides the shared ones (`--format`, `--today`, `--config`, `--root`, `--out`, …). */
   options?: Record<string, OptionSpec>;
   /**

@@ -17,6 +17,7 @@ import type { DayNumber } from '../core/model/types.js';
 import type { Command, OptionSpec } from './command.js';
 import { budgetCommand } from './commands/budget.js';
 import { checkCommand } from './commands/check.js';
+import { convertCommand } from './commands/convert.js';
 import { ganttCommand } from './commands/gantt.js';
 import { initCommand, initHelp } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
@@ -33,7 +34,7 @@ import { readVersion } from './version.js';
 
 export type { CliIO } from './io.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, scheduleCommand, ganttCommand, roadmapCommand, traceCommand, reportCommand, budgetCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, scheduleCommand, ganttCommand, roadmapCommand, traceCommand, reportCommand, budgetCommand, convertCommand];
 
 /** Options every command takes. `--format`'s help line is filled in per command. */
 const SHARED_OPTIONS: Record<string, OptionSpec> = {
@@ -41,7 +42,7 @@ const SHARED_OPTIONS: Record<string, OptionSpec> = {
   today: { type: 'string', value: 'YYYY-MM-DD', description: 'the date taken as today (default: the system date)' },
   config: { type: 'string', value: 'FILE', description: `read FILE instead of ${DEFAULT_CONFIG_FILE}; it must exist and be valid` },
   root: { type: 'string', value: 'DIR', description: `the workspace root (default: the nearest folder with ${DEFAULT_CONFIG_FILE})` },
-  out: { type: 'string', short: 'o', value: 'FILE', description: 'write the output to FILE instead of stdout' },
+  out: { type: 'string', short: 'o', value: 'FILE', description: 'write the output to FILE instead of stdout (- is stdout)' },
   color: { type: 'boolean', description: 'colour the output even when stdout is not a terminal' },
   'no-color': { type: 'boolean', description: 'never colour the output (NO_COLOR works too)' },
   verbose: { type: 'boolean', description: 'say on stderr which root and config are used, and why' },
@@ -204,12 +205,13 @@ ${d.data['internalError']}
 
   const colors = createColors(wantsColor({ color: values['color'] === true, noColor: values['no-color'] === true, toFile: out !== undefined }, io));
   const result = await command.run({
-    analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow, full, configFile,
+    analysis, format, values, colors, version: await readVersion(), root: target.root, env: io.env, narrow, full, configFile, paths: target.paths,
     warn: (line) => writeTo(io.stderr, `specline: ${line}
 `),
   });
 
-  if (out === undefined) {
+  // `--out -` is stdout, as for most Unix tools.
+  if (out === undefined || out === '-') {
     writeTo(io.stdout, result.output);
   } else {
     const inputs = new Set([...indexed, configFile]);
@@ -312,20 +314,20 @@ export function commandHelp(command: Command): string {
     });
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return [
-    `Usage: specline ${command.name} [PATH…] [options]`,
+    `Usage: specline ${command.name} ${command.usage?.line ?? '[PATH…] [options]'}`,
     '',
     command.description,
     '',
-    command.scope === 'trace'
+    command.usage ? command.usage.paths : command.scope === 'trace'
       ? 'PATH limits the output to the items of these files or folders, with the goals, features and tasks they trace to.'
       : 'PATH limits the output to these files or folders; links still resolve across the whole workspace.',
     '',
     'Options:',
     ...rows.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description}`),
     '',
-    command.name === 'check'
+    command.exitCodes ?? (command.name === 'check'
       ? 'Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 bad usage or config.'
-      : 'Exit codes: 0 done, 2 bad usage or config.',
+      : 'Exit codes: 0 done, 2 bad usage or config.'),
     'Environment: NO_COLOR, FORCE_COLOR; SPECLINE_THREADS=N caps the threads that parse files (1: none),',
     'SPECLINE_THREAD_BYTES=N is the least text worth one more thread (default 6 MiB);',
     'SPECLINE_DEBUG=1 says when those threads cannot start.',

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { IndexService } from '../indexService.js';
 import { CodeActionProvider } from './codeActions.js';
 import { CodeLensProvider } from './codeLens.js';
+import { ConvertChartActionProvider } from './convertChartAction.js';
 import { COMPLETION_TRIGGERS, CompletionProvider } from './completion.js';
 import { HoverProvider } from './hover.js';
 import { DefinitionProvider, ReferenceProvider } from './navigation.js';
@@ -34,6 +35,7 @@ export function registerLanguageFeatures(service: IndexService): vscode.Disposab
     codeLens,
     vscode.languages.registerCodeLensProvider(MARKDOWN, codeLens),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(service), CodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new ConvertChartActionProvider(service), ConvertChartActionProvider.metadata),
     registerPlanCommands(service),
     registerEditTask(service),
   );

@@ -20,6 +20,7 @@ export const CORE_LAYERS: readonly string[] = [
   'check', // the rules, their metas and the catalog
   'config', // `.specline.yml`: read and validated (rule codes against the catalog)
   'analyzer', // files → index → schedule → cost → checks: produces an Analysis
+  'convert', // a mermaid chart as a plan table (schedules its result with the analyzer)
   'workspace', // a folder of files, its config and its (incremental) analysis
   'render', // an analysis as text, Markdown, CSV, SVG and HTML
   'report', // the status report
