@@ -24,7 +24,8 @@ chmodSync('bin/specline.js', 0o755);
 
 // The VS Code extension: CommonJS, `vscode` provided by the host.
 await build({
-  entryPoints: { extension: 'src/extension/extension.ts' },
+  // The parse thread is its own entry: a worker loads only the parser.
+  entryPoints: { extension: 'src/extension/extension.ts', parseThread: 'src/extension/parseThread.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): SpeclineApi {
   context.subscriptions.push(previews, markdownBlocks);
   const start = (): void => {
     if (running || !readSettings().enable) return;
-    service = new IndexService(log);
+    service = new IndexService(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseThread.cjs').fsPath);
     const publisher = new DiagnosticsPublisher(service);
     statusBar = new StatusBar(service);
     const features = registerLanguageFeatures(service);

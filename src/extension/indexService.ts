@@ -1,82 +1,124 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis/types.js';
-import type { SpeclineConfig } from '../core/model/configTypes.js';
+import { LiveIndex } from '../core/live/liveIndex.js';
+import type { LiveFileSystem, LiveState } from '../core/live/liveIndex.js';
 import { systemToday } from '../core/model/dates.js';
+import type { SpeclineConfig } from '../core/model/configTypes.js';
+import { fileResultFor } from '../core/language/freshFile.js';
 import type { FilePath, FileResult } from '../core/model/types.js';
-import { parseFile } from '../core/parse/parseFile.js';
-import { createWorkspace, DEFAULT_CONFIG_PATH } from '../core/workspace/createWorkspace.js';
-import type { BatchParser, Workspace } from '../core/workspace/types.js';
+import { contentHash } from '../core/parse/contentHash.js';
+import { DEFAULT_CONFIG_PATH } from '../core/workspace/createWorkspace.js';
+import type { Workspace } from '../core/workspace/types.js';
 import { applyConfiguredBaseline, BaselineReader } from '../node/baseline.js';
+import { HOST_CLOCK } from './hostClock.js';
+import { createThreadParser, THREAD_MIN_CHARS } from './parseThreadClient.js';
+import type { ThreadParser } from './parseThreadClient.js';
 import { readSettings, todayFor } from './settings.js';
 import type { FolderFileSystem } from './workspaceBridge.js';
 import { createFolderFileSystem, entryKind, openDocument, relativePath, uriFor } from './workspaceBridge.js';
 
-/** Parse for at most this long before giving the extension host its turn back. */
-const SLICE_MS = 12;
 /** Show a progress notification when the first index takes longer than this. */
 const PROGRESS_AFTER_MS = 1000;
 
-class Cancelled extends Error {
-  override readonly name = 'Cancelled';
-}
-
-const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-export type IndexState = 'loading' | 'ready' | 'failed';
-
-/** A pending change to one file, applied when the debounce timer fires. */
-type Pending = { kind: 'buffer'; document: vscode.TextDocument } | { kind: 'disk' };
+export type IndexState = LiveState;
 
 /**
- * The index of one workspace folder: owns the core `Workspace`, applies editor and disk
- * changes, and re-analyses after a quiet period. Every change bumps a generation number;
- * an analysis whose generation is no longer current is dropped, so a slow refresh can
- * never publish results older than what the user typed since.
+ * What is at `uri`. VS Code keeps documents that extensions opened for minutes after their
+ * editors close, also when the file is deleted: for a clean open document ask the disk.
+ */
+async function diskKind(uri: vscode.Uri): Promise<'file' | 'directory' | 'missing'> {
+  const doc = openDocument(uri);
+  if (!doc || doc.isDirty) return entryKind(uri);
+  return vscode.workspace.fs.stat(uri).then((s) => (s.type & vscode.FileType.Directory ? 'directory' : 'file'), () => 'missing');
+}
+
+/**
+ * The index of one workspace folder: the core's `LiveIndex` (debounce, generations, queue,
+ * disk reconcile, sliced analysis) wired to VS Code's file system, open documents,
+ * settings and log.
  */
 export class FolderIndex implements vscode.Disposable {
-  readonly workspace: Workspace;
+  readonly live: LiveIndex;
+  private readonly parser: ThreadParser | undefined;
+  private lastParsed: { path: FilePath; hash: string; config: SpeclineConfig; result: Promise<FileResult> } | undefined;
   private readonly fs: FolderFileSystem;
-  state: IndexState = 'loading';
-  /** The latest published analysis (undefined until the first index completes). */
-  analysis: Analysis | undefined;
-  /** Files indexed so far during a load, and how many there are, for progress. */
-  progress = { done: 0, total: 0 };
-
-  private generation = 0;
-  private readonly pending = new Map<FilePath, Pending>();
-  private configChanged = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private queue: Promise<void> = Promise.resolve();
   private loadTokens = new vscode.CancellationTokenSource();
-  private disposed = false;
   private readonly skippedNoted = new Set<string>();
   /** Baselines read so far, by commit. */
   private baselines: BaselineReader | undefined;
   /** Where the last load spent its time, for the log. */
-  private timing = { listMs: 0, listedAt: 0, readMs: 0, parseMs: 0 };
+  private timing = { listMs: 0, listedAt: 0 };
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
     private readonly log: vscode.LogOutputChannel,
     private readonly onAnalyzed: (index: FolderIndex) => void,
     private readonly onState: (index: FolderIndex) => void,
+    parseThread?: string,
   ) {
-    const parseBatch: BatchParser = (files, config) => this.parseSliced(files, config);
+    // Large files parse on a worker thread, so a plan of thousands of rows does not hold the host.
+    this.parser = parseThread === undefined ? undefined : createThreadParser(parseThread, HOST_CLOCK, (reason) => log.warn(`${folder.name}: ${reason}; parsing on the extension host instead`));
     const fs = createFolderFileSystem({ folder, log, config: () => this.workspace.config(), token: () => this.loadTokens.token, prefetch: true });
     this.fs = fs;
     const listFiles = fs.listFiles.bind(fs);
-    fs.listFiles = async () => {
-      const started = performance.now();
-      const files = await listFiles();
-      this.timing.listMs = performance.now() - started;
-      this.timing.listedAt = performance.now();
-      return files;
-    };
-    this.workspace = createWorkspace({
-      fs,
-      today: () => todayFor(folder.uri),
-      parseBatch,
+    const live: LiveFileSystem = Object.assign(fs, {
+      listFiles: async () => {
+        const started = performance.now();
+        const files = await listFiles();
+        this.timing = { listMs: performance.now() - started, listedAt: performance.now() };
+        return files;
+      },
+      kind: (path: FilePath) => diskKind(uriFor(folder, path)),
+      listUnder: async (path: FilePath) => {
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.joinPath(folder.uri, ...path.split('/')), '**/*'), null, 5000);
+        return found.map((f) => relativePath(folder, f)).filter((p): p is FilePath => p !== undefined);
+      },
+      relist: () => createFolderFileSystem({ folder, log, config: () => this.workspace.config() }).listFiles(),
     });
+    this.live = new LiveIndex({
+      fs: live,
+      clock: HOST_CLOCK,
+      buffers: {
+        get: (path) => {
+          const doc = openDocument(uriFor(folder, path));
+          return doc && !doc.isClosed ? { text: doc.getText(), dirty: doc.isDirty } : undefined;
+        },
+        dirtyPaths: () => vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => relativePath(folder, d.uri)).filter((p): p is FilePath => p !== undefined),
+      },
+      events: {
+        analyzed: () => this.onAnalyzed(this),
+        state: () => this.onState(this),
+        error: (message) => this.log.error(`${folder.name}: ${message}`),
+      },
+      today: () => todayFor(folder.uri),
+      debounceMs: () => readSettings(folder.uri).debounceMs,
+      ...(this.parser ? { parseBatch: this.parser.parse } : {}),
+      refreshBaseline: async () => {
+        try {
+          await this.refreshBaseline();
+        } finally {
+          this.fs.dropPrefetched();
+        }
+      },
+    });
+  }
+
+  get workspace(): Workspace {
+    return this.live.workspace;
+  }
+
+  get state(): IndexState {
+    return this.live.state;
+  }
+
+  /** The latest published analysis (undefined until the first index completes). */
+  get analysis(): Analysis | undefined {
+    return this.live.analysis;
+  }
+
+  /** Files indexed so far during a load, and how many there are, for progress. */
+  get progress(): { done: number; total: number } {
+    return this.live.progress;
   }
 
   /** The config file's workspace-relative path. */
@@ -85,52 +127,31 @@ export class FolderIndex implements vscode.Disposable {
   }
 
   /** Indexes the whole folder in the background; resolves when the first analysis is published. */
-  load(): Promise<void> {
-    this.generation++;
+  async load(): Promise<void> {
     this.loadTokens.cancel();
     this.loadTokens.dispose();
     this.loadTokens = new vscode.CancellationTokenSource();
     const token = this.loadTokens.token;
-    this.setState('loading');
-    return this.enqueue(async () => {
-      if (token.isCancellationRequested || this.disposed) return;
-      const started = performance.now();
-      const progressTimer = setTimeout(() => { if (this.state === 'loading' && !token.isCancellationRequested) this.showProgress(token); }, PROGRESS_AFTER_MS);
-      try {
-        this.pending.clear();
-        this.configChanged = false;
-        try {
-          await this.workspace.load();
-        } finally {
-          this.fs.dropPrefetched();
-        }
-        if (token.isCancellationRequested) return;
-        await this.refreshBaseline();
-        const analyzeStarted = performance.now();
-        const analysis = this.analyzeNow();
-        this.noteSource();
-        this.noteSkipped(analysis);
-        const t = this.timing;
-        const ms = (n: number): number => Math.round(n);
-        this.log.info(`${this.folder.name}: indexed ${this.workspace.files().length} files, ${analysis.items.size} items, ${analysis.diagnostics.length} problems in ${ms(performance.now() - started)} ms (list ${ms(t.listMs)}, read ${ms(t.readMs)}, parse ${ms(t.parseMs)}, analyse ${ms(performance.now() - analyzeStarted)} ms)`);
-        this.setState('ready');
-      } catch (error) {
-        if (error instanceof Cancelled || token.isCancellationRequested) return;
-        this.log.error(`${this.folder.name}: indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-        this.setState('failed');
-      } finally {
-        clearTimeout(progressTimer);
-      }
-    });
+    const started = performance.now();
+    const progressTimer = setTimeout(() => { if (this.state === 'loading' && !token.isCancellationRequested) this.showProgress(token); }, PROGRESS_AFTER_MS);
+    try {
+      await this.live.load();
+    } finally {
+      clearTimeout(progressTimer);
+      this.fs.dropPrefetched();
+    }
+    const analysis = this.analysis;
+    if (token.isCancellationRequested || this.state !== 'ready' || !analysis) return;
+    this.noteSource();
+    this.noteSkipped(analysis);
+    const ms = (n: number): number => Math.round(n);
+    this.log.info(`${this.folder.name}: indexed ${this.workspace.files().length} files, ${analysis.items.size} items, ${analysis.diagnostics.length} problems in ${ms(performance.now() - started)} ms (list ${ms(this.timing.listMs)}, then read, parse and analyse ${ms(performance.now() - this.timing.listedAt)} ms)`);
   }
 
   /** An open editor's text changed (or a document was opened): index the buffer, not the disk. */
   documentChanged(document: vscode.TextDocument): void {
     const path = relativePath(this.folder, document.uri);
-    if (path === undefined) return;
-    if (path === this.configPath) this.configChanged = true;
-    else this.pending.set(path, { kind: 'buffer', document });
-    this.changed();
+    if (path !== undefined) this.live.bufferChanged(path);
   }
 
   /** A document was closed: unsaved edits are gone, so the disk is the truth again. */
@@ -141,10 +162,7 @@ export class FolderIndex implements vscode.Disposable {
   /** The watcher saw `uri` created, changed or deleted (or a folder of files appear or vanish). */
   diskChanged(uri: vscode.Uri): void {
     const path = relativePath(this.folder, uri);
-    if (path === undefined) return;
-    if (path === this.configPath) this.configChanged = true;
-    else this.pending.set(path, { kind: 'disk' });
-    this.changed();
+    if (path !== undefined) this.live.diskChanged(path);
   }
 
   /** Re-reads everything: `files.exclude` changed, or the user asked. */
@@ -154,105 +172,42 @@ export class FolderIndex implements vscode.Disposable {
 
   /** Re-analyses without re-reading (e.g. `specline.today` changed or the date rolled over). */
   reanalyze(): void {
-    this.changed();
+    this.live.reanalyze();
+  }
+
+  /** The analysis including every edit made so far, for features that edit this very text (see `LiveIndex.fresh`). */
+  fresh(): Analysis | undefined {
+    return this.live.fresh();
   }
 
   /**
-   * The analysis including every edit made so far, for language features: pending buffer
-   * edits are parsed now (one file each, cheap); the core caches the analysis until the
-   * next change, so repeated requests cost nothing.
+   * The parse of an open buffer's text for read features (the outline): the analysis's own
+   * when it was made from this very text, else a fresh parse — on the parse thread for a
+   * large file, where a synchronous parse would hold the host for hundreds of milliseconds.
+   * The last one is kept, since the outline, breadcrumbs and sticky scroll ask in turn.
    */
-  fresh(): Analysis | undefined {
-    // While a (re)load runs the core's file set is incomplete: answer from the last analysis.
-    if (this.state === 'loading') return this.analysis;
-    for (const [path, p] of this.pending) {
-      if (p.kind !== 'buffer') continue;
-      if (!p.document.isClosed) this.workspace.setFile(path, p.document.getText());
-      this.pending.delete(path);
-    }
-    return this.workspace.analyze();
+  fileResult(path: FilePath, text: string, analysis: Analysis): Promise<FileResult> {
+    const known = analysis.files.get(path);
+    const hash = contentHash(text);
+    if (known && !known.skipped && known.hash === hash) return Promise.resolve(known);
+    if (!this.parser || text.length < THREAD_MIN_CHARS) return Promise.resolve(fileResultFor(analysis, path, text));
+    const last = this.lastParsed;
+    if (last && last.path === path && last.hash === hash && last.config === analysis.config) return last.result;
+    const result = this.parser.parse([{ path, text }], analysis.config).then((r) => r[0]!);
+    this.lastParsed = { path, hash, config: analysis.config, result };
+    return result;
   }
 
   /** True when edits to this file are waiting for the debounce timer. */
   hasPendingEdits(path: FilePath): boolean {
-    return this.pending.get(path)?.kind === 'buffer';
+    return this.live.hasPendingEdits(path);
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.generation++;
-    if (this.timer) clearTimeout(this.timer);
+    this.live.dispose();
+    this.parser?.dispose();
     this.loadTokens.cancel();
     this.loadTokens.dispose();
-  }
-
-  private changed(): void {
-    this.generation++;
-    if (this.disposed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.enqueue(() => this.flush());
-    }, readSettings(this.folder.uri).debounceMs);
-  }
-
-  /** Applies pending changes, then analyses and publishes unless something newer arrived meanwhile. */
-  private async flush(): Promise<void> {
-    if (this.disposed || this.state === 'loading') return; // the load in progress picks the changes up
-    const generation = this.generation;
-    if (this.configChanged) {
-      this.configChanged = false;
-      const globs = (c: SpeclineConfig): string => JSON.stringify([c.include, c.exclude]);
-      const before = globs(this.workspace.config());
-      try {
-        await this.workspace.reloadConfig();
-      } finally {
-        this.fs.dropPrefetched();
-      }
-      // New include/exclude globs can bring in or drop files: list again.
-      if (globs(this.workspace.config()) !== before) await this.relist();
-      await this.refreshBaseline();
-    }
-    const batch = [...this.pending];
-    this.pending.clear();
-    for (const [path, p] of batch) {
-      if (p.kind === 'buffer') {
-        if (!p.document.isClosed) this.workspace.setFile(path, p.document.getText());
-        continue;
-      }
-      await this.refreshFromDisk(path);
-    }
-    if (generation !== this.generation || this.disposed) return; // a newer change will publish
-    const started = performance.now();
-    const analysis = this.analyzeNow();
-    this.log.debug(`${this.folder.name}: re-checked ${batch.length} changed file(s); ${analysis.diagnostics.length} problems in ${Math.round(performance.now() - started)} ms`);
-  }
-
-  /** Brings a path in line with the disk (or the open editor): a file, a folder of files, or gone. */
-  private async refreshFromDisk(path: FilePath): Promise<void> {
-    const uri = uriFor(this.folder, path);
-    const doc = openDocument(uri);
-    // VS Code keeps documents that extensions opened for minutes after their editors close,
-    // also when the file is deleted: only unsaved edits keep a deleted file in the index.
-    const kind = doc && !doc.isDirty ? await vscode.workspace.fs.stat(uri).then((s) => (s.type & vscode.FileType.Directory ? 'directory' : 'file'), () => 'missing') : await entryKind(uri);
-    if (doc && (doc.isDirty || kind === 'file')) {
-      this.workspace.setFile(path, doc.getText());
-      return;
-    }
-    if (kind === 'file') {
-      await this.workspace.refreshFile(path);
-      return;
-    }
-    // Deleted, or a folder: drop what was indexed under it, then index what is there now.
-    const prefix = `${path}/`;
-    for (const f of this.workspace.files()) if (f === path || f.startsWith(prefix)) this.workspace.deleteFile(f);
-    if (kind === 'directory') {
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.joinPath(this.folder.uri, ...path.split('/')), '**/*'), null, 5000);
-      for (const f of found) {
-        const rel = relativePath(this.folder, f);
-        if (rel !== undefined) await this.workspace.refreshFile(rel);
-      }
-    }
   }
 
   /**
@@ -279,54 +234,12 @@ export class FolderIndex implements vscode.Disposable {
     this.log.info(`${this.folder.name}: baseline ${this.workspace.config().baseline?.ref} read in ${Math.round(performance.now() - started)} ms`);
   }
 
-  /** After a config change that kept the prefixes: files may have entered or left include/exclude. */
-  private async relist(): Promise<void> {
-    const fs = createFolderFileSystem({ folder: this.folder, log: this.log, config: () => this.workspace.config() });
-    const listed = new Set(await fs.listFiles());
-    const indexed = new Set(this.workspace.files());
-    for (const f of indexed) if (!listed.has(f)) this.workspace.deleteFile(f);
-    for (const f of listed) if (!indexed.has(f)) await this.workspace.refreshFile(f);
-  }
-
-  private analyzeNow(): Analysis {
-    // Open buffers that changed while the disk was being read win over what was read.
-    for (const doc of vscode.workspace.textDocuments) {
-      const path = relativePath(this.folder, doc.uri);
-      if (path !== undefined && doc.isDirty && path !== this.configPath) this.workspace.setFile(path, doc.getText());
-    }
-    const analysis = this.workspace.analyze();
-    this.analysis = analysis;
-    this.onAnalyzed(this);
-    return analysis;
-  }
-
-  /** The first index's parser: one file at a time, yielding to the host every few milliseconds. */
-  private async parseSliced(files: Array<{ path: FilePath; text: string }>, config: SpeclineConfig): Promise<FileResult[]> {
-    const token = this.loadTokens.token;
-    const started = performance.now();
-    this.timing.readMs = started - this.timing.listedAt;
-    const out: FileResult[] = [];
-    this.progress = { done: 0, total: files.length };
-    let slice = performance.now();
-    for (const f of files) {
-      out.push(parseFile(f.path, f.text, config));
-      this.progress.done++;
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldToHost();
-        if (token.isCancellationRequested || this.disposed) throw new Cancelled();
-        slice = performance.now();
-      }
-    }
-    this.timing.parseMs = performance.now() - started;
-    return out;
-  }
-
   private showProgress(token: vscode.CancellationToken): void {
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Specline: indexing ${this.folder.name}`, cancellable: false },
       async (progress) => {
         let reported = 0;
-        while (this.state === 'loading' && !token.isCancellationRequested && !this.disposed) {
+        while (this.state === 'loading' && !token.isCancellationRequested) {
           const { done, total } = this.progress;
           if (total > 0 && done > reported) {
             progress.report({ message: `${done} of ${total} files`, increment: ((done - reported) / total) * 100 });
@@ -361,16 +274,6 @@ export class FolderIndex implements vscode.Disposable {
     }
   }
 
-  private setState(state: IndexState): void {
-    this.state = state;
-    this.onState(this);
-  }
-
-  private enqueue(work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch((error: unknown) => this.log.error(`${this.folder.name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
-    return this.queue;
-  }
 }
 
 /** Where a document sits in the index: its folder, its path there, and the current analysis. */
@@ -400,7 +303,8 @@ export class IndexService implements vscode.Disposable {
   /** A folder left the workspace (or Specline was switched off). */
   readonly onDidRemoveFolder = this.removedEmitter.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /** @param parseThread the parse thread's script (`dist/parseThread.cjs`), for large files. */
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly parseThread?: string) {
     const ws = vscode.workspace;
     this.disposables.push(
       this.analyzedEmitter, this.stateEmitter, this.removedEmitter,
@@ -492,7 +396,7 @@ export class IndexService implements vscode.Disposable {
   private addFolder(folder: vscode.WorkspaceFolder): void {
     const key = folder.uri.toString();
     if (this.folders.has(key)) return;
-    const index = new FolderIndex(folder, this.log, (i) => this.analyzedEmitter.fire(i), (i) => this.stateEmitter.fire(i));
+    const index = new FolderIndex(folder, this.log, (i) => this.analyzedEmitter.fire(i), (i) => this.stateEmitter.fire(i), this.parseThread);
     this.folders.set(key, index);
     // Everything that could be a plan or the config; the index ignores the rest cheaply.
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));

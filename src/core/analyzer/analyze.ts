@@ -1,7 +1,7 @@
 import { sameFileItems } from '../model/itemsEqual.js';
 import type { SpeclineConfig } from '../model/configTypes.js';
 import type { CheckContext } from '../check/checkContext.js';
-import { applyConfig, compareDiagnostics, runChecks } from '../check/runChecks.js';
+import { applyConfig, compareDiagnostics, runChecksSteps } from '../check/runChecks.js';
 import type { CalendarSpec, DayNumber, Diagnostic, FilePath, FileResult, Item, ItemKind } from '../model/types.js';
 import { ITEM_KINDS } from '../model/types.js';
 import { WorkCalendar } from '../schedule/calendar.js';
@@ -109,6 +109,20 @@ export class Analyzer {
   }
 
   analyze(input: AnalyzeInput): Analysis {
+    const steps = this.steps(input);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same analysis in steps: each `yield` is a point where a host may give its thread
+   * to other work (see `core/live/slices.ts`) before asking for the next step. The steps
+   * must run to the end once started (the Analyzer's state is updated on the way), and
+   * nothing may change the Analyzer meanwhile; the input is read before the first yield.
+   */
+  *steps(input: AnalyzeInput): Generator<void, Analysis, void> {
     const files = new Map<FilePath, FileResult>([...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => [f.file, f]));
     const prev = this.previous;
     const full = !prev || prev.today !== input.today || prev.config !== input.config || prev.baseline !== input.baseline;
@@ -122,6 +136,7 @@ export class Analyzer {
       for (const path of prev.files.keys()) if (!files.has(path)) changed.push(path);
       for (const path of changed) this.indexLinks(path, prev.files.get(path), files.get(path));
     }
+    yield;
 
     // Unchanged items (typing in prose keeps the item objects) need no new index, schedule
     // or roll-up: reuse them.
@@ -147,19 +162,23 @@ export class Analyzer {
       const base = scheduleBase(input.config, files);
       const nodes = patched && this.lastNodes ? this.patchNodes(this.lastNodes, changed, base, files, index) : this.scheduleNodes(base, files, index);
       this.lastNodes = nodes;
+      yield;
       scheduleResult = this.schedules.run(base, nodes);
+      yield;
       if (patched && this.last) {
         ({ features, goals } = updateRollups(this.last, changed.map((p) => [prev!.files.get(p), files.get(p)]), this.schedules.changed, index, scheduleResult, input.config, files));
       } else {
         features = featureInfo(index.byKind, index.items, scheduleResult, input.config, files);
         goals = goalInfo(index.byKind, index.items);
       }
+      yield;
       // Cost is recomputed whole from the (cached) schedule and roll-ups: it is linear and
       // cheap next to the rules (see docs/format-notes.md for the measurement).
       cost = computeCost({ config: input.config, today: input.today, files, items: index.items, features, goals, schedule: scheduleResult });
     }
     const { definitions, items, byKind } = index;
     this.last = { index, schedule: scheduleResult, features, goals, cost };
+    yield;
 
     // Budgets and priorities compare figures that roll up across files (a task's cost
     // reaches its goal two links away): re-check the files whose figures changed.
@@ -176,7 +195,8 @@ export class Analyzer {
       check, checkFiles, inScope: dirty ? (file) => dirty.has(file) : () => true,
       ...(input.baseline ? { baseline: input.baseline } : {}),
     };
-    const fresh = runChecks(ctx);
+    yield;
+    const fresh = yield* runChecksSteps(ctx);
     if (full) this.cached.clear();
     for (const path of dirty ?? files.keys()) this.cached.delete(path);
     for (const path of changed) this.cached.delete(path);
@@ -188,6 +208,7 @@ export class Analyzer {
     const diagnostics = [...applyConfig(ctx, input.configDiagnostics)];
     // A loop, not push(...list): spreading a list of 200,000 diagnostics overflows the stack.
     for (const list of this.cached.values()) for (const d of list) diagnostics.push(d);
+    yield;
     diagnostics.sort(compareDiagnostics);
 
     this.previous = { files, today: input.today, config: input.config, baseline: input.baseline };

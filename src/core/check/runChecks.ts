@@ -10,16 +10,27 @@ import { ALL_RULES } from './rules/index.js';
  * files in scope are included. Diagnostics outside the scope are dropped (they are cached).
  */
 export function runChecks(ctx: CheckContext): Diagnostic[] {
+  const steps = runChecksSteps(ctx);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `runChecks` in steps, one rule each, for a host that slices the analysis (see `Analyzer.steps`). */
+export function* runChecksSteps(ctx: CheckContext): Generator<void, Diagnostic[], void> {
   const all: Diagnostic[] = [];
   // Loops, not push(...list): spreading a rule's 200,000 diagnostics overflows the stack.
   for (const f of ctx.checkFiles) for (const d of f.diagnostics) all.push(d);
   for (const rule of ALL_RULES) {
+    yield;
     for (const d of rule(ctx)) {
       // Fresh from the rule, so set in place: the default level lives in the rule's metadata.
       d.severity = RULES_BY_CODE.get(d.code)?.defaultSeverity ?? d.severity;
       all.push(d);
     }
   }
+  yield;
   return applyConfig(ctx, all.filter((d) => ctx.inScope(d.file)));
 }
 

@@ -76,21 +76,38 @@ interface Context {
  * serving two goals appears under both.
  */
 export function buildPlanTree(analysis: Analysis, options: PlanTreeOptions = {}): PlanNode[] {
+  const steps = planTreeSteps(analysis, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `buildPlanTree` in steps (one per node, and between the whole-analysis passes), for a
+ * host that builds the tree in slices (`core/live/slices.ts`): a tree of thousands of
+ * tasks must not hold the editor in one piece.
+ */
+export function* planTreeSteps(analysis: Analysis, options: PlanTreeOptions = {}): Generator<void, PlanNode[], void> {
   const today = options.today ?? analysis.today;
   const order = new Map<string, number>();
-  for (const item of sourceOrder([...analysis.items.values()])) order.set(item.id, order.size);
+  const items = sourceOrder([...analysis.items.values()]);
+  for (const item of items) order.set(item.id, order.size);
+  yield;
+  const health = createHealthContext(analysis, today);
+  yield;
   const ctx: Context = {
     analysis,
     today,
-    health: createHealthContext(analysis, today),
+    health,
     problems: problemsByItem(analysis),
     order,
     maxProblems: options.maxTooltipProblems ?? 5,
   };
-  const items = sourceOrder([...analysis.items.values()]);
+  yield;
   const roots: PlanNode[] = [];
 
-  for (const goal of items) if (goal.kind === 'goal') roots.push(goalNode(ctx, goal));
+  for (const goal of items) if (goal.kind === 'goal') roots.push(yield* goalNode(ctx, goal));
 
   const untraced = items.filter((i) => i.kind === 'feature' && (analysis.features.get(i.id)?.goals.length ?? 0) === 0);
   const noFeature = items.filter((i) => i.kind === 'task' && deliveredFeatures(analysis, i).length === 0);
@@ -99,13 +116,20 @@ export function buildPlanTree(analysis: Analysis, options: PlanTreeOptions = {})
   for (const f of analysis.features.values()) for (const m of f.milestones) placedMilestones.add(m);
   const otherMilestones = items.filter((i) => i.kind === 'milestone' && !placedMilestones.has(i.id));
 
+  yield;
+
   const group = (name: PlanGroup, children: PlanNode[], noun: [string, string], what: string): void => {
     if (children.length > 0) roots.push(groupNode(name, children, noun, what));
   };
-  group('untraced', untraced.map((f) => featureNode(ctx, f, '~untraced')), ['feature', 'features'], 'that serve no goal');
-  group('no-feature', taskNodes(ctx, noFeature, '~no-feature'), ['task', 'tasks'], 'that deliver no feature');
-  group('unscheduled', unscheduled.map((t) => taskNode(ctx, t, '~unscheduled', [])), ['task', 'tasks'], 'not done, with no computable start or end');
-  group('milestones', otherMilestones.map((m) => milestoneNode(ctx, m, '~milestones')), ['milestone', 'milestones'], 'linked to no feature');
+  const each = function* <T>(list: T[], node: (t: T) => Generator<void, PlanNode, void>): Generator<void, PlanNode[], void> {
+    const out: PlanNode[] = [];
+    for (const t of list) out.push(yield* node(t));
+    return out;
+  };
+  group('untraced', yield* each(untraced, (f) => featureNode(ctx, f, '~untraced')), ['feature', 'features'], 'that serve no goal');
+  group('no-feature', yield* taskNodes(ctx, noFeature, '~no-feature'), ['task', 'tasks'], 'that deliver no feature');
+  group('unscheduled', yield* each(unscheduled, (t) => taskNode(ctx, t, '~unscheduled', new Map())), ['task', 'tasks'], 'not done, with no computable start or end');
+  group('milestones', yield* each(otherMilestones, (m) => milestoneNode(ctx, m, '~milestones')), ['milestone', 'milestones'], 'linked to no feature');
   return roots;
 }
 
@@ -122,12 +146,13 @@ export function flattenPlanTree(nodes: readonly PlanNode[]): PlanNode[] {
   return out;
 }
 
-function goalNode(ctx: Context, goal: Item): PlanNode {
+function* goalNode(ctx: Context, goal: Item): Generator<void, PlanNode, void> {
   const { analysis } = ctx;
   const key = goal.id;
   const featureIds = analysis.goals.get(goal.id)?.features ?? [];
   const features = sortById(ctx, featureIds.map((id) => analysis.items.get(id)).filter((f) => f !== undefined));
-  const children = features.map((f) => featureNode(ctx, f, key));
+  const children: PlanNode[] = [];
+  for (const f of features) children.push(yield* featureNode(ctx, f, key));
 
   // A goal is as healthy as its worst open feature.
   let worst: HealthLevel | undefined;
@@ -160,13 +185,14 @@ function goalNode(ctx: Context, goal: Item): PlanNode {
   };
 }
 
-function featureNode(ctx: Context, feature: Item, parentKey: string): PlanNode {
+function* featureNode(ctx: Context, feature: Item, parentKey: string): Generator<void, PlanNode, void> {
   const { analysis } = ctx;
   const key = `${parentKey}/${feature.id}`;
   const info = analysis.features.get(feature.id);
   const tasks = sortById(ctx, (info?.tasks ?? []).map((id) => analysis.items.get(id)).filter((t) => t !== undefined));
   const milestones = sortById(ctx, (info?.milestones ?? []).map((id) => analysis.items.get(id)).filter((m) => m !== undefined));
-  const children = [...taskNodes(ctx, tasks, key), ...milestones.map((m) => milestoneNode(ctx, m, key))];
+  const children = yield* taskNodes(ctx, tasks, key);
+  for (const m of milestones) children.push(yield* milestoneNode(ctx, m, key));
 
   const health = featureHealth(analysis, feature.id, ctx.health);
   const state = healthState(health.level) ?? itemState(feature.status) ?? 'todo';
@@ -192,7 +218,7 @@ function featureNode(ctx: Context, feature: Item, parentKey: string): PlanNode {
 }
 
 /** Tasks of one list, each sub-task under its parent when the parent is in the list too. */
-function taskNodes(ctx: Context, tasks: Item[], parentKey: string): PlanNode[] {
+function* taskNodes(ctx: Context, tasks: Item[], parentKey: string): Generator<void, PlanNode[], void> {
   const ids = new Set(tasks.map((t) => t.id));
   const childrenOf = new Map<string, Item[]>();
   const tops: Item[] = [];
@@ -205,11 +231,13 @@ function taskNodes(ctx: Context, tasks: Item[], parentKey: string): PlanNode[] {
       tops.push(t);
     }
   }
-  const build = (t: Item, key: string): PlanNode => taskNode(ctx, t, key, childrenOf.get(t.id) ?? [], build);
-  return tops.map((t) => build(t, parentKey));
+  const out: PlanNode[] = [];
+  for (const t of tops) out.push(yield* taskNode(ctx, t, parentKey, childrenOf));
+  return out;
 }
 
-function taskNode(ctx: Context, task: Item, parentKey: string, subtasks: Item[], build?: (t: Item, key: string) => PlanNode): PlanNode {
+/** A task's node, with its sub-tasks (those in `childrenOf`) under it. */
+function* taskNode(ctx: Context, task: Item, parentKey: string, childrenOf: Map<string, Item[]>): Generator<void, PlanNode, void> {
   const { analysis } = ctx;
   const key = `${parentKey}/${task.id}`;
   const scheduled = analysis.schedule.tasks.get(task.id);
@@ -235,15 +263,17 @@ function taskNode(ctx: Context, task: Item, parentKey: string, subtasks: Item[],
   ownersLine(task, tip);
   const features = deliveredFeatures(analysis, task);
   tip.push(`Delivers: ${features.length > 0 ? features.map((f) => escapeMarkdown(f)).join(', ') : 'no feature'}`);
+  const children: PlanNode[] = [];
+  for (const sub of childrenOf.get(task.id) ?? []) children.push(yield* taskNode(ctx, sub, key, childrenOf));
+  yield;
   return {
     key, kind: 'task', id: task.id, label: label(task), state,
     description: withProblems(parts, problems), problems,
-    location: locationOf(task), tooltip: tooltip(ctx, task.id, tip),
-    children: build ? subtasks.map((s) => build(s, key)) : [],
+    location: locationOf(task), tooltip: tooltip(ctx, task.id, tip), children,
   };
 }
 
-function milestoneNode(ctx: Context, milestone: Item, parentKey: string): PlanNode {
+function* milestoneNode(ctx: Context, milestone: Item, parentKey: string): Generator<void, PlanNode, void> {
   const key = `${parentKey}/${milestone.id}`;
   const date = ctx.analysis.schedule.milestones.get(milestone.id)?.date ?? milestone.date;
   const problems = problemCount(ctx, milestone.id);
@@ -258,6 +288,7 @@ function milestoneNode(ctx: Context, milestone: Item, parentKey: string): PlanNo
   const tip = tooltipHead(milestone, 'Milestone', state);
   tip.push(`Date: ${date === undefined ? 'none (no date and no predecessors with dates)' : formatDate(date)}`);
   ownersLine(milestone, tip);
+  yield;
   return {
     key, kind: 'milestone', id: milestone.id, label: label(milestone), state,
     description: withProblems(parts, problems), problems,

@@ -8,6 +8,7 @@ import type { Diagnostic, FilePath, FileResult } from '../model/types.js';
 import { contentHash } from '../parse/contentHash.js';
 import { MAX_CONFIG_BYTES, MAX_FILE_BYTES, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES } from '../model/limits.js';
 import { parseFile, skippedFileResult, tooLarge } from '../parse/parseFile.js';
+import { SteppedRun } from '../model/steppedRun.js';
 import type { ConfigSource, Workspace, WorkspaceOptions } from './types.js';
 
 export const DEFAULT_CONFIG_PATH = '.specline.yml';
@@ -29,6 +30,14 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const files = new Map<FilePath, FileResult>();
   let cached: Analysis | undefined;
   let cachedToday: number | undefined;
+  /** Bumped by every change, so an analysis that ran in steps across a change is not cached as current. */
+  let version = 0;
+  /** An analysis running in steps (`analyzeSteps`), which any other analysis finishes first. */
+  let running: SteppedRun<Analysis> | undefined;
+  const invalidate = (): void => {
+    cached = undefined;
+    version++;
+  };
   /** Keeps what the last analysis computed, so an edit re-checks only what depends on it. */
   let analyzer = new Analyzer();
   let baseline: Baseline | { problem: string } | undefined;
@@ -149,11 +158,27 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     return { ...analysis, diagnostics };
   }
 
+  /** The analysis of the files as they are when the first step runs; cached unless something changed meanwhile. */
+  function* analysisSteps(): Generator<void, Analysis, void> {
+    const today = options.today();
+    if (cached && cachedToday === today) return cached;
+    const at = version;
+    const compared = baseline && 'commit' in baseline ? baseline : undefined;
+    const analysis = withSkippedHints(yield* analyzer.steps({
+      config, configDiagnostics: [...configDiagnostics, ...baselineProblem()], files: files.values(), today, ...(compared ? { baseline: compared } : {}),
+    }));
+    if (version === at) {
+      cached = analysis;
+      cachedToday = today;
+    }
+    return analysis;
+  }
+
   const workspace: Workspace = {
     async load() {
       await readConfig();
       files.clear();
-      cached = undefined;
+      invalidate();
       skippedText.clear();
       const paths = (await options.fs.listFiles()).filter(inScope).sort();
       for (const problem of options.fs.listProblems?.() ?? []) {
@@ -186,8 +211,32 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       const previous = files.get(path);
       if (previous && !previous.skipped && previous.hash === contentHash(text)) return true;
       files.set(path, keepItemIdentity(previous, parseFile(path, text, config)));
-      cached = undefined;
+      invalidate();
       return true;
+    },
+
+    async setFiles(texts) {
+      const parsedWith = config;
+      const changed = texts.filter(({ path, text }) => {
+        if (!inScope(path)) return false;
+        const previous = files.get(path);
+        return !previous || previous.skipped !== undefined || previous.hash !== contentHash(text);
+      });
+      if (changed.length === 0) return;
+      // What each file was before: a newer text set meanwhile (a quick fix's `setFile`) wins.
+      const before = new Map(changed.map((t) => [t.path, files.get(t.path)]));
+      const results = options.parseBatch ? await options.parseBatch(changed, config) : changed.map((t) => parseFile(t.path, t.text, config));
+      // A config read meanwhile may parse differently: the parse results are then stale.
+      if (config !== parsedWith) {
+        for (const t of changed) if (files.get(t.path) === before.get(t.path)) workspace.setFile(t.path, t.text);
+        return;
+      }
+      for (const r of results) {
+        if (!inScope(r.file) || files.get(r.file) !== before.get(r.file)) continue;
+        skippedText.delete(r.file);
+        files.set(r.file, keepItemIdentity(files.get(r.file), r));
+      }
+      invalidate();
     },
 
     async refreshFile(path) {
@@ -197,7 +246,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         workspace.deleteFile(path);
       } else if ('skipped' in read) {
         files.set(path, read.skipped);
-        cached = undefined;
+        invalidate();
       } else {
         workspace.setFile(path, read.text);
       }
@@ -205,7 +254,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
 
     deleteFile(path) {
       skippedText.delete(path);
-      if (files.delete(path)) cached = undefined;
+      if (files.delete(path)) invalidate();
     },
 
     async reloadConfig() {
@@ -213,25 +262,34 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       const parsedWith = (): string => JSON.stringify([[...config.prefixes], config.currency ?? null]);
       const before = parsedWith();
       await readConfig();
-      cached = undefined;
+      invalidate();
       if (parsedWith() !== before) await workspace.load();
     },
 
     analyze() {
-      const today = options.today();
-      if (cached && cachedToday === today) return cached;
-      const compared = baseline && 'commit' in baseline ? baseline : undefined;
-      cached = withSkippedHints(analyzer.analyze({
-        config, configDiagnostics: [...configDiagnostics, ...baselineProblem()], files: files.values(), today, ...(compared ? { baseline: compared } : {}),
-      }));
-      cachedToday = today;
-      return cached;
+      running?.finish();
+      running = undefined;
+      return new SteppedRun(analysisSteps()).finish();
+    },
+
+    *analyzeSteps() {
+      // One Analyzer runs one analysis at a time: let one already in progress finish first.
+      const before = running;
+      if (before) while (!before.step()) yield;
+      const run = new SteppedRun(analysisSteps());
+      running = run;
+      try {
+        while (!run.step()) yield;
+        return run.result();
+      } finally {
+        if (running === run) running = undefined;
+      }
     },
 
     setBaseline(next) {
       if (next === baseline) return;
       baseline = next;
-      cached = undefined;
+      invalidate();
     },
 
     files() {

@@ -56,6 +56,11 @@ export interface Workspace {
   load(): Promise<void>;
   /** Replaces one file's text (an editor buffer, a watcher event). Returns false when the path is not included. */
   setFile(path: FilePath, text: string): boolean;
+  /**
+   * Replaces several files' texts, parsing the changed ones with the injected batch parser
+   * (which a host may run off its thread, or in slices).
+   */
+  setFiles(files: Array<{ path: FilePath; text: string }>): Promise<void>;
   /** Re-reads one file from the file system. */
   refreshFile(path: FilePath): Promise<void>;
   deleteFile(path: FilePath): void;
@@ -63,6 +68,13 @@ export interface Workspace {
   reloadConfig(): Promise<void>;
   /** The current analysis; cached until something changes. */
   analyze(): Analysis;
+  /**
+   * The same analysis in steps, for a host that must not be held for long: it runs the
+   * next step, gives its thread away, and so on (`core/live/slices.ts`). Equal to
+   * `analyze()` of the files as they were at the first step. A plain `analyze()` meanwhile
+   * finishes the stepped one first, so the two never interleave.
+   */
+  analyzeSteps(): Generator<void, Analysis, void>;
   /**
    * The plan at the configured `baseline:` revision (read by the host, which knows git),
    * or why it could not be read: then a `schedule.slipped` warning on the `baseline:`

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocumentSymbol } from '../../core/language/index.js';
 import { getDocumentSymbols, getWorkspaceSymbols, MAX_WORKSPACE_SYMBOLS } from '../../core/language/index.js';
-import { fileResultFor } from '../../core/language/freshFile.js';
 import type { ItemKind } from '../../core/model/types.js';
 import { toRange } from '../convert.js';
 import type { IndexService } from '../indexService.js';
@@ -25,10 +24,10 @@ const KIND: Record<ItemKind, vscode.SymbolKind> = {
 export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly service: IndexService) {}
 
-  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
     const entry = indexed(this.service, document, false);
     if (!entry) return [];
-    return convert(getDocumentSymbols(fileResultFor(entry.analysis, entry.path, document.getText())));
+    return convert(getDocumentSymbols(await entry.index.fileResult(entry.path, document.getText(), entry.analysis)));
   }
 }
 

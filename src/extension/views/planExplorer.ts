@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analysis/types.js';
 import type { PlanNode, PlanNodeState } from '../../core/views/planTree.js';
-import { buildPlanTree } from '../../core/views/planTree.js';
+import { planTreeSteps } from '../../core/views/planTree.js';
+import { runInSlices } from '../../core/live/slices.js';
+import { HOST_CLOCK } from '../hostClock.js';
 import { withPlanCost } from '../../core/views/planCost.js';
 import type { IndexService } from '../indexService.js';
 import { uriFor } from '../workspaceBridge.js';
@@ -80,6 +82,8 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
   private roots: Element[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private view: vscode.TreeView<Element> | undefined;
+  /** Rebuilds started; a rebuild whose number is no longer the latest stops. */
+  private builds = 0;
 
   constructor(private readonly service: () => IndexService | undefined) {
     this.disposables.push(
@@ -93,7 +97,7 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
   /** Shows the view; called once with the TreeView created for this provider. */
   attachView(view: vscode.TreeView<Element>): void {
     this.view = view;
-    this.rebuild();
+    void this.rebuild();
   }
 
   /** Rebuilds soon, coalescing bursts of analyses. */
@@ -101,12 +105,17 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.rebuild();
+      void this.rebuild();
     }, REFRESH_DEBOUNCE_MS);
   }
 
-  /** Rebuilds now from each folder's latest analysis. */
-  rebuild(): void {
+  /**
+   * Rebuilds now from each folder's latest analysis, in slices that give the extension host
+   * its turn back every few milliseconds (a tree of thousands of tasks is built in hundreds
+   * of milliseconds). A newer rebuild makes an older one stop without showing its tree.
+   */
+  async rebuild(): Promise<void> {
+    const run = ++this.builds;
     this.follow();
     const s = this.service();
     const folders = s?.all() ?? [];
@@ -115,10 +124,12 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
       .map((f) => ({ folder: f.folder, analysis: f.analysis as Analysis }))
       .sort((a, b) => a.folder.index - b.folder.index);
     const cost = showCost();
-    const trees = built.map((b) => {
-      const nodes = buildPlanTree(b.analysis);
-      return { folder: b.folder, nodes: cost ? withPlanCost(b.analysis, nodes) : nodes, problems: b.analysis.diagnostics.length };
-    });
+    const trees: Array<{ folder: vscode.WorkspaceFolder; nodes: PlanNode[]; problems: number }> = [];
+    for (const b of built) {
+      const nodes = await runInSlices(planTreeSteps(b.analysis), HOST_CLOCK);
+      if (run !== this.builds) return;
+      trees.push({ folder: b.folder, nodes: cost ? withPlanCost(b.analysis, nodes) : nodes, problems: b.analysis.diagnostics.length });
+    }
     this.roots = trees.length === 1
       ? trees[0]!.nodes.map((node) => ({ type: 'node' as const, folder: trees[0]!.folder, node }))
       : trees.map((t) => ({ type: 'folder' as const, ...t }));
@@ -254,7 +265,7 @@ export function registerPlanExplorer(service: () => IndexService | undefined, co
     vscode.commands.registerCommand(VIEW_COMMANDS.refreshPlanExplorer, async () => {
       const s = service();
       if (s) await s.reloadAll();
-      explorer.rebuild();
+      await explorer.rebuild();
     }),
     vscode.commands.registerCommand(VIEW_COMMANDS.showCostInPlanExplorer, () => setShowCost(true)),
     vscode.commands.registerCommand(VIEW_COMMANDS.hideCostInPlanExplorer, () => setShowCost(false)),

@@ -22,6 +22,7 @@ export const CORE_LAYERS: readonly string[] = [
   'analyzer', // files → index → schedule → cost → checks: produces an Analysis
   'convert', // a mermaid chart as a plan table (schedules its result with the analyzer)
   'workspace', // a folder of files, its config and its (incremental) analysis
+  'live', // the live index: debounce, generations, disk reconcile, analysis in slices
   'render', // an analysis as text, Markdown, CSV, SVG and HTML
   'report', // the status report
   'language', // language features (hover, completion, rename, …) over an analysis

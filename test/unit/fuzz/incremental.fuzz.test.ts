@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
+import { runInSlices } from '../../../src/core/live/slices.js';
 import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
 import { analysisSummary } from '../../support/analysisSummary.js';
 import { memoryFileSystem } from '../../support/memoryFileSystem.js';
@@ -46,6 +47,48 @@ describe('fuzz: incremental analysis', function () {
         }
       }),
       fuzzParameters(0.015),
+    );
+  });
+
+  it('in slices, with edits arriving between slices, equals a cold analysis of the files as they were when it started', async () => {
+    const cold = async (texts: Map<string, string>): Promise<string> => {
+      const fresh = createWorkspace({ fs: memoryFileSystem({}), today: () => parseIsoDate('2027-02-15')! });
+      await fresh.load();
+      for (const [path, text] of texts) fresh.setFile(path, text);
+      return analysisSummary(fresh.analyze());
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(markdownDocument, { minLength: 3, maxLength: 3 }), fc.array(fc.tuple(edit, fc.nat(30)), { minLength: 1, maxLength: 3 }), async (docs, edits) => {
+        const paths = docs.map((_, i) => `p${i}.md`);
+        const texts = new Map(paths.map((p, i) => [p, docs[i]!]));
+        const ws = createWorkspace({ fs: memoryFileSystem({}), today: () => parseIsoDate('2027-02-15')! });
+        await ws.load();
+        for (const [path, text] of texts) ws.setFile(path, text);
+        await runInSlices(ws.analyzeSteps(), { now: () => 0, yieldToHost: async () => {} });
+        for (const [e, after] of edits) {
+          // The edit lands while a sliced analysis of the files before it is halfway through.
+          const before = new Map(texts);
+          const path = paths[e.file]!;
+          texts.set(path, apply(texts.get(path)!, e));
+          let step = 0;
+          const host = {
+            now: () => step,
+            yieldToHost: async (): Promise<void> => {
+              if (++step === after % 12 + 1) ws.setFile(path, texts.get(path)!);
+            },
+          };
+          const sliced = await runInSlices(ws.analyzeSteps(), host, 1);
+          if (step <= after % 12) {
+            // The analysis ended before the edit could land: apply it now.
+            assert.equal(analysisSummary(sliced), await cold(before));
+            ws.setFile(path, texts.get(path)!);
+          } else {
+            assert.equal(analysisSummary(sliced), await cold(before), 'the sliced analysis reads the files as they were at its start');
+          }
+          assert.equal(analysisSummary(ws.analyze()), await cold(texts), 'the next analysis sees the edit');
+        }
+      }),
+      fuzzParameters(0.006),
     );
   });
 });
