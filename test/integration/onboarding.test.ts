@@ -5,6 +5,7 @@
  * Every wait polls a condition with a bounded timeout.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, poll } from './support.js';
@@ -59,13 +60,18 @@ describe('Onboarding: snippets and the problem matcher', () => {
   });
 
   it('reads specline check output in a task into the same problems the extension shows', async function () {
-    this.timeout(120_000);
+    this.timeout(240_000);
     const folder = vscode.workspace.workspaceFolders![0]!;
+    const cli = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'bin', 'specline.js');
+    // How many problems the CLI finds, so the wait below ends on the whole list: the
+    // extension publishes file by file, and a partial list must not be taken for the answer.
+    const json = spawnSync(process.execPath, [cli, 'check', '--today', TODAY, '--format', 'json'], { cwd: folder.uri.fsPath, encoding: 'utf8' });
+    const expected = (JSON.parse(json.stdout) as { diagnostics: unknown[] }).diagnostics.length;
+    assert.ok(expected > 0, `the CLI finds problems in the fixture (${json.stderr})`);
     const live = await poll('the extension\'s problems under the fixed today', () => {
       const list = problems('specline');
-      return list.some((p) => p.includes('schedule.overdue')) && list;
-    }, 30_000);
-    const cli = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'bin', 'specline.js');
+      return list.length === expected && list;
+    }, 60_000);
     const task = new vscode.Task(
       { type: 'process' }, folder, 'specline check', 'specline',
       new vscode.ProcessExecution(process.execPath, [cli, 'check', '--today', TODAY, '--no-color'], { cwd: folder.uri.fsPath }),
@@ -84,7 +90,7 @@ describe('Onboarding: snippets and the problem matcher', () => {
     const fromTask = await poll('the task\'s problems', () => {
       last = problems('specline check');
       return last.length >= live.length && last;
-    }, 30_000).catch((error: unknown) => {
+    }, 90_000).catch((error: unknown) => {
       const sources = [...new Set(vscode.languages.getDiagnostics().flatMap(([, list]) => list.map((d) => String(d.source))))];
       throw new Error(`${String(error)}: ${last.length} of ${live.length} (missing: ${live.filter((p) => !last.includes(p)).join('; ')}; extra: ${last.filter((p) => !live.includes(p)).join('; ')}); sources: ${sources.join(', ')}`);
     });
