@@ -1,3 +1,4 @@
+import type { Analysis } from '../../core/analysis/types.js';
 import type { Baseline } from '../../core/baseline/baseline.js';
 import type { Command } from '../command.js';
 import { choiceOption, textOption } from '../command.js';
@@ -31,7 +32,7 @@ export const ganttCommand: Command = {
       throw new UsageError(`--baseline needs a git revision, not "${ref}"`, 'for example --baseline v1.0 or --baseline HEAD~5.');
     }
   },
-  async run({ analysis, format, values, root, env }) {
+  async run({ analysis, format, values, root, env, narrow }) {
     const options = {
       ...defined('title', textOption(values, 'title')),
       ...defined('groupBy', choiceOption(values, 'group-by', GROUP_BY, 'gantt')),
@@ -44,7 +45,7 @@ export const ganttCommand: Command = {
     // Read for every format, so a revision git does not know is exit 2 whatever the format;
     // mermaid has no way to draw a baseline, so its text stays as it is.
     const ref = textOption(values, 'baseline')?.trim();
-    const baseline = ref === undefined ? {} : { baseline: await readBaselineOption(root, ref, analysis.today, env) };
+    const baseline = ref === undefined ? {} : { baseline: await readBaselineOption(root, ref, analysis.today, env, narrow) };
     if (format === 'svg') {
       const { renderGanttSvg } = await import('../../core/render/ganttSvg.js');
       return { output: withNewline(renderGanttSvg(analysis, { ...options, ...zoom, ...baseline })), exitCode: 0 };
@@ -58,12 +59,17 @@ export const ganttCommand: Command = {
   },
 };
 
-/** The plan at `ref` for `--baseline`; a revision git cannot give is a usage error (exit 2). */
-async function readBaselineOption(root: string, ref: string, today: number, env: Readonly<Record<string, string | undefined>>): Promise<Baseline> {
-  const { readBaseline } = await import('../baseline.js');
-  const { GitError, revisionUsageError } = await import('../git.js');
+/**
+ * The plan at `ref` for `--baseline`, narrowed to the PATHs as the current plan is (so an
+ * item out of scope is not taken for one removed since); a revision git cannot give is a
+ * usage error (exit 2).
+ */
+async function readBaselineOption(root: string, ref: string, today: number, env: Readonly<Record<string, string | undefined>>, narrow: (a: Analysis) => Analysis): Promise<Baseline> {
+  const { baselineOf } = await import('../../core/baseline/baseline.js');
+  const { analyzeAtRef, GitError, revisionUsageError } = await import('../git.js');
   try {
-    return await readBaseline(root, ref, today, env);
+    const old = await analyzeAtRef({ root, ref, today, env });
+    return baselineOf(narrow(old.analysis), ref, old.at.commit);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     throw revisionUsageError('--baseline', ref, error);
