@@ -4,6 +4,8 @@ import type { PlanNode, PlanNodeState } from '../../core/views/planTree.js';
 import { buildPlanTree } from '../../core/views/planTree.js';
 import type { IndexService } from '../indexService.js';
 import { uriFor } from '../workspaceBridge.js';
+import { markSlip, slipMarksByFolder } from './planSlips.js';
+import type { FolderSlipMarks } from './planSlips.js';
 import { registerStarterFilesCommand } from './starterFilesCommand.js';
 import { PLAN_VIEW, VIEW_COMMANDS } from './viewIds.js';
 
@@ -74,6 +76,8 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
   private roots: Element[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private view: vscode.TreeView<Element> | undefined;
+  /** Each folder's items compared with its configured baseline (empty without one). */
+  private slips: FolderSlipMarks = new Map();
 
   constructor(private readonly service: () => IndexService | undefined) {
     this.disposables.push(
@@ -108,6 +112,7 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
       .map((f) => ({ folder: f.folder, analysis: f.analysis as Analysis }))
       .sort((a, b) => a.folder.index - b.folder.index);
     const trees = built.map((b) => ({ folder: b.folder, nodes: buildPlanTree(b.analysis), problems: b.analysis.diagnostics.length }));
+    this.slips = slipMarksByFolder(built);
     this.roots = trees.length === 1
       ? trees[0]!.nodes.map((node) => ({ type: 'node' as const, folder: trees[0]!.folder, node }))
       : trees.map((t) => ({ type: 'folder' as const, ...t }));
@@ -157,7 +162,8 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
     item.tooltip = tooltip;
     item.iconPath = iconOf(node);
     item.contextValue = `specline.${node.kind}`;
-    item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
+    markSlip(item, node, this.slips.get(folder.uri.toString()));
+    item.accessibilityInformation = { label: `${node.label}, ${item.description}` };
     if (node.location) {
       item.command = {
         command: VIEW_COMMANDS.revealItem,
