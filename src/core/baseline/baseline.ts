@@ -27,6 +27,8 @@ export interface Baseline {
   tasks: ReadonlyMap<string, BaselineEntry>;
   milestones: ReadonlyMap<string, BaselineEntry>;
   features: ReadonlyMap<string, BaselineEntry>;
+  /** Goals as they were (no dates of their own: the status report compares their status). */
+  goals: ReadonlyMap<string, BaselineEntry>;
 }
 
 /** The dates of `analysis` (the workspace at `commit`) as a baseline. */
@@ -34,6 +36,7 @@ export function baselineOf(analysis: Analysis, ref: string, commit: string): Bas
   const tasks = new Map<string, BaselineEntry>();
   const milestones = new Map<string, BaselineEntry>();
   const features = new Map<string, BaselineEntry>();
+  const goals = new Map<string, BaselineEntry>();
   for (const item of analysis.items.values()) {
     if (item.kind === 'task') {
       const t = analysis.schedule.tasks.get(item.id);
@@ -44,9 +47,11 @@ export function baselineOf(analysis: Analysis, ref: string, commit: string): Bas
     } else if (item.kind === 'feature') {
       const f = analysis.features.get(item.id);
       features.set(item.id, { item, ...(f?.start === undefined ? {} : { start: f.start }), ...(f?.end === undefined ? {} : { end: f.end }) });
+    } else if (item.kind === 'goal') {
+      goals.set(item.id, { item });
     }
   }
-  return { ref, commit, tasks, milestones, features };
+  return { ref, commit, tasks, milestones, features, goals };
 }
 
 /** What a comparison reads of the current plan: an analysis, or a check's context. */
