@@ -14,6 +14,7 @@ import { escapeXml } from '../render/xml.js';
 import type { Choice } from './toolbar.js';
 import { commandButton, menuControl, segmentedControl, selectControl, toolbarGroup, toolbarRow, toolbarStatus } from './toolbar.js';
 import type { Baseline } from '../baseline/baseline.js';
+import { SlipCalculator } from '../baseline/baseline.js';
 
 /** The plan choice that follows the active editor. */
 export const ACTIVE_PLAN = '';
@@ -166,7 +167,7 @@ export interface GanttViewResult {
   /** `html` as keyed blocks (the chart's row bands) when the chart is banded. */
   blocks?: BlockedMarkup;
   title: string;
-  counts: { bars: number; milestones: number; unscheduled: number; sections: number };
+  counts: { bars: number; milestones: number; unscheduled: number; sections: number; baselineRows?: number; slipped?: number };
 }
 
 /**
@@ -179,12 +180,13 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
   let bars = 0;
   let milestones = 0;
   for (const s of model.sections) for (const r of s.rows) if (r.kind === 'task') bars++; else milestones++;
-  const counts = { bars, milestones, unscheduled: model.unscheduled.length, sections: model.sections.length };
+  const counts: GanttViewResult['counts'] = { bars, milestones, unscheduled: model.unscheduled.length, sections: model.sections.length };
   const title = `Gantt: ${cleanLine(scope, 60)}`;
   const short = `${plural(bars, 'task')} · ${plural(milestones, 'milestone')}${model.unscheduled.length ? ` · ${model.unscheduled.length} unscheduled` : ''}`;
   // Drawn only once read, and only the revision asked for (a stale one is never shown as it).
   const baseline = options.baseline && compare.baseline?.ref === options.baseline ? compare.baseline : undefined;
   const versus = baseline ? ` · vs ${cleanLine(baseline.ref, 40)}` : '';
+  if (baseline) Object.assign(counts, baselineCounts(analysis, model, baseline));
   const status = { short: short + versus, long: `${short}${versus}${baseline ? ` (${baseline.commit.slice(0, 7)})` : ''} · scope: ${cleanLine(scope, 120)} · as of ${formatDate(analysis.today)}` };
 
   const body: string[] = [];
@@ -279,6 +281,21 @@ function emptyState(analysis: Analysis, options: GanttViewOptions): string {
       ? 'No task or milestone matches these filters.'
       : 'The active file has no scheduled tasks or milestones.';
   return `<div class="sl-empty-state"><h2>Nothing to draw</h2><p>${escapeXml(why)}</p></div>`;
+}
+
+/** Rows drawn with a baseline bar, and rows ending later than in the baseline: numbers for tests and the API. */
+function baselineCounts(analysis: Analysis, model: ReturnType<typeof buildGanttModel>, baseline: Baseline): { baselineRows: number; slipped: number } {
+  const slips = new SlipCalculator(analysis);
+  let baselineRows = 0;
+  let slipped = 0;
+  for (const s of model.sections) {
+    for (const r of s.rows) {
+      const c = slips.compare(r.kind, r.id, baseline);
+      if (c.baselineEnd !== undefined) baselineRows++;
+      if ((c.slip ?? 0) > 0) slipped++;
+    }
+  }
+  return { baselineRows, slipped };
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
