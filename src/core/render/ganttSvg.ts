@@ -220,7 +220,7 @@ function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOpti
     const own = taskGroup(analysis, p.row, p.y, xOf, problems.get(p.row.id), tipsAsData);
     return base ? base.under(p.row, p.y, xOf, tipsAsData) + own + base.over(p.row, p.y, xOf, problems.get(p.row.id)) : own;
   };
-  const tail = base ? { y: tailY, markup: () => base.tail(tailY, width, xOf, tipsAsData) } : undefined;
+  const tail = base && base.tailHeight > 0 ? { y: tailY, markup: () => base.tail(tailY, width, xOf, tipsAsData) } : undefined;
   if (options.bandRows !== undefined && placed.length > options.bandRows) {
     return bandedChart({ analysis, name, zoom, ppd, origin, stop, width, height, xOf, placed, byId, sectionYs, problems, tipsAsData, bandRows: Math.max(10, options.bandRows), rowMarkup, ...(tail ? { tail } : {}) });
   }
