@@ -134,8 +134,10 @@ export class GanttBaselineLayer {
     if (label === undefined) return '';
     const g = this.geometry;
     const right = row.kind === 'milestone' ? (xOf(row.start) + xOf(row.start + 1)) / 2 + g.diamond : Math.max(xOf(row.start) + 2, xOf(row.end + 1));
-    // Past the late and over-allocated markers the row group draws after its bar.
-    let x = right + 5 + (hasCode(problems, LATE_CODES) ? 13 : 0) + (hasCode(problems, OVERALLOCATED_CODES) ? 13 : 0);
+    // Past the late and over-allocated markers the row group draws after its bar, else
+    // past the 6 px stub of a dependency arrow leaving the bar's end.
+    const markers = (hasCode(problems, LATE_CODES) ? 13 : 0) + (hasCode(problems, OVERALLOCATED_CODES) ? 13 : 0);
+    let x = right + (markers > 0 ? 5 + markers : 9);
     if (c.baselineEnd !== undefined) x = Math.max(x, xOf(c.baselineEnd + 1) + 4);
     const kind = this.added.has(row.id) ? 'sl-slip-new' : (c.slip ?? 0) > 0 ? 'sl-slip-late' : 'sl-slip-early';
     return `<text class="sl-slip ${kind}" data-slip-id="${escapeXml(row.id)}" x="${num(x)}" y="${num(y + g.row / 2 + 4)}">${escapeXml(label)}</text>`;
