@@ -12,9 +12,9 @@ import { renderMermaidGantt } from '../render/mermaidGantt.js';
 import { cleanLine, ownerKey } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import type { Choice } from './toolbar.js';
-import { commandButton, menuControl, segmentedControl, selectControl, toolbarGroup, toolbarRow, toolbarStatus } from './toolbar.js';
-import type { Baseline } from '../baseline/baseline.js';
-import { SlipCalculator } from '../baseline/baseline.js';
+import { menuControl, segmentedControl, selectControl, toolbarGroup, toolbarRow, toolbarStatus } from './toolbar.js';
+import type { GanttCompareState } from './ganttCompare.js';
+import { baselineCounts, compareControl, isBaselineRef } from './ganttCompare.js';
 
 /** The plan choice that follows the active editor. */
 export const ACTIVE_PLAN = '';
@@ -39,22 +39,6 @@ export interface GanttViewOptions {
   baseline: string;
 }
 
-/**
- * What the host knows of the "Compare with…" baseline: why the control is disabled, the
- * baseline once read, or what is happening meanwhile (reading it, or why it failed).
- */
-export interface GanttCompareState {
-  unavailable?: string;
-  baseline?: Baseline;
-  /** "Reading v1.0…", or why it could not be read. */
-  status?: string;
-  failed?: boolean;
-}
-
-/** A revision the toolbar may hold: what git accepts as one, never something read as an option. */
-export function isBaselineRef(ref: string): boolean {
-  return ref.length > 0 && ref.length <= 200 && !ref.startsWith('-') && !/[\s\0]/.test(ref);
-}
 
 export const DEFAULT_GANTT_OPTIONS: Readonly<GanttViewOptions> = {
   plan: ACTIVE_PLAN, feature: '', goal: '', owner: '', milestone: '', groupBy: 'section', zoom: 'week', collapsed: [], renderer: 'specline', baseline: '',
@@ -217,13 +201,6 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
   return { toolbar, html: joinBlocks(blocks), blocks, title, counts };
 }
 
-/** "Compare with…", or the baseline shown ("Baseline: v1.0"); disabled with the reason where git may not run. */
-function compareControl(options: GanttViewOptions, compare: GanttCompareState): string {
-  if (compare.unavailable) return commandButton('compareBaseline', 'Compare with…', { title: compare.unavailable, disabled: true });
-  if (!options.baseline) return commandButton('compareBaseline', 'Compare with…', { title: 'Draw the plan as it was at a git tag or commit under the bars, with each item’s slip' });
-  return commandButton('compareBaseline', `Baseline: ${cleanLine(options.baseline, 24)}`, { title: `Comparing with ${cleanLine(options.baseline, 120)}: pick another revision, or “No baseline”`, primary: true });
-}
-
 function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { short: string; long: string }, compare: GanttCompareState): string {
   const plans: Choice[] = [{ value: ACTIVE_PLAN, label: 'Active plan' }, { value: ALL_PLANS, label: 'All plans' }, ...planFiles(analysis).map((p) => ({ value: p, label: p }))];
   if (options.plan && !plans.some((p) => p.value === options.plan)) plans.push({ value: options.plan, label: `${options.plan} (missing)` });
@@ -281,21 +258,6 @@ function emptyState(analysis: Analysis, options: GanttViewOptions): string {
       ? 'No task or milestone matches these filters.'
       : 'The active file has no scheduled tasks or milestones.';
   return `<div class="sl-empty-state"><h2>Nothing to draw</h2><p>${escapeXml(why)}</p></div>`;
-}
-
-/** Rows drawn with a baseline bar, and rows ending later than in the baseline: numbers for tests and the API. */
-function baselineCounts(analysis: Analysis, model: ReturnType<typeof buildGanttModel>, baseline: Baseline): { baselineRows: number; slipped: number } {
-  const slips = new SlipCalculator(analysis);
-  let baselineRows = 0;
-  let slipped = 0;
-  for (const s of model.sections) {
-    for (const r of s.rows) {
-      const c = slips.compare(r.kind, r.id, baseline);
-      if (c.baselineEnd !== undefined) baselineRows++;
-      if ((c.slip ?? 0) > 0) slipped++;
-    }
-  }
-  return { baselineRows, slipped };
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

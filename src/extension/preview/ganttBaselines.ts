@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Baseline } from '../../core/baseline/baseline.js';
-import type { GanttCompareState } from '../../core/views/ganttView.js';
-import { isBaselineRef } from '../../core/views/ganttView.js';
+import type { GanttCompareState } from '../../core/views/ganttCompare.js';
+import { isBaselineRef } from '../../core/views/ganttCompare.js';
 import type { GitRevision } from '../../cli/git.js';
 import { GitError } from '../../cli/git.js';
 import type { FolderIndex } from '../indexService.js';
