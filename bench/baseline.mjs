@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `schedule --baseline` against a plain `schedule`, side by side: the 2,000-document bench
+// `schedule --baseline` against a plain `schedule`, and `gantt --baseline` against a plain
+// `gantt`, side by side: the 2,000-document bench
 // workspace in a git repository whose baseline is 50 commits back (each commit lengthens a
 // few tasks, so the two plans differ). Target: the baseline run costs at most 2× the plain
 // one. Prints medians and the ratio; never fails on a slow result.
@@ -69,3 +70,15 @@ plain /= 2;
 compared /= 2;
 const ratio = compared / plain;
 console.log(`schedule, ${docs} documents: plain ${plain.toFixed(0)} ms, --baseline ${commits} commits back ${compared.toFixed(0)} ms: ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×) ${ratio <= TARGET_RATIO ? '✔' : '✖'}`);
+
+// The same for the chart: drawing the baseline bars, slip labels and removed tasks on top
+// of reading the old plan.
+const chart = ['gantt', '--format', 'svg', '--today', '2027-01-04'];
+let plainChart = 0;
+let comparedChart = 0;
+for (let round = 0; round < 2; round++) {
+  plainChart += time(chart);
+  comparedChart += time([...chart, '--baseline', 'baseline']);
+}
+const chartRatio = comparedChart / plainChart;
+console.log(`gantt --format svg, ${docs} documents: plain ${(plainChart / 2).toFixed(0)} ms, --baseline ${(comparedChart / 2).toFixed(0)} ms: ${chartRatio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×) ${chartRatio <= TARGET_RATIO ? '✔' : '✖'}`);

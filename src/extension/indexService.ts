@@ -234,6 +234,16 @@ export class FolderIndex implements vscode.Disposable {
     this.log.info(`${this.folder.name}: baseline ${this.workspace.config().baseline?.ref} read in ${Math.round(performance.now() - started)} ms`);
   }
 
+  /**
+   * The folder's baseline reader (the one `baseline:` uses, so a revision is read once),
+   * or why git may not run here: Restricted Mode, or a folder not on the local disk.
+   */
+  baselineReader(): BaselineReader | { unavailable: string } {
+    if (!vscode.workspace.isTrusted) return { unavailable: 'Comparing with a git revision runs git, which Specline does only in a trusted workspace (Restricted Mode is on).' };
+    if (this.folder.uri.scheme !== 'file') return { unavailable: 'The folder is not on the local disk, where git could read its history.' };
+    return (this.baselines ??= new BaselineReader(this.folder.uri.fsPath));
+  }
+
   private showProgress(token: vscode.CancellationToken): void {
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Specline: indexing ${this.folder.name}`, cancellable: false },

@@ -2,6 +2,7 @@ import type { Baseline } from '../core/baseline/baseline.js';
 import { baselineOf } from '../core/baseline/baseline.js';
 import type { DayNumber } from '../core/model/types.js';
 import type { Workspace } from '../core/workspace/types.js';
+import type { GitRevision } from './git.js';
 import { analyzeAtRef } from './git.js';
 
 /**
@@ -23,6 +24,12 @@ export class BaselineReader {
     const baseline = await readBaseline(this.root, ref, today);
     this.byCommit.set(baseline.commit, baseline);
     return baseline;
+  }
+
+  /** Tags and recent commits to pick a baseline from (see `listRevisions`). Throws `GitError`. */
+  async revisions(limit?: number): Promise<GitRevision[]> {
+    const { listRevisions } = await import('./git.js');
+    return listRevisions(this.root, limit);
   }
 }
 

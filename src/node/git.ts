@@ -293,3 +293,43 @@ export function runGit(cwd: string, args: string[]): Promise<string> {
   // Resolved like every other call: from absolute PATH entries outside the workspace.
   return git(requireGit(cwd), cwd, args);
 }
+
+/** A revision to compare with, as a picker offers it. */
+export interface GitRevision {
+  /** What to pass as the revision: a tag name or a full commit hash. */
+  ref: string;
+  kind: 'tag' | 'commit';
+  /** The abbreviated commit hash. */
+  short: string;
+  /** The commit date, YYYY-MM-DD. */
+  date: string;
+  /** The commit's subject line (user text: escape before markup). */
+  subject: string;
+}
+
+/**
+ * The newest tags and the latest commits of the branch checked out, for a "compare with"
+ * picker: `for-each-ref` and `log` with NUL-separated fields, never a shell. Tag names git
+ * would read as options (or that hold spaces) are left out. Throws `GitError` as
+ * `resolveCommit` does (`not-a-repo`, `unavailable`; `bad-ref` when nothing is committed).
+ */
+export async function listRevisions(root: string, limit = 20, program: string = requireGit(root)): Promise<GitRevision[]> {
+  await resolveCommit(root, 'HEAD', program);
+  const max = String(Math.max(1, Math.min(200, Math.floor(limit))));
+  const [tagOut, logOut] = await Promise.all([
+    git(program, root, ['for-each-ref', '--sort=-creatordate', `--count=${max}`, '--format=%(refname:short)%00%(objectname:short)%00%(*objectname:short)%00%(creatordate:short)%00%(subject)', 'refs/tags']),
+    git(program, root, ['log', '-n', max, '--format=%H%x00%h%x00%cs%x00%s', '--end-of-options', 'HEAD']),
+  ]);
+  const out: GitRevision[] = [];
+  for (const line of tagOut.split('\n')) {
+    const [name, object, peeled, date, subject] = line.split('\0');
+    if (!name || name.startsWith('-') || /[\s\0]/.test(name)) continue;
+    out.push({ ref: name, kind: 'tag', short: peeled || object || '', date: date ?? '', subject: subject ?? '' });
+  }
+  for (const line of logOut.split('\n')) {
+    const [hash, short, date, subject] = line.split('\0');
+    if (!hash || !/^[0-9a-f]{40,64}$/.test(hash)) continue;
+    out.push({ ref: hash, kind: 'commit', short: short ?? hash.slice(0, 7), date: date ?? '', subject: subject ?? '' });
+  }
+  return out;
+}

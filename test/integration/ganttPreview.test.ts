@@ -103,7 +103,7 @@ describe('Gantt preview panel', () => {
     // Hostile or malformed options are ignored field by field; the valid rest applies.
     await vscode.commands.executeCommand(OPEN, { options: { plan: '', owner: '', zoom: 'decade', groupBy: { evil: true }, collapsed: 'x'.repeat(10_000) } });
     const back = await poll('the active plan again', () => gantt()?.counts.bars === planTasks.length && gantt());
-    assert.deepEqual(back.options, { plan: '', feature: '', goal: '', owner: '', milestone: '', groupBy: 'section', zoom: 'week', collapsed: [], renderer: 'specline' });
+    assert.deepEqual(back.options, { plan: '', feature: '', goal: '', owner: '', milestone: '', groupBy: 'section', zoom: 'week', collapsed: [], renderer: 'specline', baseline: '' });
   });
 
   it('adds a bar when a task row is typed into the plan (unsaved)', async () => {

@@ -1,5 +1,8 @@
+import type { Analysis } from '../../core/analysis/types.js';
+import type { Baseline } from '../../core/baseline/baseline.js';
 import type { Command } from '../command.js';
 import { choiceOption, textOption } from '../command.js';
+import { UsageError } from '../io.js';
 
 const GROUP_BY = ['section', 'feature'] as const;
 const ZOOM = ['day', 'week', 'month', 'quarter'] as const;
@@ -19,12 +22,17 @@ export const ganttCommand: Command = {
     goal: { type: 'string', value: 'ID', description: 'only the tasks and milestones of this goal’s features' },
     owner: { type: 'string', value: '@HANDLE', description: 'only the tasks this person owns' },
     milestone: { type: 'string', value: 'ID', description: 'only this milestone and the work leading to it' },
+    baseline: { type: 'string', value: 'REF', description: 'svg/html: draw the plan at a git revision (tag, branch or commit) under the bars, with each item’s slip; mermaid text is unchanged' },
   },
   validate(values) {
     choiceOption(values, 'group-by', GROUP_BY, 'gantt');
     choiceOption(values, 'zoom', ZOOM, 'gantt');
+    const ref = textOption(values, 'baseline');
+    if (ref !== undefined && (ref.trim() === '' || ref.trim().startsWith('-'))) {
+      throw new UsageError(`--baseline needs a git revision, not "${ref}"`, 'for example --baseline v1.0 or --baseline HEAD~5.');
+    }
   },
-  async run({ analysis, format, values }) {
+  async run({ analysis, format, values, root, env, narrow }) {
     const options = {
       ...defined('title', textOption(values, 'title')),
       ...defined('groupBy', choiceOption(values, 'group-by', GROUP_BY, 'gantt')),
@@ -34,18 +42,40 @@ export const ganttCommand: Command = {
       ...defined('milestone', textOption(values, 'milestone')),
     };
     const zoom = defined('zoom', choiceOption(values, 'zoom', ZOOM, 'gantt'));
+    // Read for every format, so a revision git does not know is exit 2 whatever the format;
+    // mermaid has no way to draw a baseline, so its text stays as it is.
+    const ref = textOption(values, 'baseline')?.trim();
+    const baseline = ref === undefined ? {} : { baseline: await readBaselineOption(root, ref, analysis.today, env, narrow) };
     if (format === 'svg') {
       const { renderGanttSvg } = await import('../../core/render/ganttSvg.js');
-      return { output: withNewline(renderGanttSvg(analysis, { ...options, ...zoom })), exitCode: 0 };
+      return { output: withNewline(renderGanttSvg(analysis, { ...options, ...zoom, ...baseline })), exitCode: 0 };
     }
     if (format === 'html') {
       const { renderGanttHtml } = await import('../../core/render/ganttHtml.js');
-      return { output: withNewline(renderGanttHtml(analysis, { ...options, ...zoom })), exitCode: 0 };
+      return { output: withNewline(renderGanttHtml(analysis, { ...options, ...zoom, ...baseline })), exitCode: 0 };
     }
     const { renderMermaidGantt } = await import('../../core/render/mermaidGantt.js');
     return { output: withNewline(renderMermaidGantt(analysis, options)), exitCode: 0 };
   },
 };
+
+/**
+ * The plan at `ref` for `--baseline`, narrowed to the PATHs as the current plan is (so an
+ * item out of scope is not taken for one removed since); a revision git cannot give is a
+ * usage error (exit 2).
+ */
+async function readBaselineOption(root: string, ref: string, today: number, env: Readonly<Record<string, string | undefined>>, narrow: (a: Analysis) => Analysis): Promise<Baseline> {
+  const { baselineOf } = await import('../../core/baseline/baseline.js');
+  const { analyzeAtRef, GitError } = await import('../../node/git.js');
+  const { revisionUsageError } = await import('../revisionUsageError.js');
+  try {
+    const old = await analyzeAtRef({ root, ref, today, env });
+    return baselineOf(narrow(old.analysis), ref, old.at.commit);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw revisionUsageError('--baseline', ref, error);
+  }
+}
 
 /** `{ key: value }`, or `{}` when the value is undefined (options objects never hold undefined). */
 export function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

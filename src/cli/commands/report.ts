@@ -24,14 +24,16 @@ export const reportCommand: Command = {
     const since = textOption(values, 'since')?.trim();
     let changes;
     if (since !== undefined) {
-      const { diffAnalyses } = await import('../../core/report/changes.js');
+      const { diffFromBaseline } = await import('../../core/report/changes.js');
+      const { baselineOf } = await import('../../core/baseline/baseline.js');
       const { analyzeAtRef, GitError } = await import('../../node/git.js');
       const { revisionUsageError } = await import('../revisionUsageError.js');
       try {
         const old = await analyzeAtRef({ root, ref: since, today: analysis.today, env });
         // The comparison goes on without them; the user hears which ones and why.
         for (const f of narrow(old.analysis).files.values()) if (f.skipped) warn(`at ${since}, ${f.file} was skipped: ${f.skipped}`);
-        changes = { since, changes: diffAnalyses(narrow(old.analysis), analysis) };
+        // The same comparison as `schedule --baseline` and `baseline:`, on the plan as it was.
+        changes = { since, changes: diffFromBaseline(baselineOf(narrow(old.analysis), since, old.at.commit), analysis) };
       } catch (error) {
         if (!(error instanceof GitError)) throw error;
         throw revisionUsageError('--since', since, error);

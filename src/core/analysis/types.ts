@@ -2,6 +2,7 @@ import type { SpeclineConfig } from '../model/configTypes.js';
 import type { DayNumber, Diagnostic, FilePath, FileResult, Item } from '../model/types.js';
 import type { ScheduleResult } from '../schedule/types.js';
 import type { CostResult } from '../model/costTypes.js';
+import type { Baseline } from '../model/baselineTypes.js';
 
 /** Roll-up of one feature: what traces to it and when it happens (docs/format.md#traceability and #scheduling). */
 export interface FeatureInfo {
@@ -48,6 +49,11 @@ export interface Analysis {
    * Optional for analyses built elsewhere: read it through `analysisCost()`.
    */
   cost?: CostResult;
+  /**
+   * The plan at the configured `baseline:` revision, when it could be read: hovers and the
+   * Plan Explorer show each item's baseline date and slip from it.
+   */
+  baseline?: Baseline;
   /** Final diagnostics: severities from the config applied, `off` and suppressed ones removed, sorted by file and position. */
   diagnostics: Diagnostic[];
 }

@@ -212,7 +212,7 @@ export class Analyzer {
     diagnostics.sort(compareDiagnostics);
 
     this.previous = { files, today: input.today, config: input.config, baseline: input.baseline };
-    return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, cost, diagnostics };
+    return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, cost, diagnostics, ...(input.baseline ? { baseline: input.baseline } : {}) };
   }
 
   /** Keeps `linkedFrom` in step with one file's links. */

@@ -5,35 +5,15 @@ import { WorkCalendar, workdaysBetween } from '../schedule/calendar.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
 import type { ScheduleResult } from '../schedule/types.js';
 
-/** Where an item was, and when it happened, in the baseline. */
-export interface BaselineEntry {
-  start?: DayNumber;
-  /** The last day (tasks, features) or the date (milestones). */
-  end?: DayNumber;
-  /** The item as defined at the baseline revision: its file and range there. */
-  item: Item;
-}
-
-/**
- * The plan as it was at a git revision, reduced to what comparisons read: the computed
- * dates of every task, milestone and feature. Taken once per revision and kept, so a
- * baseline never holds on to a whole old analysis.
- */
-export interface Baseline {
-  /** The revision as the user wrote it (`v1.0`, `HEAD~3`). */
-  ref: string;
-  /** The full commit hash it resolved to. */
-  commit: string;
-  tasks: ReadonlyMap<string, BaselineEntry>;
-  milestones: ReadonlyMap<string, BaselineEntry>;
-  features: ReadonlyMap<string, BaselineEntry>;
-}
+export type { Baseline, BaselineEntry } from '../model/baselineTypes.js';
+import type { Baseline, BaselineEntry } from '../model/baselineTypes.js';
 
 /** The dates of `analysis` (the workspace at `commit`) as a baseline. */
 export function baselineOf(analysis: Analysis, ref: string, commit: string): Baseline {
   const tasks = new Map<string, BaselineEntry>();
   const milestones = new Map<string, BaselineEntry>();
   const features = new Map<string, BaselineEntry>();
+  const goals = new Map<string, BaselineEntry>();
   for (const item of analysis.items.values()) {
     if (item.kind === 'task') {
       const t = analysis.schedule.tasks.get(item.id);
@@ -44,9 +24,11 @@ export function baselineOf(analysis: Analysis, ref: string, commit: string): Bas
     } else if (item.kind === 'feature') {
       const f = analysis.features.get(item.id);
       features.set(item.id, { item, ...(f?.start === undefined ? {} : { start: f.start }), ...(f?.end === undefined ? {} : { end: f.end }) });
+    } else if (item.kind === 'goal') {
+      goals.set(item.id, { item });
     }
   }
-  return { ref, commit, tasks, milestones, features };
+  return { ref, commit, tasks, milestones, features, goals };
 }
 
 /** What a comparison reads of the current plan: an analysis, or a check's context. */

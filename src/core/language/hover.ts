@@ -18,6 +18,7 @@ import { escapeMarkdown } from './markdownEscape.js';
 import { count, goalRollup, taskProgress } from './rollups.js';
 import { frontMatterEnd, keyValueOf, listEntryOf, splitTableRow, tableAt } from './textStructure.js';
 import { displayId } from '../mermaid/localId.js';
+import { slipMarkOf } from '../baseline/slipMarks.js';
 
 export interface HoverResult {
   /** The hovered token: an ID or an attribute key. */
@@ -64,6 +65,8 @@ export function itemMarkdown(analysis: Analysis, id: string, kind: ItemKind): st
   if (facts.length) parts.push(facts.join(' · '));
   const when = datesOf(analysis, item);
   if (when) parts.push(when);
+  const baseline = baselineOf(analysis, item);
+  if (baseline) parts.push(baseline);
   const progress = progressOf(analysis, item);
   if (progress !== undefined) parts.push(`**Progress:** ${formatPercent(progress)}`);
   const money = costOf(analysis, item);
@@ -78,6 +81,13 @@ export function itemMarkdown(analysis: Analysis, id: string, kind: ItemKind): st
     ? `Defined in ${place(defs[0]!)}`
     : `Defined ${defs.length} times: ${defs.map(place).join(', ')}`);
   return parts.join('\n\n');
+}
+
+/** "**Baseline (v1.0):** ends 2027-03-01 · slipped +3 working days", with `baseline:` configured. */
+function baselineOf(analysis: Analysis, item: Item): string | undefined {
+  if (item.kind !== 'task' && item.kind !== 'milestone' && item.kind !== 'feature') return undefined;
+  const mark = slipMarkOf(analysis, item.kind, item.id);
+  return mark ? `**Baseline (${escapeMarkdown(mark.ref, 60)}):** ${mark.detail}` : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import { renderGanttSvgFromModel } from './ganttSvg.js';
 import { htmlPage } from './htmlPage.js';
 import { cleanLine } from './text.js';
 import { escapeXml } from './xml.js';
+import { BASELINE_LEGEND } from './ganttBaseline.js';
 
 /** Options of {@link renderGanttHtml}: those of the SVG chart. */
 export type GanttHtmlOptions = GanttSvgOptions;
@@ -38,19 +39,20 @@ export function renderGanttHtml(analysis: Analysis, options: GanttHtmlOptions = 
   const body: string[] = [];
   body.push(`<header><h1>${escapeXml(title)}</h1>`);
   const counts = `${model.rowCount} scheduled item${model.rowCount === 1 ? '' : 's'}, ${model.unscheduled.length} unscheduled`;
-  body.push(`<p class="sl-meta">As of ${formatDate(analysis.today)} · ${counts}</p></header>`);
+  const compared = options.baseline ? ` · baseline ${escapeXml(cleanLine(options.baseline.ref, 60))} (${escapeXml(options.baseline.commit.slice(0, 7))})` : '';
+  body.push(`<p class="sl-meta">As of ${formatDate(analysis.today)} · ${counts}${compared}</p></header>`);
   body.push('<main>');
   body.push(`<div class="sl-scroll">\n${svg}</div>`);
-  body.push(ganttLegendHtml());
+  body.push(ganttLegendHtml({ baseline: options.baseline !== undefined }));
   body.push(unscheduledListHtml(analysis, model.unscheduled));
   body.push('</main>');
   return htmlPage(title, '', body.join('\n'));
 }
 
-/** The legend: a sample of each shape, drawn with the chart's own classes. */
-export function ganttLegendHtml(): string {
+/** The legend: a sample of each shape, drawn with the chart's own classes (and the baseline's, when one is drawn). */
+export function ganttLegendHtml(shown: { baseline?: boolean } = {}): string {
   const body: string[] = ['<section class="sl-legend"><h2>Legend</h2><ul>'];
-  for (const entry of LEGEND) {
+  for (const entry of shown.baseline ? [...LEGEND, ...BASELINE_LEGEND] : LEGEND) {
     body.push(`<li><svg class="sl-gantt" width="22" height="16" viewBox="0 0 22 16" aria-hidden="true">${entry.shape}</svg>${escapeXml(entry.label)}</li>`);
   }
   body.push('</ul></section>');

@@ -79,7 +79,7 @@ export interface GanttModel {
  * that will happen. Runs in O(n log n) for the sort, everything else is map lookups.
  */
 export function buildGanttModel(analysis: Analysis, options: GanttModelOptions = {}): GanttModel {
-  const accept = makeFilter(analysis, options);
+  const accept = makeGanttFilter(analysis, options);
   const fileOrder = new Map<FilePath, number>();
   for (const file of analysis.files.keys()) fileOrder.set(file, fileOrder.size);
 
@@ -144,7 +144,8 @@ function knownIds(analysis: Analysis, ids: string[] | undefined, kind: Item['kin
   return out;
 }
 
-function makeFilter(analysis: Analysis, options: GanttFilter): (item: Item) => boolean {
+/** The filter as a predicate over items (the baseline layer applies it to items as they were). */
+export function makeGanttFilter(analysis: Analysis, options: GanttFilter): (item: Item) => boolean {
   const checks: Array<(item: Item) => boolean> = [];
 
   if (options.files && options.files.length > 0) {

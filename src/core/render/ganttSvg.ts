@@ -12,6 +12,8 @@ import { blockAttr, BLOCKS_MARKER, joinBlocks } from './blocks.js';
 import { cleanLine } from './text.js';
 import { escapeXml, num } from './xml.js';
 import { displayId } from '../mermaid/localId.js';
+import type { Baseline } from '../baseline/baseline.js';
+import { GANTT_BASELINE_CSS, GanttBaselineLayer } from './ganttBaseline.js';
 
 /** Horizontal scale of the chart. */
 export type GanttZoom = 'day' | 'week' | 'month' | 'quarter';
@@ -41,6 +43,8 @@ export interface GanttSvgOptions extends GanttModelOptions {
   bandRows?: number;
   /** Keys of sections drawn collapsed: the header and its summary bar, no rows. */
   collapsed?: ReadonlySet<string>;
+  /** Draw this baseline under the bars, with slip labels (see `GanttBaselineLayer`). */
+  baseline?: Baseline;
 }
 
 /**
@@ -170,10 +174,13 @@ function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOpti
     ].join('\n') + '\n';
   }
 
-  const zoom = fitZoom(options.zoom ?? 'week', model.first, model.last);
+  const base = options.baseline ? new GanttBaselineLayer(analysis, model, options.baseline, options, { row: ROW, bar: BAR, diamond: DIAMOND, labelWidth: LABEL_WIDTH, labelChars: LABEL_CHARS }) : undefined;
+  const spanFirst = Math.min(model.first, base?.first ?? model.first);
+  const spanLast = Math.max(model.last, base?.last ?? model.last);
+  const zoom = fitZoom(options.zoom ?? 'week', spanFirst, spanLast);
   const ppd = PX_PER_DAY[zoom];
-  const origin = unitStart(zoom, model.first);
-  const stop = unitEnd(zoom, model.last); // exclusive
+  const origin = unitStart(zoom, spanFirst);
+  const stop = unitEnd(zoom, spanLast); // exclusive
   const chartWidth = (stop - origin) * ppd;
   const width = LABEL_WIDTH + chartWidth + PAD_RIGHT;
   const xOf = (day: DayNumber): number => LABEL_WIDTH + (day - origin) * ppd;
@@ -204,16 +211,23 @@ function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOpti
       y += ROW;
     }
   }
-  const height = y;
+  const tailY = y;
+  const height = y + (base?.tailHeight ?? 0);
   const problems = problemsByItem(analysis);
   const tipsAsData = options.tooltips === 'data';
+  /** A row's group, with the baseline drawn under it and its slip label after it. */
+  const rowMarkup = (p: { row: GanttRow; y: number }): string => {
+    const own = taskGroup(analysis, p.row, p.y, xOf, problems.get(p.row.id), tipsAsData);
+    return base ? base.under(p.row, p.y, xOf, tipsAsData) + own + base.over(p.row, p.y, xOf, problems.get(p.row.id)) : own;
+  };
+  const tail = base && base.tailHeight > 0 ? { y: tailY, markup: () => base.tail(tailY, width, xOf, tipsAsData) } : undefined;
   if (options.bandRows !== undefined && placed.length > options.bandRows) {
-    return bandedChart({ analysis, name, zoom, ppd, origin, stop, width, height, xOf, placed, byId, sectionYs, problems, tipsAsData, bandRows: Math.max(10, options.bandRows) });
+    return bandedChart({ analysis, name, zoom, ppd, origin, stop, width, height, xOf, placed, byId, sectionYs, problems, tipsAsData, bandRows: Math.max(10, options.bandRows), rowMarkup, ...(tail ? { tail } : {}) });
   }
 
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(name)}" data-origin-day="${origin}" data-px-per-day="${ppd}" data-chart-left="${LABEL_WIDTH}">`);
-  if (options.embedStyle !== false) out.push(`<style>${GANTT_CSS}</style>`);
+  if (options.embedStyle !== false) out.push(`<style>${GANTT_CSS}${base ? GANTT_BASELINE_CSS : ''}</style>`);
   out.push(`<rect class="sl-bg" x="0" y="0" width="${num(width)}" height="${num(height)}"/>`);
 
   // Background: non-working days, then section bands, then the grid and axis on top.
@@ -233,7 +247,8 @@ function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOpti
   out.push('</g>');
 
   out.push('<g class="sl-tasks">');
-  for (const p of placed) out.push(taskGroup(analysis, p.row, p.y, xOf, problems.get(p.row.id), tipsAsData));
+  for (const p of placed) out.push(rowMarkup(p));
+  if (tail) out.push(tail.markup());
   out.push('</g>');
 
   out.push(todayMarker(analysis.today, origin, stop, xOf, height));
@@ -269,6 +284,9 @@ interface BandedLayout {
   problems: Map<string, Diagnostic[]>;
   tipsAsData: boolean;
   bandRows: number;
+  rowMarkup: (p: { row: GanttRow; y: number }) => string;
+  /** Rows drawn after the sections (the baseline's removed items). */
+  tail?: { y: number; markup: () => string };
 }
 
 /**
@@ -301,7 +319,8 @@ function bandedChart(l: BandedLayout): BlockedMarkup {
   // Rows and section headers in y order, cut into bands.
   const entries: Array<{ y: number; markup: () => string }> = [];
   for (const s of l.sectionYs) entries.push({ y: s.y, markup: () => sectionHeader(s, width, xOf) });
-  for (const p of l.placed) entries.push({ y: p.y, markup: () => taskGroup(l.analysis, p.row, p.y, xOf, l.problems.get(p.row.id), l.tipsAsData) });
+  for (const p of l.placed) entries.push({ y: p.y, markup: () => l.rowMarkup(p) });
+  if (l.tail) entries.push(l.tail);
   entries.sort((a, b) => a.y - b.y);
   out.push(`<div class="sl-band-spacer" style="height:${HEADER}px"></div>`);
   // The bands are the blocks; the wrapper holds nothing else, as blocks require.

@@ -1,4 +1,6 @@
 import type { Analysis } from '../analysis/types.js';
+import type { Baseline, BaselineEntry } from '../baseline/baseline.js';
+import { baselineOf, SlipCalculator } from '../baseline/baseline.js';
 import { formatDate } from '../model/dates.js';
 import type { DayNumber, Item, ItemKind, Status } from '../model/types.js';
 import { mdText } from '../render/markdown.js';
@@ -22,6 +24,8 @@ export interface MovedTask {
   after: TaskDates;
   /** Calendar days the end moved (positive: later); undefined when one side has no end. */
   endShift?: number;
+  /** Working days the end moved, as the baseline comparison counts a slip; null when one side has no end. */
+  slip: number | null;
 }
 
 export interface StatusChange {
@@ -54,49 +58,59 @@ export interface PlanChanges {
 /** Item kinds whose status changes are reported. */
 const STATUS_KINDS: ReadonlySet<ItemKind> = new Set(['goal', 'feature', 'task', 'milestone']);
 
+/** As {@link diffFromBaseline}, from the whole analysis of the earlier plan. */
+export function diffAnalyses(before: Analysis, after: Analysis): PlanChanges {
+  return diffFromBaseline(baselineOf(before, '', ''), after);
+}
+
 /**
- * The plan changes from `before` (e.g. the files at a git ref) to `after` (the working
- * tree), matched by ID: tasks added and removed, tasks whose *scheduled* start or end
+ * The plan changes from `before` (the plan at a git ref, as the baseline comparison keeps
+ * it) to `after` (the working tree), matched by ID: tasks added and removed, tasks whose *scheduled* start or end
  * moved (so a task pushed by a late predecessor shows, not only edited dates), status
  * changes of goals, features, tasks and milestones (a missing status counts as `todo`, so
  * writing `status: todo` is no change), and milestones added, removed or moved. Each list
  * is in the source order of the analysis that has the item (`after`, else `before`).
  */
-export function diffAnalyses(before: Analysis, after: Analysis): PlanChanges {
+export function diffFromBaseline(before: Baseline, after: Analysis): PlanChanges {
   const changes: PlanChanges = { tasksAdded: [], tasksRemoved: [], datesMoved: [], statusChanged: [], milestonesAdded: [], milestonesRemoved: [], milestonesMoved: [] };
-  const now = ordered(after);
-  const then = ordered(before);
+  const now = ordered([...after.items.values()]);
+  const slips = new SlipCalculator(after);
+  const entryOf = (item: Item): BaselineEntry | undefined =>
+    (item.kind === 'task' ? before.tasks : item.kind === 'milestone' ? before.milestones : item.kind === 'feature' ? before.features : item.kind === 'goal' ? before.goals : undefined)?.get(item.id);
 
   for (const item of now) {
-    const old = before.items.get(item.id);
+    const old = entryOf(item);
     if (item.kind === 'task') {
       const dates = taskDates(after, item.id);
-      if (!old || old.kind !== 'task') {
+      if (!old) {
         changes.tasksAdded.push({ id: item.id, title: item.title, dates });
       } else {
-        const was = taskDates(before, item.id);
+        const was = entryDates(old);
         if (was.start !== dates.start || was.end !== dates.end) {
           const shift = was.end !== undefined && dates.end !== undefined ? dates.end - was.end : undefined;
-          changes.datesMoved.push({ id: item.id, title: item.title, before: was, after: dates, ...(shift === undefined ? {} : { endShift: shift }) });
+          const { slip } = slips.compare('task', item.id, before);
+          changes.datesMoved.push({ id: item.id, title: item.title, before: was, after: dates, ...(shift === undefined ? {} : { endShift: shift }), slip });
         }
       }
     }
     if (item.kind === 'milestone') {
       const date = milestoneDate(after, item);
-      if (!old || old.kind !== 'milestone') changes.milestonesAdded.push(milestone(item, undefined, date));
+      if (!old) changes.milestonesAdded.push(milestone(item, undefined, date));
       else {
-        const was = milestoneDate(before, old);
+        const was = old.end ?? old.item.date;
         if (was !== date) changes.milestonesMoved.push(milestone(item, was, date));
       }
     }
-    if (old && old.kind === item.kind && STATUS_KINDS.has(item.kind) && (old.status ?? 'todo') !== (item.status ?? 'todo')) {
-      changes.statusChanged.push({ id: item.id, kind: item.kind, title: item.title, ...(old.status ? { before: old.status } : {}), ...(item.status ? { after: item.status } : {}) });
+    if (old && STATUS_KINDS.has(item.kind) && (old.item.status ?? 'todo') !== (item.status ?? 'todo')) {
+      changes.statusChanged.push({ id: item.id, kind: item.kind, title: item.title, ...(old.item.status ? { before: old.item.status } : {}), ...(item.status ? { after: item.status } : {}) });
     }
   }
-  for (const item of then) {
-    const current = after.items.get(item.id);
-    if (item.kind === 'task' && current?.kind !== 'task') changes.tasksRemoved.push({ id: item.id, title: item.title, dates: taskDates(before, item.id) });
-    if (item.kind === 'milestone' && current?.kind !== 'milestone') changes.milestonesRemoved.push(milestone(item, milestoneDate(before, item), undefined));
+  for (const entry of ordered([...before.tasks.values()].map((e) => e.item))) {
+    if (after.items.get(entry.id)?.kind !== 'task') changes.tasksRemoved.push({ id: entry.id, title: entry.title, dates: entryDates(before.tasks.get(entry.id)!) });
+  }
+  for (const entry of ordered([...before.milestones.values()].map((e) => e.item))) {
+    const old = before.milestones.get(entry.id)!;
+    if (after.items.get(entry.id)?.kind !== 'milestone') changes.milestonesRemoved.push(milestone(entry, old.end ?? entry.date, undefined));
   }
   return changes;
 }
@@ -156,9 +170,13 @@ export function renderChangesSection(changes: PlanChanges, since: string): strin
   return out;
 }
 
-function ordered(analysis: Analysis): Item[] {
-  return [...analysis.items.values()].sort((a, b) =>
+function ordered(items: Item[]): Item[] {
+  return items.sort((a, b) =>
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.idRange.start.line - b.idRange.start.line || a.idRange.start.character - b.idRange.start.character);
+}
+
+function entryDates(entry: BaselineEntry): TaskDates {
+  return { ...(entry.start === undefined ? {} : { start: entry.start }), ...(entry.end === undefined ? {} : { end: entry.end }) };
 }
 
 function taskDates(analysis: Analysis, id: string): TaskDates {

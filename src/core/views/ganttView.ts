@@ -13,6 +13,8 @@ import { cleanLine, ownerKey } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import type { Choice } from './toolbar.js';
 import { menuControl, segmentedControl, selectControl, toolbarGroup, toolbarRow, toolbarStatus } from './toolbar.js';
+import type { GanttCompareState } from './ganttCompare.js';
+import { baselineCounts, compareControl, isBaselineRef } from './ganttCompare.js';
 
 /** The plan choice that follows the active editor. */
 export const ACTIVE_PLAN = '';
@@ -33,10 +35,13 @@ export interface GanttViewOptions {
   collapsed: string[];
   /** `specline` draws the SVG itself (fast at any size); `mermaid` shows what GitHub will draw. */
   renderer: 'specline' | 'mermaid';
+  /** The git revision drawn as the baseline ("Compare with…"); `''` for none. */
+  baseline: string;
 }
 
+
 export const DEFAULT_GANTT_OPTIONS: Readonly<GanttViewOptions> = {
-  plan: ACTIVE_PLAN, feature: '', goal: '', owner: '', milestone: '', groupBy: 'section', zoom: 'week', collapsed: [], renderer: 'specline',
+  plan: ACTIVE_PLAN, feature: '', goal: '', owner: '', milestone: '', groupBy: 'section', zoom: 'week', collapsed: [], renderer: 'specline', baseline: '',
 };
 
 const ZOOMS: readonly GanttZoom[] = ['day', 'week', 'month', 'quarter'];
@@ -66,6 +71,7 @@ export function restoreGanttOptions(raw: unknown): GanttViewOptions {
     zoom,
     collapsed: Array.isArray(o.collapsed) ? o.collapsed.filter((k): k is string => typeof k === 'string' && k.length <= 40).slice(0, MAX_COLLAPSED) : [],
     renderer: o.renderer === 'mermaid' ? 'mermaid' : 'specline',
+    baseline: typeof o.baseline === 'string' && isBaselineRef(o.baseline) ? o.baseline : '',
   };
 }
 
@@ -82,6 +88,8 @@ export function setGanttOption(options: GanttViewOptions, key: string, value: st
     }
     case 'renderer':
       return value === 'specline' || value === 'mermaid' ? { ...options, renderer: value } : undefined;
+    case 'baseline':
+      return value === '' || isBaselineRef(value) ? { ...options, baseline: value } : undefined;
     default:
       return undefined;
   }
@@ -143,25 +151,31 @@ export interface GanttViewResult {
   /** `html` as keyed blocks (the chart's row bands) when the chart is banded. */
   blocks?: BlockedMarkup;
   title: string;
-  counts: { bars: number; milestones: number; unscheduled: number; sections: number };
+  counts: { bars: number; milestones: number; unscheduled: number; sections: number; baselineRows?: number; slipped?: number };
 }
 
 /**
  * Renders the Gantt preview for one analysis. Pure: the same function feeds the
  * webview, the security tests in Chromium and the benchmark.
  */
-export function renderGanttView(analysis: Analysis, options: GanttViewOptions, activePath?: FilePath): GanttViewResult {
+export function renderGanttView(analysis: Analysis, options: GanttViewOptions, activePath?: FilePath, compare: GanttCompareState = {}): GanttViewResult {
   const { filter, scope } = ganttFilter(analysis, options, activePath);
   const model = buildGanttModel(analysis, filter);
   let bars = 0;
   let milestones = 0;
   for (const s of model.sections) for (const r of s.rows) if (r.kind === 'task') bars++; else milestones++;
-  const counts = { bars, milestones, unscheduled: model.unscheduled.length, sections: model.sections.length };
+  const counts: GanttViewResult['counts'] = { bars, milestones, unscheduled: model.unscheduled.length, sections: model.sections.length };
   const title = `Gantt: ${cleanLine(scope, 60)}`;
   const short = `${plural(bars, 'task')} · ${plural(milestones, 'milestone')}${model.unscheduled.length ? ` · ${model.unscheduled.length} unscheduled` : ''}`;
-  const status = { short, long: `${short} · scope: ${cleanLine(scope, 120)} · as of ${formatDate(analysis.today)}` };
+  // Drawn only once read, and only the revision asked for (a stale one is never shown as it).
+  const baseline = options.baseline && compare.baseline?.ref === options.baseline ? compare.baseline : undefined;
+  const versus = baseline ? ` · vs ${cleanLine(baseline.ref, 40)}` : '';
+  if (baseline) Object.assign(counts, baselineCounts(analysis, model, baseline));
+  const status = { short: short + versus, long: `${short}${versus}${baseline ? ` (${baseline.commit.slice(0, 7)})` : ''} · scope: ${cleanLine(scope, 120)} · as of ${formatDate(analysis.today)}` };
 
   const body: string[] = [];
+  if (options.baseline && !baseline && compare.status) body.push(`<p class="sl-notice sl-baseline-status"${compare.failed ? ' role="alert"' : ''}>${escapeXml(compare.status)}</p>`);
+  else if (baseline && options.renderer === 'mermaid') body.push(`<p class="sl-notice">${escapeXml(`Mermaid cannot draw a baseline: switch to the Specline renderer to compare with ${cleanLine(baseline.ref, 40)}.`)}</p>`);
   let chartBlocks: BlockedMarkup | undefined;
   if (model.rowCount === 0 && model.unscheduled.length === 0) {
     body.push(emptyState(analysis, options));
@@ -173,21 +187,21 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
     body.push(`<pre class="sl-mermaid-source" data-mermaid-source hidden>${escapeXml(text)}</pre>`);
   } else {
     const collapsed = new Set(options.collapsed);
-    const chart = renderGanttChartFromModel(analysis, model, { ...filter, zoom: options.zoom, title: `Gantt chart: ${scope}`, embedStyle: false, tooltips: 'data', bandRows: BAND_ROWS, collapsed });
+    const chart = renderGanttChartFromModel(analysis, model, { ...filter, zoom: options.zoom, title: `Gantt chart: ${scope}`, embedStyle: false, tooltips: 'data', bandRows: BAND_ROWS, collapsed, ...(baseline ? { baseline } : {}) });
     chartBlocks = chart.blocks;
     body.push(`<div class="sl-chart">${chart.blocks ? chart.blocks.frame : chart.html}</div>`);
   }
   if (model.unscheduled.length > 0) body.push(unscheduledListHtml(analysis, model.unscheduled));
-  if (model.rowCount > 0 && options.renderer === 'specline') body.push(`<details class="sl-legend-box"><summary>Legend</summary>${ganttLegendHtml()}</details>`);
+  if (model.rowCount > 0 && options.renderer === 'specline') body.push(`<details class="sl-legend-box"><summary>Legend</summary>${ganttLegendHtml({ baseline: baseline !== undefined })}</details>`);
 
-  const toolbar = ganttToolbar(analysis, options, status);
+  const toolbar = ganttToolbar(analysis, options, status, compare);
   if (!chartBlocks) return { toolbar, html: body.join('\n'), title, counts };
   // A banded chart: the page is the frame, its bands the blocks (see RenderSync).
   const blocks = { frame: body.join('\n'), blocks: chartBlocks.blocks };
   return { toolbar, html: joinBlocks(blocks), blocks, title, counts };
 }
 
-function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { short: string; long: string }): string {
+function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { short: string; long: string }, compare: GanttCompareState): string {
   const plans: Choice[] = [{ value: ACTIVE_PLAN, label: 'Active plan' }, { value: ALL_PLANS, label: 'All plans' }, ...planFiles(analysis).map((p) => ({ value: p, label: p }))];
   if (options.plan && !plans.some((p) => p.value === options.plan)) plans.push({ value: options.plan, label: `${options.plan} (missing)` });
   const ofKind = (kind: 'feature' | 'goal' | 'milestone', all: string): Choice[] => {
@@ -221,6 +235,7 @@ function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { s
           { command: 'savePng', label: 'Save as PNG…' },
         ], 'Copy the chart as mermaid gantt text (explicit dates), or save it as an image'),
       ),
+      toolbarGroup(compareControl(options, compare)),
     ),
     toolbarRow(
       toolbarGroup(

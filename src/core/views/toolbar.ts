@@ -58,11 +58,13 @@ export function segmentedControl(key: string, label: string, value: string, choi
 }
 
 /** A command button; `icon` is a codicon-like glyph (static text of ours, not user text). */
-export function commandButton(command: string, label: string, options: { title?: string; arg?: string; primary?: boolean } = {}): string {
+export function commandButton(command: string, label: string, options: { title?: string; arg?: string; primary?: boolean; disabled?: boolean } = {}): string {
   const arg = options.arg === undefined ? '' : ` data-arg="${escapeXml(options.arg)}"`;
   const tip = options.title ? ` title="${escapeXml(options.title)}"` : '';
   const cls = options.primary ? ' class="sl-primary"' : '';
-  return `<button type="button"${cls} data-command="${escapeXml(command)}"${arg}${tip}>${escapeXml(label)}</button>`;
+  // A disabled button gets no clicks, so its title is what says why.
+  const disabled = options.disabled ? ' disabled aria-disabled="true"' : '';
+  return `<button type="button"${cls} data-command="${escapeXml(command)}"${arg}${tip}${disabled}>${escapeXml(label)}</button>`;
 }
 
 /** Groups controls; separators between groups are drawn by CSS. */

@@ -81,6 +81,7 @@ export class PreviewPanel<O> implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidChangeViewState(() => { if (panel.visible && this.dirty) this.schedule(true); }),
     );
+    if (view.onDidChange) this.disposables.push(view.onDidChange(() => this.schedule(false)));
     // A panel restored after a reload is often the active editor itself: follow the Markdown
     // editor visible beside it, as the user left it.
     const active = vscode.window.activeTextEditor;

@@ -64,4 +64,6 @@ export interface PreviewView<O> {
   gesture?(gesture: ChartGesture, context: RenderContext): Promise<boolean>;
   /** Whether an option change moves the horizontal scale (the webview then keeps dates in view). */
   rescales?(before: O, after: O): boolean;
+  /** Fires when something the view renders from, other than the analysis, changed (a baseline was read). */
+  readonly onDidChange?: vscode.Event<void>;
 }

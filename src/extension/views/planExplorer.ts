@@ -7,6 +7,8 @@ import { HOST_CLOCK } from '../hostClock.js';
 import { withPlanCost } from '../../core/views/planCost.js';
 import type { IndexService } from '../indexService.js';
 import { uriFor } from '../workspaceBridge.js';
+import { markSlip, slipMarksByFolder } from './planSlips.js';
+import type { FolderSlipMarks } from './planSlips.js';
 import { registerStarterFilesCommand } from './starterFilesCommand.js';
 import { PLAN_VIEW, VIEW_COMMANDS } from './viewIds.js';
 
@@ -84,6 +86,8 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
   private view: vscode.TreeView<Element> | undefined;
   /** Rebuilds started; a rebuild whose number is no longer the latest stops. */
   private builds = 0;
+  /** Each folder's items compared with its configured baseline (empty without one). */
+  private slips: FolderSlipMarks = new Map();
 
   constructor(private readonly service: () => IndexService | undefined) {
     this.disposables.push(
@@ -130,6 +134,7 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
       if (run !== this.builds) return;
       trees.push({ folder: b.folder, nodes: cost ? withPlanCost(b.analysis, nodes) : nodes, problems: b.analysis.diagnostics.length });
     }
+    this.slips = slipMarksByFolder(built);
     this.roots = trees.length === 1
       ? trees[0]!.nodes.map((node) => ({ type: 'node' as const, folder: trees[0]!.folder, node }))
       : trees.map((t) => ({ type: 'folder' as const, ...t }));
@@ -179,7 +184,8 @@ export class PlanExplorer implements vscode.TreeDataProvider<Element>, vscode.Di
     item.tooltip = tooltip;
     item.iconPath = iconOf(node);
     item.contextValue = `specline.${node.kind}`;
-    item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
+    markSlip(item, node, this.slips.get(folder.uri.toString()));
+    item.accessibilityInformation = { label: `${node.label}, ${item.description}` };
     if (node.location) {
       item.command = {
         command: VIEW_COMMANDS.revealItem,

@@ -49,6 +49,8 @@ describe('diffAnalyses', () => {
     assert.deepEqual(changes.tasksAdded.map((t) => t.id), ['T-5']);
     assert.deepEqual(changes.tasksRemoved.map((t) => t.id), ['T-3']);
     assert.deepEqual(changes.datesMoved.map((t) => [t.id, t.endShift]), [['T-1', 7], ['T-2', 7], ['T-4', 7]]);
+    // The baseline comparison's slip, in working days: a week later is 5.
+    assert.deepEqual(changes.datesMoved.map((t) => t.slip), [5, 5, 5]);
     const t1 = changes.datesMoved[0]!;
     assert.equal(t1.before.start, t1.after.start, 'T-1 still starts with the plan');
     // Status: T-1 todo → done, T-2 none → in-progress; T-4 none → "todo" is no change.

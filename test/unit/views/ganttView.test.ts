@@ -95,12 +95,12 @@ describe('Gantt view: options from persisted or posted state', () => {
   });
 
   it('keeps valid values and ignores hostile, oversized or wrongly typed ones', () => {
-    const valid = restoreGanttOptions({ plan: 'plans/q1.md', feature: 'FEAT-1', goal: 'G-1', owner: '@mei', milestone: 'M-1', groupBy: 'feature', zoom: 'month', collapsed: ['sabc'], renderer: 'mermaid' });
-    assert.deepEqual(valid, { plan: 'plans/q1.md', feature: 'FEAT-1', goal: 'G-1', owner: '@mei', milestone: 'M-1', groupBy: 'feature', zoom: 'month', collapsed: ['sabc'], renderer: 'mermaid' });
+    const valid = restoreGanttOptions({ plan: 'plans/q1.md', feature: 'FEAT-1', goal: 'G-1', owner: '@mei', milestone: 'M-1', groupBy: 'feature', zoom: 'month', collapsed: ['sabc'], renderer: 'mermaid', baseline: 'v1.0' });
+    assert.deepEqual(valid, { plan: 'plans/q1.md', feature: 'FEAT-1', goal: 'G-1', owner: '@mei', milestone: 'M-1', groupBy: 'feature', zoom: 'month', collapsed: ['sabc'], renderer: 'mermaid', baseline: 'v1.0' });
 
     const hostile = restoreGanttOptions({
       plan: 'p'.repeat(5000), feature: 'F'.repeat(201), goal: { toString: () => 'G-1' }, owner: ['@mei'], milestone: 7,
-      groupBy: 'owner', zoom: 'year', renderer: 'canvas', collapsed: 'sabc', extra: '<script>', __proto__: { zoom: 'day' },
+      groupBy: 'owner', zoom: 'year', renderer: 'canvas', collapsed: 'sabc', baseline: '--output=x', extra: '<script>', __proto__: { zoom: 'day' },
     });
     assert.deepEqual(hostile, DEFAULT_GANTT_OPTIONS);
     assert.equal(Object.keys(hostile).includes('extra'), false, 'unknown keys are dropped');
