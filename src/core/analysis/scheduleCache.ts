@@ -1,6 +1,8 @@
 import type { Item } from '../model/types.js';
 import { compareIds } from '../schedule/compareIds.js';
 import { schedule } from '../schedule/scheduler.js';
+import type { LoadRun } from '../schedule/resourceLoad.js';
+import { PatchedMap } from '../model/patchedMap.js';
 import type { ScheduledMilestone, ScheduledTask, ScheduleInput, ScheduleIssue, ScheduleMilestone, ScheduleResult, ScheduleTask } from '../schedule/types.js';
 
 /** One node of the schedule with the item it came from. Nodes are reused while their inputs are unchanged. */
@@ -32,8 +34,8 @@ interface State {
   positionOf: Map<string, number>;
   componentAt: Component[];
   components: Component[];
-  tasks: Map<string, ScheduledTask>;
-  milestones: Map<string, ScheduledMilestone>;
+  tasks: ReadonlyMap<string, ScheduledTask>;
+  milestones: ReadonlyMap<string, ScheduledMilestone>;
   /** Owner → IDs of their tasks. */
   ownerTasks: Map<string, Set<string>>;
   owners: Map<string, OwnerLoad>;
@@ -115,8 +117,11 @@ export class ScheduleCache {
   private patch(base: Base, prev: State, nodes: ScheduleNode[], changedAt: number[]): State {
     const redo = new Set<Component>();
     for (const i of changedAt) redo.add(prev.componentAt[i]!);
-    // Updated in place: the previous result is superseded (see Analyzer).
-    const { componentAt, components, tasks, milestones, ownerTasks } = prev;
+    // The new dates go into a patched copy: the previous result belongs to an analysis
+    // someone may still read (see Analyzer). The rest is this cache's own state.
+    const { componentAt, components, ownerTasks } = prev;
+    const tasks = new Map<string, ScheduledTask>();
+    const milestones = new Map<string, ScheduledMilestone>();
     for (const old of redo) {
       const component = scheduleComponent(base, nodes, old.positions, old.slot);
       components[old.slot] = component;
@@ -143,7 +148,7 @@ export class ScheduleCache {
     }
     // Owners of the other tasks in the rescheduled components: their dates may have moved too.
     for (const c of redo) for (const i of c.positions) for (const owner of nodes[i]!.task?.owners ?? []) touched.add(owner);
-    const state: State = { nodes, positionOf: prev.positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev.owners };
+    const state: State = { nodes, positionOf: prev.positionOf, componentAt, components, tasks: PatchedMap.with(prev.tasks, tasks), milestones: PatchedMap.with(prev.milestones, milestones), ownerTasks, owners: prev.owners };
     state.owners = this.ownerLoads(base, state, touched);
     return state;
   }
@@ -248,7 +253,7 @@ function resultOf(state: State): ScheduleResult {
   issues.sort(compareIssues);
   const result: ScheduleResult = { tasks: state.tasks, milestones: state.milestones, issues, load: new Map() };
   // The load runs are large and seldom read: build them on first use, as the scheduler does.
-  let load: ScheduleResult['load'] | undefined;
+  let load: Map<string, LoadRun[]> | undefined;
   Object.defineProperty(result, 'load', {
     enumerable: true,
     configurable: true,
