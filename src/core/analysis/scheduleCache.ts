@@ -26,7 +26,8 @@ interface Component {
 interface OwnerLoad {
   key: string;
   issues: ScheduleIssue[];
-  result: ScheduleResult;
+  /** The owner's load runs, from the scheduler run that computed them (built on first read). */
+  runs: () => LoadRun[] | undefined;
 }
 
 interface State {
@@ -109,7 +110,8 @@ export class ScheduleCache {
       else for (const id of ids) { const i = positionOf.get(id); if (i === undefined || this.changed.has(nodes[i]!.item)) { touched.add(owner); break; } }
     }
     const state: State = { nodes, positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev?.owners ?? new Map() };
-    state.owners = this.ownerLoads(base, state, touched);
+    // The owners' task lists are in node order here, so one scheduler run can do them all.
+    state.owners = this.ownerLoads(base, state, touched, true);
     return state;
   }
 
@@ -154,11 +156,12 @@ export class ScheduleCache {
   }
 
   /** Load and over-allocation per owner, recomputed only for the touched owners. */
-  private ownerLoads(base: Base, state: State, touched: Set<string>): Map<string, OwnerLoad> {
+  private ownerLoads(base: Base, state: State, touched: Set<string>, together = false): Map<string, OwnerLoad> {
     // A plan calendar's holidays decide which days a task loads, so they are part of the key.
     const calendarKey = new Map<string, string>();
     if (touched.size) for (const [key, cal] of base.calendars ?? []) calendarKey.set(key, JSON.stringify(cal));
     const owners = new Map(state.owners);
+    const fresh: Array<{ owner: string; key: string; pinned: ScheduleTask[] }> = [];
     for (const owner of touched) {
       const old = owners.get(owner);
       const ids = state.ownerTasks.get(owner);
@@ -179,10 +182,38 @@ export class ScheduleCache {
         owners.delete(owner);
         continue;
       }
+      if (together) {
+        fresh.push({ owner, key, pinned });
+        continue;
+      }
       const result = schedule({ ...base, tasks: pinned, milestones: [] });
-      owners.set(owner, { key, result, issues: result.issues.filter((i) => i.code === 'resource.overallocated') });
+      owners.set(owner, { key, runs: () => result.load.get(owner), issues: result.issues.filter((i) => i.code === 'resource.overallocated') });
     }
+    if (fresh.length) this.loadsTogether(base, state, fresh, owners);
     return owners;
+  }
+
+  /**
+   * Load and over-allocation of many owners in one scheduler run: both are computed per
+   * owner, so pinning every owner's tasks together gives each owner what a run of their
+   * own gives, as long as each owner's tasks keep their relative order (ties between
+   * tasks starting on the same day go by that order). A cold check of thousands of owners
+   * spent most of its scheduling time starting a run per owner.
+   */
+  private loadsTogether(base: Base, state: State, fresh: Array<{ owner: string; key: string; pinned: ScheduleTask[] }>, owners: Map<string, OwnerLoad>): void {
+    const byId = new Map<string, ScheduleTask>();
+    for (const { owner, pinned } of fresh) {
+      for (const t of pinned) {
+        const had = byId.get(t.id);
+        if (had) had.owners.push(owner);
+        else byId.set(t.id, { ...t, owners: [owner] });
+      }
+    }
+    const tasks = [...byId.values()].sort((a, b) => state.positionOf.get(a.id)! - state.positionOf.get(b.id)!);
+    const result = schedule({ ...base, tasks, milestones: [] });
+    const issues = new Map<string, ScheduleIssue[]>();
+    for (const i of result.issues) if (i.code === 'resource.overallocated') issues.set(i.owner, [...(issues.get(i.owner) ?? []), i]);
+    for (const { owner, key } of fresh) owners.set(owner, { key, runs: () => result.load.get(owner), issues: issues.get(owner) ?? [] });
   }
 }
 
@@ -260,7 +291,10 @@ function resultOf(state: State): ScheduleResult {
     get: () => {
       if (!load) {
         load = new Map();
-        for (const o of state.owners.values()) for (const [owner, runs] of o.result.load) load.set(owner, runs);
+        for (const [owner, o] of state.owners) {
+          const runs = o.runs();
+          if (runs) load.set(owner, runs);
+        }
       }
       return load;
     },
