@@ -15,7 +15,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped whenever the output changes, so `bench/run.mjs` regenerates cached workspaces. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
+
+/**
+ * Workspace shapes: `mixed` (the default: plans as tables or task lists, prose-light specs,
+ * roadmaps, risk registers) and `specs` (mostly feature specs of about 2 KB, each with
+ * about eight requirement sections of prose with inline code and links, and task-list
+ * acceptance criteria; plans as tables; no risk registers).
+ */
+export const SHAPES = ['mixed', 'specs'];
 
 /** Files per folder: real repositories group documents, and huge folders distort timings. */
 const FOLDER_SIZE = 250;
@@ -98,6 +106,14 @@ const RISK_TEXTS = ['A third-party API changes its rate limits', 'Key engineer o
 const MITIGATION_TEXTS = ['Agree a fallback with the vendor and keep the old path for one release', 'Pair a second engineer on the work from the start', 'Run the migration on a copy of production data first', 'Book the review two weeks earlier than usual'];
 
 const objectPhrase = (rng) => `${rng.pick(VERBS)} ${rng.pick(OBJECTS)}s`;
+const CODE_WORDS = ['account_id', 'retryAfter', 'POST /v2/exports', 'status = "pending"', 'max_items', 'X-Request-Id', 'webhook.sent', 'tenant.settings', 'null', 'ISO 8601'];
+
+/** One requirement section of a `specs`-shaped spec: prose with inline code and a link to a sibling spec. */
+function requirement(rng, n, sibling) {
+  const sentences = [`The system must ${objectPhrase(rng)} using \`${rng.pick(CODE_WORDS)}\`, as in [the related spec](${sibling}).`, rng.pick(SENTENCES)];
+  if (rng.chance(0.3)) sentences.push(`See the [API guide](https://docs.example.com/${rng.pick(AREAS)}) for \`${rng.pick(CODE_WORDS)}\`.`);
+  return [`### Requirement ${n}: ${title(objectPhrase(rng))}`, '', wrap(sentences.join(' ')), ''];
+}
 function paragraph(rng, n) {
   const out = rng.sample(SENTENCES, n);
   if (rng.chance(0.5)) out[0] = rng.pick(PAINS);
@@ -124,17 +140,18 @@ const title = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /**
  * Writes a workspace of about `docs` Markdown documents into `dir` (wiped first).
  * @param {string} dir
- * @param {{ docs?: number, seed?: number }} [options]
+ * @param {{ docs?: number, seed?: number, shape?: 'mixed' | 'specs' }} [options]
  * @returns {{ files: number, bytes: number, items: Record<string, number>, problems: Array<{ file: string, id: string, code: string }> }}
  */
 export function generateWorkspace(dir, options = {}) {
   const docs = Math.max(10, Math.floor(options.docs ?? 200));
   const rng = createRng(options.seed ?? 20270104);
+  const specsShape = options.shape === 'specs';
 
-  const nRoadmaps = Math.max(1, Math.round(docs * 0.03));
+  const nRoadmaps = Math.max(1, Math.round(docs * (specsShape ? 0.02 : 0.03)));
   const nPersonaDocs = Math.max(1, Math.round(docs / 250));
-  const nRisks = Math.max(1, Math.round(docs * 0.02));
-  const nPlans = Math.max(2, Math.round(docs * 0.4));
+  const nRisks = specsShape ? 0 : Math.max(1, Math.round(docs * 0.02));
+  const nPlans = Math.max(2, Math.round(docs * (specsShape ? 0.2 : 0.4)));
   const nSpecs = Math.max(2, docs - nRoadmaps - nPersonaDocs - nRisks - nPlans);
 
   const counters = { G: 0, FEAT: 0, T: 0, M: 0, R: 0, P: 0 };
@@ -237,6 +254,22 @@ export function generateWorkspace(dir, options = {}) {
       '## User stories',
       '',
     ];
+    if (specsShape) {
+      // Replace the prose-light body with requirement sections and acceptance criteria.
+      lines.splice(lines.indexOf('## Problem'));
+      lines.push('## Problem', '', paragraph(rng, 2), '');
+      lines.push('## Requirements', '');
+      const sibling = (k) => {
+        const t = (s + k) % nSpecs; // spec t defines FEAT-(t + 1)
+        return `../${String(Math.floor(t / FOLDER_SIZE)).padStart(3, '0')}/feat-${t + 1}.md`;
+      };
+      for (let k = 1; k <= rng.int(7, 9); k++) lines.push(...requirement(rng, k, sibling(k)));
+      lines.push('## Acceptance criteria', '');
+      for (const c of rng.sample(CRITERIA, rng.int(4, 7))) lines.push(`- [ ] ${c}`);
+      lines.push('', `Serves ${featureGoals[0]}; see the roadmap for the metric.`, '');
+      files.set(path, lines.join('\n'));
+      continue;
+    }
     for (let k = rng.int(3, 5); k > 0; k--) lines.push(wrap(`- As ${rng.pick(ROLES)}, I want to ${objectPhrase(rng)} so that ${rng.pick(BENEFITS)}.`).replace(/\n/g, '\n  '));
     lines.push('', '## Acceptance criteria', '');
     for (const c of rng.sample(CRITERIA, rng.int(3, 6))) lines.push(`- [ ] ${c}`);
@@ -305,7 +338,7 @@ export function generateWorkspace(dir, options = {}) {
 
     const area = rng.pick(AREAS);
     const lines = ['---', `title: ${title(area)} delivery plan ${p + 1}`, `start: ${isoDate(start)}`, '---', '', `# ${title(area)} delivery plan ${p + 1}`, '', paragraph(rng, rng.int(2, 3)), ''];
-    const asTable = rng.chance(0.6);
+    const asTable = specsShape || rng.chance(0.6);
     const aliases = rng.chance(0.5);
     if (asTable) {
       lines.push('## Tasks', '', aliases ? '| ID | Task | Assignee | Estimate | Depends on | Implements | Status |' : '| ID | Task | Owner | Duration | After | Features | Status |', '|---|---|---|---|---|---|---|');
@@ -370,9 +403,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [dir, n] = process.argv.slice(2);
   const seedAt = process.argv.indexOf('--seed');
   if (!dir || !n || !/^\d+$/.test(n)) {
-    console.error('usage: node bench/generate.mjs DIR N [--seed S]');
+    console.error('usage: node bench/generate.mjs DIR N [--seed S] [--shape mixed|specs]');
     process.exit(2);
   }
-  const result = generateWorkspace(dir, { docs: Number(n), ...(seedAt > 0 ? { seed: Number(process.argv[seedAt + 1]) } : {}) });
+  const shapeAt = process.argv.indexOf('--shape');
+  const result = generateWorkspace(dir, { docs: Number(n), ...(seedAt > 0 ? { seed: Number(process.argv[seedAt + 1]) } : {}), ...(shapeAt > 0 ? { shape: process.argv[shapeAt + 1] } : {}) });
   console.log(`${result.files} documents, ${(result.bytes / 1e6).toFixed(2)} MB, ${JSON.stringify(result.items)}, ${result.problems.length} deliberate problems`);
 }

@@ -41,6 +41,7 @@ export function registerReportCommands(service: () => IndexService | undefined):
     }
 
     await s.whenReady();
+    // A snapshot: edits analysed while git runs below make new analyses and leave this one as it is.
     const analysis = index.fresh() ?? index.analysis;
     if (!analysis) {
       void vscode.window.showWarningMessage(`Specline has not indexed ${index.folder.name} yet.`);

@@ -9,6 +9,8 @@ export function analysisSummary(a: Analysis): string {
   const load = [...a.schedule.load].map(([owner, runs]) => `${owner} ${JSON.stringify(runs)}`).sort();
   const order = [...a.items.keys()].join(' ');
   const cost = a.cost ? [...a.cost.tasks, ...a.cost.features, ...a.cost.goals, ...a.cost.plans].map(([id, f]) => `${id} ${JSON.stringify(f)}`).sort() : [];
-  return JSON.stringify({ diagnostics: a.diagnostics, tasks, features, goals, issues: a.schedule.issues, load, order, cost });
+  // The order of the cost maps is what outputs list (plans by path, the rest as the items).
+  const costOrder = a.cost ? [a.cost.tasks, a.cost.features, a.cost.goals, a.cost.plans].map((m) => [...m.keys()].join(' ')) : [];
+  return JSON.stringify({ diagnostics: a.diagnostics, tasks, features, goals, issues: a.schedule.issues, load, order, cost, costOrder });
 }
 

@@ -37,13 +37,13 @@ export interface Analysis {
   config: SpeclineConfig;
   /** The date "today" was taken to be. */
   today: DayNumber;
-  files: Map<FilePath, FileResult>;
+  readonly files: ReadonlyMap<FilePath, FileResult>;
   /** The first definition of each ID (in file order); duplicates are in `definitions`. */
-  items: Map<string, Item>;
-  definitions: Map<string, Item[]>;
-  features: Map<string, FeatureInfo>;
-  goals: Map<string, GoalInfo>;
-  schedule: ScheduleResult;
+  readonly items: ReadonlyMap<string, Item>;
+  readonly definitions: ReadonlyMap<string, readonly Item[]>;
+  readonly features: ReadonlyMap<string, FeatureInfo>;
+  readonly goals: ReadonlyMap<string, GoalInfo>;
+  readonly schedule: ScheduleResult;
   /**
    * Cost and earned value (docs/format.md, cost and budget), computed once per analysis.
    * Optional for analyses built elsewhere: read it through `analysisCost()`.

@@ -12,8 +12,10 @@ import { ScheduleCache } from './scheduleCache.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
 import { computeCost } from '../cost/computeCost.js';
 import type { CostResult } from '../model/costTypes.js';
-import { costSignatures, signatureChanges } from '../cost/costSignatures.js';
+import { costSignatures, signatureChanges, updateSignatures } from '../cost/costSignatures.js';
+import { updateCost } from '../cost/updateCost.js';
 import type { ScheduleNode } from './scheduleCache.js';
+import { PatchedMap } from '../model/patchedMap.js';
 
 export interface AnalyzeInput {
   config: SpeclineConfig;
@@ -47,9 +49,10 @@ export function analyze(input: AnalyzeInput): Analysis {
  * (or gives a full check). The result equals `analyze()` of the same files; a property
  * test checks that over random edit sequences.
  *
- * For speed, the maps of an analysis (items, definitions, features, goals, schedule) are
- * updated in place by the next call: an Analysis is a snapshot until the next `analyze()`
- * of the same Analyzer. Callers read it synchronously and ask again after a change.
+ * Every analysis it returns stays as it was: what the next call patches (the item index,
+ * roll-ups, schedule dates, cost figures) it copies first, map by map, and only the maps an
+ * edit touches. So a caller may hold an analysis across an `await`, and caches keyed by an
+ * analysis object never go stale.
  */
 export class Analyzer {
   private previous: { files: Map<FilePath, FileResult>; today: DayNumber; config: SpeclineConfig; baseline: Baseline | undefined } | undefined;
@@ -57,7 +60,7 @@ export class Analyzer {
   private readonly schedules = new ScheduleCache();
   /** Files that link to each ID (by link attributes), kept up to date per changed file. */
   private readonly linkedFrom = new Map<string, Set<FilePath>>();
-  private last: { index: Index; schedule: ScheduleResult; features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo>; cost: CostResult } | undefined;
+  private last: { index: Index; schedule: ScheduleResult; features: ReadonlyMap<string, FeatureInfo>; goals: ReadonlyMap<string, GoalInfo>; cost: CostResult } | undefined;
   /** What the cost and priority rules read per item last time, to find the files they must re-check. */
   private signatures = new Map<string, { file: FilePath; sig: string; also: FilePath[] }>();
   /** Schedule input per item, valid while the item, its file's plan settings and its predecessors are the same. */
@@ -143,13 +146,15 @@ export class Analyzer {
     const itemsUnchanged = !full && changed.every((path) => {
       const a = prev!.files.get(path);
       const b = files.get(path);
-      return a !== undefined && b !== undefined && a.items === b.items && a.planStart === b.planStart && JSON.stringify(a.planCalendar) === JSON.stringify(b.planCalendar);
+      return a !== undefined && b !== undefined && a.items === b.items && a.planStart === b.planStart && !a.planBudget === !b.planBudget && JSON.stringify(a.planCalendar) === JSON.stringify(b.planCalendar);
     });
     let index: Index;
     let scheduleResult: ScheduleResult;
-    let features: Map<string, FeatureInfo>;
-    let goals: Map<string, GoalInfo>;
+    let features: ReadonlyMap<string, FeatureInfo>;
+    let goals: ReadonlyMap<string, GoalInfo>;
     let cost: CostResult;
+    /** Files whose cost signatures changed, when they were updated rather than recomputed. */
+    let rolledUp: Set<FilePath> | undefined;
     if (itemsUnchanged && this.last) {
       ({ index, schedule: scheduleResult, features, goals, cost } = this.last);
       this.schedules.changed.clear();
@@ -165,16 +170,23 @@ export class Analyzer {
       yield;
       scheduleResult = this.schedules.run(base, nodes);
       yield;
+      const costSource = { config: input.config, today: input.today, files, items: index.items, schedule: scheduleResult };
       if (patched && this.last) {
-        ({ features, goals } = updateRollups(this.last, changed.map((p) => [prev!.files.get(p), files.get(p)]), this.schedules.changed, index, scheduleResult, input.config, files));
+        const rollups = updateRollups(this.last, changed.map((p) => [prev!.files.get(p), files.get(p)]), this.schedules.changed, index, scheduleResult, input.config, files);
+        ({ features, goals } = rollups);
+        // Cost follows the same edit: the tasks of the changed files and the rescheduled
+        // ones are costed again, and only the sums that include them are added up again.
+        const tasks: Item[] = [...this.schedules.changed];
+        for (const path of changed) for (const f of [prev!.files.get(path), files.get(path)]) for (const item of f?.items ?? []) if (item.kind === 'task') tasks.push(item);
+        const update = updateCost(this.last.cost, { ...costSource, features, goals }, { tasks, files: changed, features: rollups.affectedFeatures, goals: rollups.affectedGoals });
+        cost = update.cost;
+        rolledUp = updateSignatures(this.signatures, update.features, update.goals, { items: index.items, features, goals, cost, files });
       } else {
         features = featureInfo(index.byKind, index.items, scheduleResult, input.config, files);
         goals = goalInfo(index.byKind, index.items);
+        cost = computeCost({ ...costSource, features, goals });
       }
       yield;
-      // Cost is recomputed whole from the (cached) schedule and roll-ups: it is linear and
-      // cheap next to the rules (see docs/format-notes.md for the measurement).
-      cost = computeCost({ config: input.config, today: input.today, files, items: index.items, features, goals, schedule: scheduleResult });
     }
     const { definitions, items, byKind } = index;
     this.last = { index, schedule: scheduleResult, features, goals, cost };
@@ -182,14 +194,20 @@ export class Analyzer {
 
     // Budgets and priorities compare figures that roll up across files (a task's cost
     // reaches its goal two links away): re-check the files whose figures changed.
-    const signatures = itemsUnchanged ? this.signatures : costSignatures(items, features, goals, cost, files);
-    const rolledUp = full ? [] : signatureChanges(this.signatures, signatures);
-    this.signatures = signatures;
+    if (!rolledUp && !itemsUnchanged) {
+      const signatures = costSignatures({ items, features, goals, cost, files });
+      rolledUp = full ? new Set() : signatureChanges(this.signatures, signatures);
+      this.signatures = signatures;
+    }
     const dirty = full ? undefined : this.dirtyFiles(changed, prev!.files, files, definitions, items);
-    if (dirty) for (const file of rolledUp) if (files.has(file)) dirty.add(file);
+    if (dirty) for (const file of rolledUp ?? []) if (files.has(file)) dirty.add(file);
     const checkFiles = dirty ? [...dirty].map((p) => files.get(p)).filter((f): f is FileResult => f !== undefined) : [...files.values()];
-    const check = dirty ? emptyByKind() : byKind;
-    if (dirty) for (const [, item] of items) if (dirty.has(item.file)) check[item.kind].push(item);
+    let check: Readonly<Record<ItemKind, readonly Item[]>> = byKind;
+    if (dirty) {
+      const inScope = emptyByKind();
+      for (const item of items.values()) if (dirty.has(item.file)) inScope[item.kind].push(item);
+      check = inScope;
+    }
     const ctx: CheckContext = {
       config: input.config, today: input.today, files, items, definitions, byKind, features, goals, schedule: scheduleResult, cost,
       check, checkFiles, inScope: dirty ? (file) => dirty.has(file) : () => true,
@@ -226,7 +244,7 @@ export class Analyzer {
   }
 
   /** The files whose diagnostics may differ after `changed` (see the class comment). */
-  private dirtyFiles(changed: FilePath[], before: Map<FilePath, FileResult>, after: Map<FilePath, FileResult>, definitions: Map<string, Item[]>, items: Map<string, Item>): Set<FilePath> {
+  private dirtyFiles(changed: FilePath[], before: Map<FilePath, FileResult>, after: Map<FilePath, FileResult>, definitions: ReadonlyMap<string, readonly Item[]>, items: ReadonlyMap<string, Item>): Set<FilePath> {
     const dirty = new Set<FilePath>(changed);
     // A cached diagnostic elsewhere may point into a changed file (related information such
     // as "T-30 also loads @kofi"): when lines there moved, that location moved with them.
@@ -297,7 +315,7 @@ function sameItems(a: FileResult, b: FileResult): boolean {
 
 
 /** The linked IDs of the given kinds, each once (with a Set: an `after:` of 100,000 IDs must not be quadratic). */
-function resolved(item: Item, key: 'after', items: Map<string, Item>, kinds: readonly ItemKind[]): string[] {
+function resolved(item: Item, key: 'after', items: ReadonlyMap<string, Item>, kinds: readonly ItemKind[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const ref of item.links[key] ?? []) {
@@ -317,7 +335,7 @@ function scheduleBase(config: SpeclineConfig, files: Map<FilePath, FileResult>):
   return { calendar: config.calendar, calendars, capacity: config.capacity, ...(config.start !== undefined ? { projectStart: config.start } : {}) };
 }
 
-function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: boolean, items: Map<string, Item>): ScheduleNode {
+function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: boolean, items: ReadonlyMap<string, Item>): ScheduleNode {
   const after = resolved(item, 'after', items, ['task', 'milestone']);
   if (item.kind === 'milestone') {
     // A milestone's `end` (or `due`) is read as its date when it has no `date`.
@@ -344,12 +362,12 @@ function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: bo
 
 /** Every definition by ID, the first one of each, and the first ones by kind, in file order. */
 interface Index {
-  definitions: Map<string, Item[]>;
-  items: Map<string, Item>;
-  byKind: Record<ItemKind, Item[]>;
+  definitions: ReadonlyMap<string, readonly Item[]>;
+  items: ReadonlyMap<string, Item>;
+  byKind: Readonly<Record<ItemKind, readonly Item[]>>;
 }
 
-/** The index with some items replaced in place, or undefined when an edit added, removed or re-kinded an ID. */
+/** The index with some items replaced (a patched copy), or undefined when an edit added, removed or re-kinded an ID. */
 function patchIndex(prev: Index, changed: FilePath[], before: Map<FilePath, FileResult>, after: Map<FilePath, FileResult>): Index | undefined {
   const pairs: Array<[Item, Item]> = [];
   for (const path of changed) {
@@ -363,28 +381,23 @@ function patchIndex(prev: Index, changed: FilePath[], before: Map<FilePath, File
       if (o !== n) pairs.push([o, n]);
     }
   }
-  // Updated in place: copying maps of every item would cost more than the whole edit. Each
-  // definition list and each kind list is walked once for all its replacements, so an edit
-  // of a file that defines one ID thousands of times (or thousands of IDs) stays linear.
-  const { definitions, items, byKind } = prev;
+  // Copied, then patched: the previous analysis keeps its index. Each definition list and
+  // each kind list is copied and walked once for all its replacements, so an edit of a file
+  // that defines one ID thousands of times (or thousands of IDs) stays linear.
+  if (pairs.length === 0) return prev;
   const replacement = new Map<Item, Item>(pairs);
-  const ids = new Set<string>();
+  const firsts = new Map<string, Item>();
+  const defs = new Map<string, readonly Item[]>();
   const kinds = new Set<ItemKind>();
   for (const [o, n] of pairs) {
-    ids.add(o.id);
-    if (items.get(o.id) !== o) continue;
-    items.set(o.id, n);
+    if (!defs.has(o.id)) defs.set(o.id, prev.definitions.get(o.id)!.map((d) => replacement.get(d) ?? d));
+    if (prev.items.get(o.id) !== o) continue;
+    firsts.set(o.id, n);
     kinds.add(o.kind);
   }
-  for (const id of ids) {
-    const defs = definitions.get(id)!;
-    for (let i = 0; i < defs.length; i++) defs[i] = replacement.get(defs[i]!) ?? defs[i]!;
-  }
-  for (const kind of kinds) {
-    const list = byKind[kind];
-    for (let i = 0; i < list.length; i++) list[i] = replacement.get(list[i]!) ?? list[i]!;
-  }
-  return { definitions, items, byKind };
+  const byKind = { ...prev.byKind };
+  for (const kind of kinds) byKind[kind] = byKind[kind].map((d) => replacement.get(d) ?? d);
+  return { definitions: PatchedMap.with(prev.definitions, defs), items: PatchedMap.with(prev.items, firsts), byKind };
 }
 
 function buildIndex(files: Map<FilePath, FileResult>): Index {
@@ -405,7 +418,7 @@ function buildIndex(files: Map<FilePath, FileResult>): Index {
   return { definitions, items, byKind };
 }
 
-function featureInfo(byKind: Record<ItemKind, Item[]>, items: Map<string, Item>, sched: ScheduleResult, config: SpeclineConfig, files: Map<FilePath, FileResult>): Map<string, FeatureInfo> {
+function featureInfo(byKind: Readonly<Record<ItemKind, readonly Item[]>>, items: ReadonlyMap<string, Item>, sched: ScheduleResult, config: SpeclineConfig, files: Map<FilePath, FileResult>): Map<string, FeatureInfo> {
   const tasks = new Map<string, string[]>();
   const milestones = new Map<string, string[]>();
   const link = (from: Item, into: Map<string, string[]>): void => {
@@ -427,16 +440,17 @@ function featureInfo(byKind: Record<ItemKind, Item[]>, items: Map<string, Item>,
 
 /** Recomputes the roll-ups of the features and goals an edit can have changed; the rest are reused. */
 function updateRollups(
-  prev: { features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo> },
+  prev: { features: ReadonlyMap<string, FeatureInfo>; goals: ReadonlyMap<string, GoalInfo> },
   changed: Array<[FileResult | undefined, FileResult | undefined]>,
   moved: Iterable<Item>,
   index: Index,
   sched: ScheduleResult,
   config: SpeclineConfig,
   files: Map<FilePath, FileResult>,
-): { features: Map<string, FeatureInfo>; goals: Map<string, GoalInfo> } {
-  // Updated in place, like the index (see Analyzer).
-  const { features, goals } = prev;
+): { features: ReadonlyMap<string, FeatureInfo>; goals: ReadonlyMap<string, GoalInfo>; affectedFeatures: Set<string>; affectedGoals: Set<string> } {
+  // Patched copies, like the index (see Analyzer).
+  const features = new Map<string, FeatureInfo>();
+  const goals = new Map<string, GoalInfo>();
   const affectedFeatures = new Set<string>();
   const affectedGoals = new Set<string>();
   const fresh: Item[] = [];
@@ -495,7 +509,7 @@ function updateRollups(
     const linking = namingGoal.get(id) ?? [];
     goals.set(id, { ...goalDeadline(goal), features: inOrder([...(old?.features ?? []), ...linking], 'feature', 'goals', id) });
   }
-  return { features, goals };
+  return { features: PatchedMap.with(prev.features, features), goals: PatchedMap.with(prev.goals, goals), affectedFeatures, affectedGoals };
 }
 
 /** Source order: file, then position. */
@@ -517,7 +531,7 @@ function calendarCache(config: SpeclineConfig, files: Map<FilePath, FileResult>)
 }
 
 /** One feature's roll-up from the tasks and milestones that name it. */
-function rollUpFeature(f: Item, tasks: string[], milestoneLinks: string[], items: Map<string, Item>, sched: ScheduleResult, calendarOf: (file: FilePath) => WorkCalendar): FeatureInfo {
+function rollUpFeature(f: Item, tasks: string[], milestoneLinks: string[], items: ReadonlyMap<string, Item>, sched: ScheduleResult, calendarOf: (file: FilePath) => WorkCalendar): FeatureInfo {
   const goals = [...new Set((f.links.goals ?? []).map((r) => r.id))].filter((id) => items.get(id)?.kind === 'goal');
   const milestones = (f.links.milestone ?? []).map((r) => r.id).filter((id) => items.get(id)?.kind === 'milestone');
   const known = new Set(milestones);
@@ -547,7 +561,7 @@ function goalDeadline(g: Item): { id: string; deadline?: number } {
   return { id: g.id, ...(dates.length ? { deadline: Math.min(...dates) } : {}) };
 }
 
-function goalInfo(byKind: Record<ItemKind, Item[]>, items: Map<string, Item>): Map<string, GoalInfo> {
+function goalInfo(byKind: Readonly<Record<ItemKind, readonly Item[]>>, items: ReadonlyMap<string, Item>): Map<string, GoalInfo> {
   const out = new Map<string, GoalInfo>();
   for (const g of byKind.goal) out.set(g.id, { ...goalDeadline(g), features: [] });
   for (const f of byKind.feature) {

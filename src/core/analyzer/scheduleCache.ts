@@ -1,6 +1,8 @@
 import type { Item } from '../model/types.js';
 import { compareIds } from '../schedule/compareIds.js';
 import { schedule } from '../schedule/scheduler.js';
+import type { LoadRun } from '../schedule/resourceLoad.js';
+import { PatchedMap } from '../model/patchedMap.js';
 import type { ScheduledMilestone, ScheduledTask, ScheduleInput, ScheduleIssue, ScheduleMilestone, ScheduleResult, ScheduleTask } from '../schedule/types.js';
 
 /** One node of the schedule with the item it came from. Nodes are reused while their inputs are unchanged. */
@@ -24,7 +26,8 @@ interface Component {
 interface OwnerLoad {
   key: string;
   issues: ScheduleIssue[];
-  result: ScheduleResult;
+  /** The owner's load runs, from the scheduler run that computed them (built on first read). */
+  runs: () => LoadRun[] | undefined;
 }
 
 interface State {
@@ -32,8 +35,8 @@ interface State {
   positionOf: Map<string, number>;
   componentAt: Component[];
   components: Component[];
-  tasks: Map<string, ScheduledTask>;
-  milestones: Map<string, ScheduledMilestone>;
+  tasks: ReadonlyMap<string, ScheduledTask>;
+  milestones: ReadonlyMap<string, ScheduledMilestone>;
   /** Owner → IDs of their tasks. */
   ownerTasks: Map<string, Set<string>>;
   owners: Map<string, OwnerLoad>;
@@ -107,7 +110,8 @@ export class ScheduleCache {
       else for (const id of ids) { const i = positionOf.get(id); if (i === undefined || this.changed.has(nodes[i]!.item)) { touched.add(owner); break; } }
     }
     const state: State = { nodes, positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev?.owners ?? new Map() };
-    state.owners = this.ownerLoads(base, state, touched);
+    // The owners' task lists are in node order here, so one scheduler run can do them all.
+    state.owners = this.ownerLoads(base, state, touched, true);
     return state;
   }
 
@@ -115,8 +119,11 @@ export class ScheduleCache {
   private patch(base: Base, prev: State, nodes: ScheduleNode[], changedAt: number[]): State {
     const redo = new Set<Component>();
     for (const i of changedAt) redo.add(prev.componentAt[i]!);
-    // Updated in place: the previous result is superseded (see Analyzer).
-    const { componentAt, components, tasks, milestones, ownerTasks } = prev;
+    // The new dates go into a patched copy: the previous result belongs to an analysis
+    // someone may still read (see Analyzer). The rest is this cache's own state.
+    const { componentAt, components, ownerTasks } = prev;
+    const tasks = new Map<string, ScheduledTask>();
+    const milestones = new Map<string, ScheduledMilestone>();
     for (const old of redo) {
       const component = scheduleComponent(base, nodes, old.positions, old.slot);
       components[old.slot] = component;
@@ -143,17 +150,18 @@ export class ScheduleCache {
     }
     // Owners of the other tasks in the rescheduled components: their dates may have moved too.
     for (const c of redo) for (const i of c.positions) for (const owner of nodes[i]!.task?.owners ?? []) touched.add(owner);
-    const state: State = { nodes, positionOf: prev.positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev.owners };
+    const state: State = { nodes, positionOf: prev.positionOf, componentAt, components, tasks: PatchedMap.with(prev.tasks, tasks), milestones: PatchedMap.with(prev.milestones, milestones), ownerTasks, owners: prev.owners };
     state.owners = this.ownerLoads(base, state, touched);
     return state;
   }
 
   /** Load and over-allocation per owner, recomputed only for the touched owners. */
-  private ownerLoads(base: Base, state: State, touched: Set<string>): Map<string, OwnerLoad> {
+  private ownerLoads(base: Base, state: State, touched: Set<string>, together = false): Map<string, OwnerLoad> {
     // A plan calendar's holidays decide which days a task loads, so they are part of the key.
     const calendarKey = new Map<string, string>();
     if (touched.size) for (const [key, cal] of base.calendars ?? []) calendarKey.set(key, JSON.stringify(cal));
     const owners = new Map(state.owners);
+    const fresh: Array<{ owner: string; key: string; pinned: ScheduleTask[] }> = [];
     for (const owner of touched) {
       const old = owners.get(owner);
       const ids = state.ownerTasks.get(owner);
@@ -174,10 +182,38 @@ export class ScheduleCache {
         owners.delete(owner);
         continue;
       }
+      if (together) {
+        fresh.push({ owner, key, pinned });
+        continue;
+      }
       const result = schedule({ ...base, tasks: pinned, milestones: [] });
-      owners.set(owner, { key, result, issues: result.issues.filter((i) => i.code === 'resource.overallocated') });
+      owners.set(owner, { key, runs: () => result.load.get(owner), issues: result.issues.filter((i) => i.code === 'resource.overallocated') });
     }
+    if (fresh.length) this.loadsTogether(base, state, fresh, owners);
     return owners;
+  }
+
+  /**
+   * Load and over-allocation of many owners in one scheduler run: both are computed per
+   * owner, so pinning every owner's tasks together gives each owner what a run of their
+   * own gives, as long as each owner's tasks keep their relative order (ties between
+   * tasks starting on the same day go by that order). A cold check of thousands of owners
+   * spent most of its scheduling time starting a run per owner.
+   */
+  private loadsTogether(base: Base, state: State, fresh: Array<{ owner: string; key: string; pinned: ScheduleTask[] }>, owners: Map<string, OwnerLoad>): void {
+    const byId = new Map<string, ScheduleTask>();
+    for (const { owner, pinned } of fresh) {
+      for (const t of pinned) {
+        const had = byId.get(t.id);
+        if (had) had.owners.push(owner);
+        else byId.set(t.id, { ...t, owners: [owner] });
+      }
+    }
+    const tasks = [...byId.values()].sort((a, b) => state.positionOf.get(a.id)! - state.positionOf.get(b.id)!);
+    const result = schedule({ ...base, tasks, milestones: [] });
+    const issues = new Map<string, ScheduleIssue[]>();
+    for (const i of result.issues) if (i.code === 'resource.overallocated') issues.set(i.owner, [...(issues.get(i.owner) ?? []), i]);
+    for (const { owner, key } of fresh) owners.set(owner, { key, runs: () => result.load.get(owner), issues: issues.get(owner) ?? [] });
   }
 }
 
@@ -248,14 +284,17 @@ function resultOf(state: State): ScheduleResult {
   issues.sort(compareIssues);
   const result: ScheduleResult = { tasks: state.tasks, milestones: state.milestones, issues, load: new Map() };
   // The load runs are large and seldom read: build them on first use, as the scheduler does.
-  let load: ScheduleResult['load'] | undefined;
+  let load: Map<string, LoadRun[]> | undefined;
   Object.defineProperty(result, 'load', {
     enumerable: true,
     configurable: true,
     get: () => {
       if (!load) {
         load = new Map();
-        for (const o of state.owners.values()) for (const [owner, runs] of o.result.load) load.set(owner, runs);
+        for (const [owner, o] of state.owners) {
+          const runs = o.runs();
+          if (runs) load.set(owner, runs);
+        }
       }
       return load;
     },

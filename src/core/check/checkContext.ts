@@ -12,16 +12,16 @@ export interface CheckContext {
   files: ReadonlyMap<FilePath, FileResult>;
   /** First definition of each ID. */
   items: ReadonlyMap<string, Item>;
-  definitions: ReadonlyMap<string, Item[]>;
+  definitions: ReadonlyMap<string, readonly Item[]>;
   /** First definitions grouped by kind, in file order. */
-  byKind: Readonly<Record<ItemKind, Item[]>>;
+  byKind: Readonly<Record<ItemKind, readonly Item[]>>;
   /**
    * What to check this time: the first definitions and files in scope. The whole workspace
    * on a full check; after an edit, only the files whose problems may have changed (the
    * rest keep their cached diagnostics). Rules iterate these and look up anything else in
    * the global maps, and they report on the item they iterate.
    */
-  check: Readonly<Record<ItemKind, Item[]>>;
+  check: Readonly<Record<ItemKind, readonly Item[]>>;
   checkFiles: readonly FileResult[];
   inScope(file: FilePath): boolean;
   features: ReadonlyMap<string, FeatureInfo>;

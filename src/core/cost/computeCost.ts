@@ -1,4 +1,4 @@
-import type { Analysis } from '../analysis/types.js';
+import type { Analysis, FeatureInfo, GoalInfo } from '../analysis/types.js';
 import type { FilePath, Item } from '../model/types.js';
 import { WorkCalendar } from '../schedule/calendar.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
@@ -14,19 +14,10 @@ export type CostSource = Pick<Analysis, 'config' | 'today' | 'files' | 'items' |
  * budget). A plan sums the tasks defined in its document; a feature sums each of its
  * tasks' figures divided by the number of features that task delivers; a goal sums each
  * of its features' figures divided by the number of goals that feature serves. Linear in
- * the number of items and links: the analysis recomputes it after every edit that changes
- * items (measured in docs/format-notes.md).
+ * the number of items and links; after an edit the analysis updates it with `updateCost`.
  */
 export function computeCost(src: CostSource): CostResult {
-  const calendars = new Map<FilePath, WorkCalendar>();
-  const calendarOf = (file: FilePath): WorkCalendar => {
-    let cal = calendars.get(file);
-    if (!cal) {
-      cal = new WorkCalendar(mergeCalendar(src.config.calendar, src.files.get(file)?.planCalendar));
-      calendars.set(file, cal);
-    }
-    return cal;
-  };
+  const calendarOf = calendarsOf(src);
   const tasks = new Map<string, TaskCost>();
   const plans = new Map<FilePath, CostFigures>();
   for (const f of src.files.values()) if (f.planBudget) plans.set(f.file, emptyFigures());
@@ -39,25 +30,44 @@ export function computeCost(src: CostSource): CostResult {
     addShare(plan, t, 1);
   }
   const features = new Map<string, CostFigures>();
-  for (const [id, info] of src.features) {
-    const sum = emptyFigures();
-    for (const taskId of info.tasks) {
-      const t = tasks.get(taskId);
-      if (t && t.featureCount > 0) addShare(sum, t, 1 / t.featureCount);
-    }
-    features.set(id, sum);
-  }
+  for (const [id, info] of src.features) features.set(id, featureFigures(info, tasks));
   const goals = new Map<string, CostFigures>();
-  for (const [id, info] of src.goals) {
-    const sum = emptyFigures();
-    for (const featureId of info.features) {
-      const figures = features.get(featureId);
-      const served = src.features.get(featureId)?.goals.length ?? 0;
-      if (figures && served > 0) addShare(sum, figures, 1 / served);
-    }
-    goals.set(id, sum);
-  }
+  for (const [id, info] of src.goals) goals.set(id, goalFigures(info, features, src.features));
   return { tasks, features, goals, plans: new Map([...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
+/** One work calendar per plan file, made on first use (a calendar costs more than a task). */
+export function calendarsOf(src: Pick<CostSource, 'config' | 'files'>): (file: FilePath) => WorkCalendar {
+  const calendars = new Map<FilePath, WorkCalendar>();
+  return (file) => {
+    let cal = calendars.get(file);
+    if (!cal) {
+      cal = new WorkCalendar(mergeCalendar(src.config.calendar, src.files.get(file)?.planCalendar));
+      calendars.set(file, cal);
+    }
+    return cal;
+  };
+}
+
+/** A feature's sum: each of its tasks' figures divided by the number of features that task delivers. */
+export function featureFigures(info: FeatureInfo, tasks: ReadonlyMap<string, TaskCost>): CostFigures {
+  const sum = emptyFigures();
+  for (const taskId of info.tasks) {
+    const t = tasks.get(taskId);
+    if (t && t.featureCount > 0) addShare(sum, t, 1 / t.featureCount);
+  }
+  return sum;
+}
+
+/** A goal's sum: each of its features' figures divided by the number of goals that feature serves. */
+export function goalFigures(info: GoalInfo, features: ReadonlyMap<string, CostFigures>, infos: ReadonlyMap<string, FeatureInfo>): CostFigures {
+  const sum = emptyFigures();
+  for (const featureId of info.features) {
+    const figures = features.get(featureId);
+    const served = infos.get(featureId)?.goals.length ?? 0;
+    if (figures && served > 0) addShare(sum, figures, 1 / served);
+  }
+  return sum;
 }
 
 /** The distinct existing features a task names in `features:`. */

@@ -1,11 +1,16 @@
 import { round2 } from './ratios.js';
 
-/** One formatter for every call: `toLocaleString` builds a new one each time, which dominated a re-check with many budgets. */
-const MONEY_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/**
+ * One formatter for every call: `toLocaleString` builds a new one each time, which
+ * dominated a re-check with many budgets. Made on first use: building it loads the locale
+ * data (about 40 ms), which a check of a workspace without money never needs.
+ */
+let moneyFormat: Intl.NumberFormat | undefined;
 
 /** `42,300` or `42,300.5 EUR`: thousands separated, at most 2 decimals, the currency after when configured. */
 export function formatMoney(amount: number, currency?: string): string {
-  const text = MONEY_FORMAT.format(round2(amount));
+  moneyFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  const text = moneyFormat.format(round2(amount));
   return currency ? `${text} ${currency}` : text;
 }
 

@@ -35,11 +35,11 @@ export interface TaskCost extends CostFigures {
 
 /** Cost figures of a whole workspace (docs/format.md, cost and budget). */
 export interface CostResult {
-  tasks: Map<string, TaskCost>;
-  features: Map<string, CostFigures>;
-  goals: Map<string, CostFigures>;
+  readonly tasks: ReadonlyMap<string, TaskCost>;
+  readonly features: ReadonlyMap<string, CostFigures>;
+  readonly goals: ReadonlyMap<string, CostFigures>;
   /** Per plan document: the files that define tasks or set a front-matter budget, by path. */
-  plans: Map<FilePath, CostFigures>;
+  readonly plans: ReadonlyMap<FilePath, CostFigures>;
 }
 
 /** SPI, CPI and EAC of a set of figures; null where a divisor is 0 (EAC is BAC without a CPI). */

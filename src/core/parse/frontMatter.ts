@@ -5,6 +5,7 @@ import { parseValue } from '../model/valueSchemas.js';
 import type { ItemBuilder } from './itemBuilder.js';
 import { readCalendar } from '../yaml/readCalendar.js';
 import { nodeSpan, parseYamlSafe, plainValue } from '../yaml/yamlSafe.js';
+import { parseSimpleYaml } from './simpleYaml.js';
 
 export interface FrontMatterResult {
   item?: Item;
@@ -23,7 +24,8 @@ export interface FrontMatterResult {
  */
 export function readFrontMatter(b: ItemBuilder, yamlText: string, base: number, fileEnd: number): FrontMatterResult {
   const out: FrontMatterResult = {};
-  const { doc, problems } = parseYamlSafe(yamlText);
+  const simple = parseSimpleYaml(yamlText);
+  const { doc, problems } = simple ? { doc: undefined, problems: [] } : parseYamlSafe(yamlText);
   // The first syntax error is the one to fix; the rest are usually its echoes.
   // YAML may point between the `\r` and `\n` of a CRLF break, which is no position in the editor.
   // And past the end of the YAML text it may point into its final line break: keep the range
@@ -31,8 +33,8 @@ export function readFrontMatter(b: ItemBuilder, yamlText: string, base: number, 
   const contentEnd = yamlText.replace(/[\r\n]+$/, '').length;
   const inLine = (o: number): number => (o > contentEnd ? contentEnd : yamlText[o - 1] === '\r' && yamlText[o] === '\n' ? o - 1 : o);
   for (const p of problems.slice(0, 1)) b.invalid(base + inLine(p.start), base + inLine(p.end), `front matter is not valid YAML: ${p.message}`, 'schema.yaml');
-  if (!doc || problems.length > 0) return out;
-  const root = doc.contents;
+  if (!simple && (!doc || problems.length > 0)) return out;
+  const root = simple ?? doc?.contents ?? null;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return out;
   if (!isMap(root)) {
     const span = nodeSpan(root) ?? [0, yamlText.length];

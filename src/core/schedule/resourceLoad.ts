@@ -21,7 +21,7 @@ export interface LoadDates {
   calendars: WorkCalendar[];
 }
 
-export type LoadRun = ScheduleResult['load'] extends Map<string, Array<infer R>> ? R : never;
+export type LoadRun = ScheduleResult['load'] extends ReadonlyMap<string, Array<infer R>> ? R : never;
 type OverallocatedIssue = Extract<ScheduleIssue, { code: 'resource.overallocated' }>;
 
 /**

@@ -82,9 +82,9 @@ export type ScheduleIssue =
   | { code: 'resource.overallocated'; owner: string; capacity: number; days: Array<{ from: DayNumber; to: DayNumber; load: number }>; tasks: string[] };
 
 export interface ScheduleResult {
-  tasks: Map<string, ScheduledTask>;
-  milestones: Map<string, ScheduledMilestone>;
-  issues: ScheduleIssue[];
+  readonly tasks: ReadonlyMap<string, ScheduledTask>;
+  readonly milestones: ReadonlyMap<string, ScheduledMilestone>;
+  readonly issues: readonly ScheduleIssue[];
   /** Per owner: contiguous runs of days with a constant load, for load charts. */
-  load: Map<string, Array<{ from: DayNumber; to: DayNumber; load: number; tasks: string[] }>>;
+  readonly load: ReadonlyMap<string, Array<{ from: DayNumber; to: DayNumber; load: number; tasks: string[] }>>;
 }

@@ -6,6 +6,7 @@ import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js'
 import { analysisSummary as summary } from '../../support/analysisSummary.js';
 import { memoryFileSystem, readFixture } from '../../support/memoryFileSystem.js';
 import { prng as rng } from '../../support/prng.js';
+import { generatedWorkspace } from '../../support/generatedWorkspace.js';
 
 /**
  * The workspace re-checks only what an edit can affect. Whatever the edit, the result must
@@ -27,6 +28,14 @@ const EDITS: Edit[] = [
   (t, r) => t.replace(/\b(todo|in-progress|done|approved|draft)\b/, () => ['todo', 'done', 'in-progress', 'blocked'][Math.floor(r() * 4)]!),
   (t) => t.replace('[ ]', '[x]'),
   (t, r) => t.replace(/@([a-z]+)/, () => `@${['ana', 'bo', 'lena', 'sam'][Math.floor(r() * 4)]}`),
+  // what cost reads: progress, spent, fixed cost, allocation, budgets
+  (t, r) => t.replace(/(\n *-? ?(?:duration|estimate|owner): [^\n]*)/, (_m, line: string) => `${line}\n  - progress: ${Math.floor(r() * 101)}%`),
+  (t, r) => t.replace(/(\n *-? ?(?:duration|estimate|owner): [^\n]*)/, (_m, line: string) => `${line}\n  - spent: ${Math.floor(r() * 5000)}`),
+  (t, r) => t.replace(/(\n *-? ?(?:duration|estimate|owner): [^\n]*)/, (_m, line: string) => `${line}\n  - cost: ${Math.floor(r() * 900)}\n  - allocation: ${[25, 50, 100][Math.floor(r() * 3)]}%`),
+  (t, r) => t.replace(/(progress|spent|cost|allocation|budget): ?[^\n|]*/, (_m, k: string) => `${k}: ${Math.floor(r() * 100)}${k === 'progress' || k === 'allocation' ? '%' : ''}`),
+  (t, r) => t.replace(/(\n## (?:G|FEAT)-\d+[^\n]*\n)/, (_m, heading: string) => `${heading}\n- budget: ${Math.floor(r() * 20000)}\n`),
+  (t, r) => t.replace(/\| (\d+)% \|/, () => `| ${Math.floor(r() * 101)}% |`),
+  (t, r) => (t.startsWith('---\n') ? t.replace('---\n', `---\nbudget: ${Math.floor(r() * 50000)}\n`) : t),
   // prose only, and line shifts
   (t) => `\n${t}`,
   (t) => `${t}\n\nA new paragraph of prose.\n`,
@@ -53,6 +62,13 @@ async function editSequence(files: Record<string, string>, seed: number, steps: 
 }
 
 describe('incremental analysis equals a full analysis', () => {
+  // Large enough that the analysis shares its big maps between snapshots (PatchedMap);
+  // every task priced, so that cost and budgets move with the edits.
+  it('a generated workspace of 80 documents with rates and budgets, 60 random edits', async function () {
+    this.timeout(120_000);
+    const files = await generatedWorkspace(80, 'currency: EUR\nrates: { default: 400, "@ana1": 650 }\n');
+    await editSequence(files, 80, 60);
+  });
   const example = readFixture(join(process.cwd(), 'examples', 'acme'));
   for (const seed of [1, 2, 3, 4]) {
     it(`examples/acme, 60 random edits (seed ${seed})`, async () => {

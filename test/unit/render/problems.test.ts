@@ -21,8 +21,7 @@ describe('render helpers', () => {
     assert.ok(t2);
     t2.range = { start: { line: 5, character: 0 }, end: { line: 8, character: 0 } };
     const nested = { ...t2, id: 'T-2.1', idRange: { start: { line: 6, character: 4 }, end: { line: 6, character: 9 } }, range: { start: { line: 6, character: 2 }, end: { line: 7, character: 20 } } };
-    a.items.set('T-2.1', nested);
-    const p = problemsByItem(a);
+    const p = problemsByItem({ ...a, items: new Map([...a.items, ['T-2.1', nested]]) });
     const codes = (id: string): string[] => (p.get(id) ?? []).map((x) => x.code);
     assert.deepEqual(codes('T-1'), ['b']);
     assert.deepEqual(codes('T-2'), ['b', 'c']);
