@@ -3,9 +3,9 @@ import type { Baseline } from '../../core/baseline/baseline.js';
 import type { Command } from '../command.js';
 import { choiceOption, textOption } from '../command.js';
 import { UsageError } from '../io.js';
-
-const GROUP_BY = ['section', 'feature'] as const;
-const ZOOM = ['day', 'week', 'month', 'quarter'] as const;
+import { GANTT_GROUP_BY, GANTT_ZOOM } from '../../core/views/ganttOptions.js';
+import type { ChoiceSchema } from '../../core/views/optionSchema.js';
+import { choiceValues, cliChoiceOption } from '../../core/views/optionSchema.js';
 
 /** `specline gantt`: the schedule as a Gantt chart. Renderers load on demand, so `check` never pays for them. */
 export const ganttCommand: Command = {
@@ -16,8 +16,8 @@ export const ganttCommand: Command = {
   scope: 'trace',
   options: {
     title: { type: 'string', value: 'TEXT', description: 'title of the chart' },
-    'group-by': { type: 'string', value: 'KEY', description: 'group bars by section (default) or feature' },
-    zoom: { type: 'string', value: 'SCALE', description: 'svg/html scale: day, week (default), month or quarter' },
+    ...cliChoiceOption(GANTT_GROUP_BY),
+    ...cliChoiceOption(GANTT_ZOOM),
     feature: { type: 'string', value: 'ID', description: 'only the tasks and milestones of this feature' },
     goal: { type: 'string', value: 'ID', description: 'only the tasks and milestones of this goal’s features' },
     owner: { type: 'string', value: '@HANDLE', description: 'only the tasks this person owns' },
@@ -25,8 +25,8 @@ export const ganttCommand: Command = {
     baseline: { type: 'string', value: 'REF', description: 'svg/html: draw the plan at a git revision (tag, branch or commit) under the bars, with each item’s slip; mermaid text is unchanged' },
   },
   validate(values) {
-    choiceOption(values, 'group-by', GROUP_BY, 'gantt');
-    choiceOption(values, 'zoom', ZOOM, 'gantt');
+    schemaOption(values, GANTT_GROUP_BY, 'gantt');
+    schemaOption(values, GANTT_ZOOM, 'gantt');
     const ref = textOption(values, 'baseline');
     if (ref !== undefined && (ref.trim() === '' || ref.trim().startsWith('-'))) {
       throw new UsageError(`--baseline needs a git revision, not "${ref}"`, 'for example --baseline v1.0 or --baseline HEAD~5.');
@@ -35,13 +35,13 @@ export const ganttCommand: Command = {
   async run({ analysis, format, values, root, env, narrow }) {
     const options = {
       ...defined('title', textOption(values, 'title')),
-      ...defined('groupBy', choiceOption(values, 'group-by', GROUP_BY, 'gantt')),
+      ...defined('groupBy', schemaOption(values, GANTT_GROUP_BY, 'gantt')),
       ...defined('feature', textOption(values, 'feature')),
       ...defined('goal', textOption(values, 'goal')),
       ...defined('owner', textOption(values, 'owner')),
       ...defined('milestone', textOption(values, 'milestone')),
     };
-    const zoom = defined('zoom', choiceOption(values, 'zoom', ZOOM, 'gantt'));
+    const zoom = defined('zoom', schemaOption(values, GANTT_ZOOM, 'gantt'));
     // Read for every format, so a revision git does not know is exit 2 whatever the format;
     // mermaid has no way to draw a baseline, so its text stays as it is.
     const ref = textOption(values, 'baseline')?.trim();
@@ -75,6 +75,11 @@ async function readBaselineOption(root: string, ref: string, today: number, env:
     if (!(error instanceof GitError)) throw error;
     throw revisionUsageError('--baseline', ref, error);
   }
+}
+
+/** A chart option's CLI value, checked against its schema; undefined when not given. */
+export function schemaOption<T extends string>(values: Readonly<Record<string, string | boolean | undefined>>, schema: ChoiceSchema<T>, command: string): T | undefined {
+  return schema.flag ? choiceOption(values, schema.flag, choiceValues(schema), command) : undefined;
 }
 
 /** `{ key: value }`, or `{}` when the value is undefined (options objects never hold undefined). */

@@ -1,10 +1,9 @@
 import type { Command } from '../command.js';
-import { choiceOption, textOption } from '../command.js';
+import { textOption } from '../command.js';
 import { markGenerated } from '../generated.js';
-import { defined, withNewline } from './gantt.js';
-
-const COLUMNS = ['auto', 'horizon', 'quarter', 'half'] as const;
-const ORDERS = ['priority', 'score'] as const;
+import { cliChoiceOption } from '../../core/views/optionSchema.js';
+import { ROADMAP_COLUMNS_OPTION, ROADMAP_ORDER_OPTION } from '../../core/views/roadmapOptions.js';
+import { defined, schemaOption, withNewline } from './gantt.js';
 
 /** `specline roadmap`: goals and the features serving them, by horizon. */
 export const roadmapCommand: Command = {
@@ -14,20 +13,20 @@ export const roadmapCommand: Command = {
   formats: ['markdown', 'mermaid', 'html'],
   scope: 'trace',
   options: {
-    columns: { type: 'string', value: 'KIND', description: 'auto (default), horizon (now/next/later), quarter or half' },
-    order: { type: 'string', value: 'BY', description: 'features in each column by priority (default) or score (RICE, highest first)' },
+    ...cliChoiceOption(ROADMAP_COLUMNS_OPTION),
+    ...cliChoiceOption(ROADMAP_ORDER_OPTION),
     title: { type: 'string', value: 'TEXT', description: 'title of the roadmap' },
   },
   validate(values) {
-    choiceOption(values, 'columns', COLUMNS, 'roadmap');
-    choiceOption(values, 'order', ORDERS, 'roadmap');
+    schemaOption(values, ROADMAP_COLUMNS_OPTION, 'roadmap');
+    schemaOption(values, ROADMAP_ORDER_OPTION, 'roadmap');
   },
   async run({ analysis, format, values }) {
     const { renderRoadmap } = await import('../../core/render/roadmap.js');
     const output = renderRoadmap(analysis, {
       format: format as 'markdown' | 'mermaid' | 'html',
-      ...defined('columns', choiceOption(values, 'columns', COLUMNS, 'roadmap')),
-      ...defined('order', choiceOption(values, 'order', ORDERS, 'roadmap')),
+      ...defined('columns', schemaOption(values, ROADMAP_COLUMNS_OPTION, 'roadmap')),
+      ...defined('order', schemaOption(values, ROADMAP_ORDER_OPTION, 'roadmap')),
       ...defined('title', textOption(values, 'title')),
     });
     return { output: format === 'markdown' ? markGenerated('roadmap', output) : withNewline(output), exitCode: 0 };

@@ -23,9 +23,6 @@ import { riceScore } from '../cost/riceScore.js';
  */
 export type RoadmapColumns = 'auto' | 'horizon' | 'quarter' | 'half';
 
-/** Every value of {@link RoadmapColumns}, for option parsing. */
-export const ROADMAP_COLUMNS: readonly RoadmapColumns[] = ['auto', 'horizon', 'quarter', 'half'];
-
 /**
  * How the cards of one cell are ordered: `priority` (must first, then the higher RICE
  * score) or `score` (the higher RICE score first, then priority). Cards without a priority
@@ -33,9 +30,6 @@ export const ROADMAP_COLUMNS: readonly RoadmapColumns[] = ['auto', 'horizon', 'q
  * then line), then by ID, so the order never depends on how the files were read.
  */
 export type RoadmapOrder = 'priority' | 'score';
-
-/** Every value of {@link RoadmapOrder}, for option parsing. */
-export const ROADMAP_ORDERS: readonly RoadmapOrder[] = ['priority', 'score'];
 
 /** Options of {@link renderRoadmap}. */
 export interface RoadmapOptions {

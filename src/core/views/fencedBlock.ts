@@ -2,19 +2,23 @@ import type { Analysis } from '../analysis/types.js';
 import type { FilePath } from '../model/types.js';
 import type { GanttModelOptions } from '../render/ganttModel.js';
 import { buildGanttModel } from '../render/ganttModel.js';
-import type { GanttZoom } from '../render/ganttSvg.js';
 import { renderGanttSvgFromModel } from '../render/ganttSvg.js';
 import { cleanLine } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import { blockErrors, parseBlockOptions } from './blockOptions.js';
+import { GANTT_CHOICES, GANTT_GROUP_BY, GANTT_ZOOM } from './ganttOptions.js';
+import { blockChoice } from './optionSchema.js';
 import { renderRoadmapBlock } from './roadmapBlock.js';
 
 /** Info strings of the fenced blocks Specline draws in the Markdown preview. */
 export const GANTT_FENCE = 'specline-gantt';
 export const ROADMAP_FENCE = 'specline-roadmap';
 
-const GANTT_KEYS = new Set(['plan', 'plans', 'file', 'files', 'feature', 'goal', 'owner', 'milestone', 'group', 'groupby', 'zoom', 'title']);
-const ZOOMS: readonly GanttZoom[] = ['day', 'week', 'month', 'quarter'];
+/** Block keys that take free text (or a path list); the fixed-value keys come from the schema. */
+const GANTT_TEXT_KEYS = ['plan', 'plans', 'file', 'files', 'feature', 'goal', 'owner', 'milestone', 'title'];
+const GANTT_KEYS = new Set([...GANTT_TEXT_KEYS, ...GANTT_CHOICES.flatMap((c) => c.block ?? [])]);
+/** The keys an unknown-key message suggests: the documented spelling of each. */
+const GANTT_KEY_HINT = ['plan', 'feature', 'goal', 'owner', 'milestone', ...GANTT_CHOICES.map((c) => c.block?.[0] ?? c.key), 'title'].join(', ');
 
 /**
  * A `specline-gantt` block rendered for the Markdown preview: the same SVG chart as the
@@ -23,7 +27,7 @@ const ZOOMS: readonly GanttZoom[] = ['day', 'week', 'month', 'quarter'];
  */
 export function renderGanttBlock(analysis: Analysis, source: string, documentPath: FilePath | undefined): string {
   const { options, errors } = parseBlockOptions(source);
-  for (const key of options.keys()) if (!GANTT_KEYS.has(key)) errors.push(`unknown option "${key}" (use plan, feature, goal, owner, milestone, group, zoom, title)`);
+  for (const key of options.keys()) if (!GANTT_KEYS.has(key)) errors.push(`unknown option "${key}" (use ${GANTT_KEY_HINT})`);
   const filter: GanttModelOptions = {};
   const plan = options.get('plan') ?? options.get('plans') ?? options.get('file') ?? options.get('files');
   if (plan) {
@@ -41,16 +45,13 @@ export function renderGanttBlock(analysis: Analysis, source: string, documentPat
   }
   const owner = options.get('owner');
   if (owner) filter.owner = owner;
-  const group = options.get('group') ?? options.get('groupby');
-  if (group === 'feature' || group === 'section') filter.groupBy = group;
-  else if (group) errors.push(`group must be "section" or "feature"`);
-  const zoomText = options.get('zoom');
-  const zoom = ZOOMS.find((z) => z === zoomText);
-  if (zoomText && !zoom) errors.push('zoom must be day, week, month or quarter');
+  const groupBy = blockChoice(GANTT_GROUP_BY, options, errors);
+  if (groupBy) filter.groupBy = groupBy;
+  const zoom = blockChoice(GANTT_ZOOM, options, errors);
 
   const model = buildGanttModel(analysis, filter);
   const title = options.get('title') ?? 'Gantt chart';
-  const svg = renderGanttSvgFromModel(analysis, model, { ...filter, zoom: zoom ?? 'week', title });
+  const svg = renderGanttSvgFromModel(analysis, model, { ...filter, zoom: zoom ?? GANTT_ZOOM.default, title });
   const parts = [`<div class="specline-block specline-gantt-block">`];
   if (options.has('title')) parts.push(`<p class="specline-block-title">${escapeXml(cleanLine(title, 200))}</p>`);
   parts.push(`<div class="specline-block-scroll">${svg}</div>`);

@@ -15,6 +15,9 @@ import type { Choice } from './toolbar.js';
 import { menuControl, segmentedControl, selectControl, toolbarGroup, toolbarRow, toolbarStatus } from './toolbar.js';
 import type { GanttCompareState } from './ganttCompare.js';
 import { baselineCounts, compareControl, isBaselineRef } from './ganttCompare.js';
+import type { GanttGroupBy } from './ganttOptions.js';
+import { GANTT_GROUP_BY, GANTT_ZOOM } from './ganttOptions.js';
+import { parseChoice, restoreChoice, toolbarChoices } from './optionSchema.js';
 
 /** The plan choice that follows the active editor. */
 export const ACTIVE_PLAN = '';
@@ -29,7 +32,7 @@ export interface GanttViewOptions {
   goal: string;
   owner: string;
   milestone: string;
-  groupBy: 'section' | 'feature';
+  groupBy: GanttGroupBy;
   zoom: GanttZoom;
   /** `data-toggle` keys of collapsed sections. */
   collapsed: string[];
@@ -41,10 +44,9 @@ export interface GanttViewOptions {
 
 
 export const DEFAULT_GANTT_OPTIONS: Readonly<GanttViewOptions> = {
-  plan: ACTIVE_PLAN, feature: '', goal: '', owner: '', milestone: '', groupBy: 'section', zoom: 'week', collapsed: [], renderer: 'specline', baseline: '',
+  plan: ACTIVE_PLAN, feature: '', goal: '', owner: '', milestone: '', groupBy: GANTT_GROUP_BY.default, zoom: GANTT_ZOOM.default, collapsed: [], renderer: 'specline', baseline: '',
 };
 
-const ZOOMS: readonly GanttZoom[] = ['day', 'week', 'month', 'quarter'];
 /** Above this many rows mermaid takes seconds; the view says so and suggests the default renderer. */
 export const MERMAID_SLOW_ROWS = 500;
 const MAX_COLLAPSED = 2000;
@@ -59,16 +61,14 @@ const str = (v: unknown, max = 500): string => (typeof v === 'string' && v.lengt
 /** Options from persisted or posted state: anything unknown falls back to the default. */
 export function restoreGanttOptions(raw: unknown): GanttViewOptions {
   const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const d = DEFAULT_GANTT_OPTIONS;
-  const zoom = ZOOMS.find((z) => z === o.zoom) ?? d.zoom;
   return {
     plan: str(o.plan, 4096),
     feature: str(o.feature, 200),
     goal: str(o.goal, 200),
     owner: str(o.owner, 200),
     milestone: str(o.milestone, 200),
-    groupBy: o.groupBy === 'feature' ? 'feature' : 'section',
-    zoom,
+    groupBy: restoreChoice(GANTT_GROUP_BY, o.groupBy),
+    zoom: restoreChoice(GANTT_ZOOM, o.zoom),
     collapsed: Array.isArray(o.collapsed) ? o.collapsed.filter((k): k is string => typeof k === 'string' && k.length <= 40).slice(0, MAX_COLLAPSED) : [],
     renderer: o.renderer === 'mermaid' ? 'mermaid' : 'specline',
     baseline: typeof o.baseline === 'string' && isBaselineRef(o.baseline) ? o.baseline : '',
@@ -80,10 +80,12 @@ export function setGanttOption(options: GanttViewOptions, key: string, value: st
   switch (key) {
     case 'plan': case 'feature': case 'goal': case 'owner': case 'milestone':
       return { ...options, [key]: value };
-    case 'groupBy':
-      return value === 'section' || value === 'feature' ? { ...options, groupBy: value, collapsed: [] } : undefined;
-    case 'zoom': {
-      const zoom = ZOOMS.find((z) => z === value);
+    case GANTT_GROUP_BY.key: {
+      const groupBy = parseChoice(GANTT_GROUP_BY, value);
+      return groupBy ? { ...options, groupBy, collapsed: [] } : undefined;
+    }
+    case GANTT_ZOOM.key: {
+      const zoom = parseChoice(GANTT_ZOOM, value);
       return zoom ? { ...options, zoom } : undefined;
     }
     case 'renderer':
@@ -222,10 +224,10 @@ function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { s
     toolbarRow(
       toolbarGroup(
         selectControl('plan', 'Plan', options.plan, plans, 'Which plan to draw: the one in the active editor, all plans, or one plan file', hidden),
-        selectControl('groupBy', 'Group by', options.groupBy, [{ value: 'section', label: 'By section' }, { value: 'feature', label: 'By feature' }], 'Group the bars by plan section or by feature', hidden),
+        selectControl(GANTT_GROUP_BY.key, GANTT_GROUP_BY.label, options.groupBy, toolbarChoices(GANTT_GROUP_BY), 'Group the bars by plan section or by feature', hidden),
       ),
       toolbarGroup(
-        segmentedControl('zoom', 'Zoom', options.zoom, [{ value: 'day', label: 'Day' }, { value: 'week', label: 'Week' }, { value: 'month', label: 'Month' }, { value: 'quarter', label: 'Qtr' }]),
+        segmentedControl(GANTT_ZOOM.key, GANTT_ZOOM.label, options.zoom, toolbarChoices(GANTT_ZOOM)),
       ),
       toolbarGroup(
         selectControl('renderer', 'Draw with', options.renderer, [{ value: 'specline', label: 'Specline' }, { value: 'mermaid', label: 'Mermaid' }], 'Draw with Specline, or with Mermaid to see the chart as GitHub will draw the exported text', hidden),

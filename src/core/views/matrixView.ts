@@ -9,6 +9,11 @@ import { blockAttr, frameAround, joinBlocks } from '../render/blocks.js';
 import { escapeXml } from '../render/xml.js';
 import type { Choice } from './toolbar.js';
 import { commandButton, segmentedControl, selectControl, toolbarGroup, toolbarStatus } from './toolbar.js';
+import type { MatrixOrder } from './matrixOptions.js';
+import { MATRIX_ORDER, MATRIX_ROWS } from './matrixOptions.js';
+import { parseChoice, restoreChoice, toolbarChoices } from './optionSchema.js';
+
+export type { MatrixOrder } from './matrixOptions.js';
 
 /** What the traceability matrix shows; persisted with the panel. */
 export interface MatrixViewOptions {
@@ -20,11 +25,7 @@ export interface MatrixViewOptions {
   order: MatrixOrder;
 }
 
-/** How feature rows are ordered within each goal group. */
-export type MatrixOrder = 'source' | 'priority' | 'score';
-const MATRIX_ORDERS: readonly MatrixOrder[] = ['source', 'priority', 'score'];
-
-export const DEFAULT_MATRIX_OPTIONS: Readonly<MatrixViewOptions> = { gapsOnly: false, goal: '', order: 'source' };
+export const DEFAULT_MATRIX_OPTIONS: Readonly<MatrixViewOptions> = { gapsOnly: MATRIX_ROWS.default === 'gaps', goal: '', order: MATRIX_ORDER.default };
 
 /** The goal choice that shows only what has no goal (untraced features, tasks without a feature). */
 export const NO_GOAL = '-';
@@ -35,19 +36,21 @@ export function restoreMatrixOptions(raw: unknown): MatrixViewOptions {
   return {
     gapsOnly: o.gapsOnly === true,
     goal: typeof o.goal === 'string' && o.goal.length <= 200 ? o.goal : '',
-    order: MATRIX_ORDERS.find((v) => v === o.order) ?? 'source',
+    order: restoreChoice(MATRIX_ORDER, o.order),
   };
 }
 
 /** Applies one toolbar change; undefined for keys or values the toolbar cannot produce. */
 export function setMatrixOption(options: MatrixViewOptions, key: string, value: string): MatrixViewOptions | undefined {
   switch (key) {
-    case 'show':
-      return value === 'all' || value === 'gaps' ? { ...options, gapsOnly: value === 'gaps' } : undefined;
+    case MATRIX_ROWS.key: {
+      const rows = parseChoice(MATRIX_ROWS, value);
+      return rows ? { ...options, gapsOnly: rows === 'gaps' } : undefined;
+    }
     case 'goal':
       return value.length <= 200 ? { ...options, goal: value } : undefined;
-    case 'order': {
-      const order = MATRIX_ORDERS.find((v) => v === value);
+    case MATRIX_ORDER.key: {
+      const order = parseChoice(MATRIX_ORDER, value);
       return order ? { ...options, order } : undefined;
     }
     default:
@@ -233,13 +236,9 @@ function matrixToolbar(matrix: TraceMatrix, options: MatrixViewOptions, status: 
   if (options.goal && !goals.some((g) => g.value === options.goal)) goals.push({ value: options.goal, label: `${options.goal} (missing)` });
   return [
     toolbarGroup(
-      segmentedControl('show', 'Rows', options.gapsOnly ? 'gaps' : 'all', [{ value: 'all', label: 'All rows' }, { value: 'gaps', label: 'Gaps only' }]),
+      segmentedControl(MATRIX_ROWS.key, MATRIX_ROWS.label, options.gapsOnly ? 'gaps' : 'all', toolbarChoices(MATRIX_ROWS)),
       selectControl('goal', 'Goal', options.goal, goals),
-      segmentedControl('order', 'Order', options.order, [
-        { value: 'source', label: 'As written' },
-        { value: 'priority', label: 'By priority' },
-        { value: 'score', label: 'By RICE score' },
-      ]),
+      segmentedControl(MATRIX_ORDER.key, MATRIX_ORDER.label, options.order, toolbarChoices(MATRIX_ORDER)),
     ),
     toolbarGroup(
       commandButton('copyMarkdown', 'Copy Markdown', { title: 'Copy the whole matrix as Markdown (as specline trace --format markdown)' }),

@@ -1,8 +1,13 @@
 import type { Analysis } from '../analysis/types.js';
-import { buildRoadmap, ROADMAP_COLUMNS, ROADMAP_CSS, ROADMAP_ORDERS, roadmapBoardHtml, roadmapLegendHtml } from '../render/roadmap.js';
+import { buildRoadmap, ROADMAP_CSS, roadmapBoardHtml, roadmapLegendHtml } from '../render/roadmap.js';
 import { cleanLine } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import { blockErrors, parseBlockOptions } from './blockOptions.js';
+import { blockChoice } from './optionSchema.js';
+import { ROADMAP_CHOICES, ROADMAP_COLUMNS_OPTION, ROADMAP_ORDER_OPTION } from './roadmapOptions.js';
+
+/** Block keys that take free text; the fixed-value keys come from the schema. */
+const ROADMAP_KEYS = [...ROADMAP_CHOICES.flatMap((c) => c.block ?? []), 'goal', 'title'];
 
 /**
  * A `specline-roadmap` block for the Markdown preview: the roadmap board with its own
@@ -12,14 +17,10 @@ import { blockErrors, parseBlockOptions } from './blockOptions.js';
  */
 export function renderRoadmapBlock(analysis: Analysis, source: string): string {
   const { options, errors } = parseBlockOptions(source);
-  for (const key of options.keys()) if (!['columns', 'goal', 'order', 'title'].includes(key)) errors.push(`unknown option "${key}" (use columns, goal, order, title)`);
-  const columnsText = options.get('columns') ?? 'auto';
-  const columns = ROADMAP_COLUMNS.find((c) => c === columnsText);
-  if (!columns) errors.push('columns must be auto, horizon, quarter or half');
-  const orderText = options.get('order') ?? 'priority';
-  const order = ROADMAP_ORDERS.find((o) => o === orderText);
-  if (!order) errors.push('order must be priority or score');
-  const model = buildRoadmap(analysis, columns ?? 'auto', order ?? 'priority');
+  for (const key of options.keys()) if (!ROADMAP_KEYS.includes(key)) errors.push(`unknown option "${key}" (use ${ROADMAP_KEYS.join(', ')})`);
+  const columns = blockChoice(ROADMAP_COLUMNS_OPTION, options, errors) ?? ROADMAP_COLUMNS_OPTION.default;
+  const order = blockChoice(ROADMAP_ORDER_OPTION, options, errors) ?? ROADMAP_ORDER_OPTION.default;
+  const model = buildRoadmap(analysis, columns, order);
   const goal = options.get('goal');
   if (goal) {
     if (!analysis.items.has(goal)) errors.push(`goal "${goal}" is not defined in this workspace`);

@@ -6,11 +6,13 @@ import { joinBlocks } from '../render/blocks.js';
 import type { HealthLevel } from '../render/health.js';
 import { HEALTH_LABEL } from '../render/health.js';
 import type { RoadmapCard, RoadmapColumns, RoadmapLane, RoadmapModel, RoadmapOrder } from '../render/roadmap.js';
-import { buildRoadmap, ROADMAP_COLUMNS, ROADMAP_ORDERS, roadmapBoardBlocks, roadmapLegendHtml } from '../render/roadmap.js';
+import { buildRoadmap, roadmapBoardBlocks, roadmapLegendHtml } from '../render/roadmap.js';
 import { cleanLine, ownerKey } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import type { Choice } from './toolbar.js';
 import { commandButton, segmentedControl, selectControl, toolbarGroup, toolbarStatus } from './toolbar.js';
+import { parseChoice, restoreChoice, toolbarChoices } from './optionSchema.js';
+import { ROADMAP_COLUMNS_OPTION, ROADMAP_ORDER_OPTION } from './roadmapOptions.js';
 
 /** The health filter's extra choice: late or at risk. */
 export const NEEDS_ATTENTION = 'attention';
@@ -31,7 +33,9 @@ export interface RoadmapViewOptions {
   order: RoadmapOrder;
 }
 
-export const DEFAULT_ROADMAP_OPTIONS: Readonly<RoadmapViewOptions> = { columns: 'auto', goal: '', owner: '', status: '', health: '', order: 'priority' };
+export const DEFAULT_ROADMAP_OPTIONS: Readonly<RoadmapViewOptions> = {
+  columns: ROADMAP_COLUMNS_OPTION.default, goal: '', owner: '', status: '', health: '', order: ROADMAP_ORDER_OPTION.default,
+};
 
 /** The goal choice that shows only the Untraced lane. */
 export const UNTRACED_LANE = '-';
@@ -45,20 +49,20 @@ const str = (v: unknown, max = 200): string => (typeof v === 'string' && v.lengt
 export function restoreRoadmapOptions(raw: unknown): RoadmapViewOptions {
   const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   return {
-    columns: ROADMAP_COLUMNS.find((c) => c === o.columns) ?? 'auto',
+    columns: restoreChoice(ROADMAP_COLUMNS_OPTION, o.columns),
     goal: str(o.goal),
     owner: str(o.owner),
     status: STATUSES.find((s) => s === o.status) ?? '',
     health: HEALTH_FILTERS.find((h) => h === o.health) ?? '',
-    order: ROADMAP_ORDERS.find((r) => r === o.order) ?? 'priority',
+    order: restoreChoice(ROADMAP_ORDER_OPTION, o.order),
   };
 }
 
 /** Applies one toolbar change; undefined for keys or values the toolbar cannot produce. */
 export function setRoadmapOption(options: RoadmapViewOptions, key: string, value: string): RoadmapViewOptions | undefined {
   switch (key) {
-    case 'columns': {
-      const columns = ROADMAP_COLUMNS.find((c) => c === value);
+    case ROADMAP_COLUMNS_OPTION.key: {
+      const columns = parseChoice(ROADMAP_COLUMNS_OPTION, value);
       return columns ? { ...options, columns } : undefined;
     }
     case 'goal': case 'owner':
@@ -67,8 +71,8 @@ export function setRoadmapOption(options: RoadmapViewOptions, key: string, value
       return value === '' || STATUSES.some((s) => s === value) ? { ...options, status: value } : undefined;
     case 'health':
       return HEALTH_FILTERS.includes(value) ? { ...options, health: value } : undefined;
-    case 'order': {
-      const order = ROADMAP_ORDERS.find((r) => r === value);
+    case ROADMAP_ORDER_OPTION.key: {
+      const order = parseChoice(ROADMAP_ORDER_OPTION, value);
       return order ? { ...options, order } : undefined;
     }
     default:
@@ -212,12 +216,8 @@ export function renderRoadmapView(analysis: Analysis, options: RoadmapViewOption
 
 function roadmapToolbar(model: RoadmapModel, options: RoadmapViewOptions, status: string): string {
   const resolved = model.mode === 'horizon' ? 'Now / Next / Later' : model.period === 'half' ? 'halves' : 'quarters';
-  const columns: Choice[] = [
-    { value: 'auto', label: `Auto (${resolved})` },
-    { value: 'horizon', label: 'Now / Next / Later' },
-    { value: 'quarter', label: 'Quarters' },
-    { value: 'half', label: 'Halves' },
-  ];
+  // "Auto" says which mode it picked.
+  const columns: Choice[] = toolbarChoices(ROADMAP_COLUMNS_OPTION).map((c) => (c.value === 'auto' ? { ...c, label: `${c.label} (${resolved})` } : c));
   const goals: Choice[] = [{ value: '', label: 'All goals' }];
   for (const lane of model.lanes) if (lane.goal) goals.push({ value: lane.goal.id, label: `${lane.goal.id} ${cleanLine(lane.goal.title, 50)}` });
   if (model.lanes.some((l) => !l.goal)) goals.push({ value: UNTRACED_LANE, label: 'Untraced features' });
@@ -244,13 +244,9 @@ function roadmapToolbar(model: RoadmapModel, options: RoadmapViewOptions, status
     selectControl('health', 'Health', options.health, healthChoices),
   ];
   if (isFiltered(options)) filters.push(commandButton('clearFilters', 'Clear', { title: 'Show every goal and feature' }));
-  const orders: Choice[] = [
-    { value: 'priority', label: 'By priority' },
-    { value: 'score', label: 'By RICE score' },
-  ];
   return [
-    toolbarGroup(segmentedControl('columns', 'Columns', options.columns, columns)),
-    toolbarGroup(segmentedControl('order', 'Order features by', options.order, orders)),
+    toolbarGroup(segmentedControl(ROADMAP_COLUMNS_OPTION.key, ROADMAP_COLUMNS_OPTION.label, options.columns, columns)),
+    toolbarGroup(segmentedControl(ROADMAP_ORDER_OPTION.key, ROADMAP_ORDER_OPTION.label, options.order, toolbarChoices(ROADMAP_ORDER_OPTION))),
     toolbarGroup(...filters),
     toolbarGroup(
       commandButton('copyMarkdown', 'Copy Markdown', { title: 'Copy the whole roadmap as Markdown (as specline roadmap --format markdown)' }),
