@@ -18,10 +18,12 @@ export interface GanttFilter {
   milestone?: string;
 }
 
+/** `section`: by the headings above each item (default); `feature`: by the first feature it delivers. */
+export type GanttGroupBy = 'section' | 'feature';
+
 /** Options shared by every Gantt renderer: the filter and the grouping. */
 export interface GanttModelOptions extends GanttFilter {
-  /** `section`: by the headings above each item (default); `feature`: by the first feature it delivers. */
-  groupBy?: 'section' | 'feature';
+  groupBy?: GanttGroupBy;
 }
 
 /** One bar or diamond, with dates already computed by the scheduler. */

@@ -66,7 +66,8 @@ export function sectionToggleKey(key: string): string {
 
 /** Pixels per calendar day for each zoom level. */
 export const PX_PER_DAY: Readonly<Record<GanttZoom, number>> = { day: 24, week: 10, month: 3, quarter: 1.2 };
-const ZOOMS: GanttZoom[] = ['day', 'week', 'month', 'quarter'];
+/** Zoom levels from fine to coarse, in {@link PX_PER_DAY}'s order (which must name every level). */
+const ZOOMS = Object.keys(PX_PER_DAY) as GanttZoom[];
 /**
  * Beyond this width a plan spanning decades (often a typo'd year) would produce an SVG
  * of millions of pixels and tick marks; the zoom steps out until it fits or is `quarter`.

@@ -1,8 +1,8 @@
+import type { GanttGroupBy } from '../render/ganttModel.js';
 import type { GanttZoom } from '../render/ganttSvg.js';
 import type { ChoiceSchema } from './optionSchema.js';
 
-/** How the Gantt chart groups its bars. */
-export type GanttGroupBy = 'section' | 'feature';
+export type { GanttGroupBy } from '../render/ganttModel.js';
 
 /** Gantt grouping: `--group-by`, block `group` (alias `groupby`), toolbar `groupBy`. */
 export const GANTT_GROUP_BY: ChoiceSchema<GanttGroupBy> = {
