@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { describe, it } from 'mocha';
 import { repoRoot, waitUntil } from '../../scripts/vscode/codeServer.mjs';
-import { goTo, openFile, runCommand, withWorkbench } from './harness.mjs';
+import { editorCursorLine, goTo, openFile, runCommand, withWorkbench } from './harness.mjs';
 
 const TODAY = '2027-02-15';
 const ACME = join(repoRoot, 'examples', 'acme');
@@ -56,8 +56,12 @@ async function countReaches(locator, count, what, timeoutMs = 20_000) {
 async function editorShows(page, file, line) {
   const name = basename(file);
   await page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).first().waitFor({ timeout: 20_000 });
-  const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
-  await waitUntil(async () => new RegExp(`Ln ${line + 1},`).test(await selection.textContent().catch(() => '')), { timeoutMs: 10_000, intervalMs: 200, what: `the cursor on line ${line + 1} of ${name}` });
+  // The status bar shows the cursor unless the workbench handed the focus back to the
+  // panel's group after the click; then the editor's own highlighted line number says it.
+  await waitUntil(async () => {
+    const at = await editorCursorLine(page, name);
+    return at.status === line + 1 || (at.status === undefined && at.editor === line + 1);
+  }, { timeoutMs: 10_000, intervalMs: 200, what: `the cursor on line ${line + 1} of ${name}` });
 }
 
 /** A full-width panel: no editors beside it, no side bar. */

@@ -237,7 +237,6 @@ function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { s
           { command: 'savePng', label: 'Save as PNG…' },
         ], 'Copy the chart as mermaid gantt text (explicit dates), or save it as an image'),
       ),
-      toolbarGroup(compareControl(options, compare)),
     ),
     toolbarRow(
       toolbarGroup(
@@ -246,6 +245,9 @@ function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { s
         selectControl('owner', 'Owner', options.owner, keep(ownerChoices, options.owner), undefined, hidden),
         selectControl('milestone', 'Milestone', options.milestone, keep(ofKind('milestone', 'All milestones'), options.milestone), undefined, hidden),
       ),
+      // With the filters (which also change what is drawn) rather than on the first row,
+      // which a half-width panel already fills: the toolbar stays two rows high.
+      toolbarGroup(compareControl(options, compare)),
       toolbarStatus(status.short, status.long),
     ),
   ].join('');
