@@ -379,7 +379,10 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     }
   };
   let queued = false;
-  new MutationObserver(() => {
+  // The progress handle and a drag's ghost come and go with the pointer: they are not a redraw.
+  const ours = (n: Node): boolean => n === handle || (n instanceof Element && n.classList.contains('sl-drag-overlay'));
+  new MutationObserver((records) => {
+    if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every(ours))) return;
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => { queued = false; afterRender(); });
