@@ -1,12 +1,14 @@
 /*
  * Direct manipulation of the Gantt preview: drag a bar to move it, drag its right end to
  * change its length, drag a milestone, drag one bar onto another to make the second follow
- * the first; the same from the keyboard on a focused bar. Nothing is written here: on drop
+ * the first, drag the progress handle under a bar (5% steps), double-click a row's label to
+ * rename it; the same from the keyboard on a focused bar. Nothing is written here: on drop
  * the page posts a `gesture` message, which the host validates, confirms where a dependency
  * would be overridden, and applies through `specline.editTask`. The chart then redraws
  * from the edited plan. Everything shown is text set through textContent.
  */
 import type { ChartGesture, WebviewMessage } from '../core/views/protocol.js';
+import { openRename, titleOf } from './ganttRename.js';
 
 const DAY_MS = 86_400_000;
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -18,10 +20,14 @@ const DRAG_THRESHOLD_PX = 4;
 const LINK_DY_PX = 8;
 /** A key press waits this long for the redraw before the next one is taken anyway. */
 const KEY_WAIT_MS = 5000;
+/** Progress moves in steps of this many percent: finer than anyone reports progress. */
+const PROGRESS_STEP = 5;
+/** A click on a row label waits this long for a second click (rename) before revealing the source, which takes the focus. */
+const DBLCLICK_MS = 300;
 
 interface Drag {
   id: string;
-  kind: 'move' | 'resize';
+  kind: 'move' | 'resize' | 'progress';
   milestone: boolean;
   shape: SVGGraphicsElement;
   svg: SVGSVGElement;
@@ -36,6 +42,9 @@ interface Drag {
   days: number;
   target?: string;
   overlay?: SVGGElement;
+  /** A progress drag: the percentage before and now. */
+  percent0: number;
+  percent: number;
 }
 
 const TASK = 'g.sl-task[data-start-day]';
@@ -53,6 +62,21 @@ function edgeOf(box: DOMRect): number {
 
 function taskOf(el: Element | null | undefined): SVGGElement | undefined {
   return (el?.closest(TASK) as SVGGElement | null) ?? undefined;
+}
+
+/** A task's progress in percent, read from its drawn fill (a done task shows 100). */
+export function progressOf(group: Element): number {
+  if (group.classList.contains('sl-done')) return 100;
+  const bar = group.querySelector<SVGRectElement>('rect.sl-bar');
+  const fill = group.querySelector<SVGRectElement>('rect.sl-progress');
+  const width = bar?.width.baseVal.value ?? 0;
+  return fill && width > 0 ? Math.round((fill.width.baseVal.value / width) * 100) : 0;
+}
+
+/** The next whole step of progress from `p` in direction `dir`, within 0–100. */
+export function stepProgress(p: number, dir: 1 | -1): number {
+  const next = dir > 0 ? Math.floor(p / PROGRESS_STEP) * PROGRESS_STEP + PROGRESS_STEP : Math.ceil(p / PROGRESS_STEP) * PROGRESS_STEP - PROGRESS_STEP;
+  return Math.max(0, Math.min(100, next));
 }
 
 const days = (g: Element): { start: number; end: number } => ({ start: Number(g.getAttribute('data-start-day')), end: Number(g.getAttribute('data-end-day')) });
@@ -78,7 +102,7 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
   /** A drag cancelled with Escape while the button is still down: its release is no click either. */
   let cancelledPress = false;
   /** A key press sent and not yet redrawn: the bar to focus again and announce. */
-  let pendingKey: { id: string; generation: number; since: number } | undefined;
+  let pendingKey: { id: string; generation: number; since: number; what?: 'progress' | 'title' } | undefined;
   /** The first bar of a keyboard link (`L` on one bar, then `L` on the one that follows it). */
   let linkFrom: string | undefined;
 
@@ -88,8 +112,37 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
 
   // --- Pointer ---
 
+  // One progress handle, under the bar the pointer is over: a handle per bar would weigh on a 1,000-row chart.
+  const handle = document.createElementNS(SVG_NS, 'path');
+  handle.setAttribute('class', 'sl-progress-handle');
+  const placeHandle = (group: SVGGElement | undefined): void => {
+    const bar = group?.querySelector<SVGRectElement>('rect.sl-bar');
+    if (!group || !bar) {
+      handle.remove();
+      return;
+    }
+    const x = bar.x.baseVal.value + (bar.width.baseVal.value * progressOf(group)) / 100;
+    handle.setAttribute('d', `M${x} ${bar.y.baseVal.value + bar.height.baseVal.value - 3}l5 8h-10z`);
+    handle.setAttribute('data-id', group.getAttribute('data-id') ?? '');
+    if (handle.parentNode !== group) group.appendChild(handle);
+  };
+
   content.addEventListener('pointerdown', (event) => {
     if (event.button !== 0 || drag) return;
+    if (event.target === handle) {
+      const group = taskOf(handle);
+      const bar = group?.querySelector<SVGRectElement>('rect.sl-bar');
+      const svg = bar?.ownerSVGElement;
+      if (!group || !bar || !svg) return;
+      const { start, end } = days(group);
+      const p = progressOf(group);
+      drag = {
+        id: group.getAttribute('data-id') ?? '', kind: 'progress', milestone: false, shape: bar, svg, startDay: start, endDay: end,
+        x0: event.clientX, y0: event.clientY, pointerId: event.pointerId, ppd: 1, started: false, days: 0, percent0: p, percent: p,
+      };
+      event.preventDefault();
+      return;
+    }
     const shape = (event.target as Element | null)?.closest<SVGGraphicsElement>('.sl-bar, .sl-milestone');
     const group = taskOf(shape);
     const svg = shape?.ownerSVGElement;
@@ -103,6 +156,7 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     drag = {
       id: group.getAttribute('data-id') ?? '', kind: !milestone && event.clientX >= box.right - edgeOf(box) ? 'resize' : 'move', milestone,
       shape, svg, startDay: start, endDay: end, x0: event.clientX, y0: event.clientY, pointerId: event.pointerId, ppd, started: false, days: 0,
+      percent0: 0, percent: 0,
     };
     event.preventDefault();
   });
@@ -112,7 +166,9 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
       // The cursor says what a drag would do.
       const shape = (event.target as Element | null)?.closest('.sl-bar, .sl-milestone');
       const edge = shape?.classList.contains('sl-bar') && event.clientX >= shape.getBoundingClientRect().right - edgeOf(shape.getBoundingClientRect());
-      content.style.cursor = shape ? (edge ? 'ew-resize' : 'grab') : '';
+      content.style.cursor = event.target === handle ? 'col-resize' : shape ? (edge ? 'ew-resize' : 'grab') : '';
+      const group = taskOf(event.target as Element | null);
+      if (group !== handle.parentNode) placeHandle(group);
       return;
     }
     const dx = event.clientX - drag.x0;
@@ -125,6 +181,13 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     }
     // Day-snapped at every zoom: whole days of the chart's own scale, whatever its CSS size.
     const scale = drag.svg.getBoundingClientRect().width / (drag.svg.width.baseVal.value || 1);
+    if (drag.kind === 'progress') {
+      const width = (drag.shape as SVGRectElement).width.baseVal.value || 1;
+      const raw = drag.percent0 + (dx / scale / width) * 100;
+      drag.percent = Math.max(0, Math.min(100, Math.round(raw / PROGRESS_STEP) * PROGRESS_STEP));
+      drawGhost(drag, event, undefined);
+      return;
+    }
     drag.days = Math.round(dx / (drag.ppd * scale));
     const over = taskOf(document.elementFromPoint(event.clientX, event.clientY));
     const overId = over?.getAttribute('data-id') ?? undefined;
@@ -145,6 +208,12 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     if (!commit) {
       cancelledPress = true;
       announce(`Drag of ${d.id} cancelled.`);
+      return;
+    }
+    if (d.kind === 'progress') {
+      if (d.percent === d.percent0) return;
+      send({ kind: 'progress', id: d.id, percent: d.percent });
+      announce(`${d.id} will be ${d.percent}% done.`);
       return;
     }
     if (d.target) {
@@ -183,12 +252,43 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     }
   }, true);
   // The click that ends a drag is not a click on the bar: it must not open the source.
+  let revealTimer: ReturnType<typeof setTimeout> | undefined;
+  let replaying = false;
   window.addEventListener('click', (event) => {
-    if (!suppressClick) return;
-    suppressClick = false;
+    if (suppressClick) {
+      suppressClick = false;
+      event.stopPropagation();
+      event.preventDefault();
+      return;
+    }
+    // A click on a row label reveals the source only once no second click (a rename) follows.
+    const label = (event.target as Element | null)?.closest('.sl-label');
+    if (replaying || !label || !taskOf(label)) return;
     event.stopPropagation();
-    event.preventDefault();
+    clearTimeout(revealTimer);
+    if (event.detail >= 2) return;
+    revealTimer = setTimeout(() => {
+      replaying = true;
+      label.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      replaying = false;
+    }, DBLCLICK_MS);
   }, true);
+  content.addEventListener('dblclick', (event) => {
+    const label = (event.target as Element | null)?.closest('.sl-label');
+    const group = taskOf(label);
+    if (!label || !group) return;
+    event.preventDefault();
+    clearTimeout(revealTimer);
+    rename(group);
+  });
+
+  const rename = (group: SVGGElement): void => {
+    const id = group.getAttribute('data-id') ?? '';
+    openRename(group, send, announce, (sent) => {
+      if (sent) pendingKey = { id, generation: generation(), since: Date.now(), what: 'title' };
+      if (group.isConnected) focusBar(group);
+    });
+  };
 
   // --- Keyboard: one focusable bar at a time (roving tabindex), arrows within the chart. ---
 
@@ -216,10 +316,26 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
       pendingKey = { id, generation: generation(), since: Date.now() };
       return;
     }
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    if (event.key === 'F2') {
+      event.preventDefault();
+      rename(group);
+      return;
+    }
+    const progressKey = event.key === '[' || event.key === ']' || (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight'));
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight' && !progressKey) return;
     event.preventDefault();
     if (pendingKey && pendingKey.generation === generation() && Date.now() - pendingKey.since < KEY_WAIT_MS) {
       announce(`Saving ${pendingKey.id}…`);
+      return;
+    }
+    if (progressKey) {
+      if (group.classList.contains('sl-milestone-row')) return;
+      const now = progressOf(group);
+      const percent = stepProgress(now, event.key === '[' || event.key === 'ArrowLeft' ? -1 : 1);
+      if (percent === now) return;
+      send({ kind: 'progress', id, percent });
+      announce(`${id} will be ${percent}% done.`);
+      pendingKey = { id, generation: generation(), since: Date.now(), what: 'progress' };
       return;
     }
     const kind = event.shiftKey ? 'resize' : 'move';
@@ -250,17 +366,23 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     if (!focusable && bars[0]) bars[0].setAttribute('tabindex', '0');
     if (pendingKey && pendingKey.generation !== generation()) {
       const bar = content.querySelector<SVGGElement>(`${TASK}[data-id="${CSS.escape(pendingKey.id)}"]`);
+      const what = pendingKey.what;
       pendingKey = undefined;
       if (bar) {
         focusBar(bar);
         const { start, end } = days(bar);
         const id = bar.getAttribute('data-id') ?? '';
-        announce(bar.classList.contains('sl-milestone-row') ? `${id} is on ${dayLabel(start)}.` : `${id} runs ${dayLabel(start)} to ${dayLabel(end)}.`);
+        if (what === 'progress') announce(`${id} is ${progressOf(bar)}% done.`);
+        else if (what === 'title') announce(`${id} is now called ${titleOf(bar)}.`);
+        else announce(bar.classList.contains('sl-milestone-row') ? `${id} is on ${dayLabel(start)}.` : `${id} runs ${dayLabel(start)} to ${dayLabel(end)}.`);
       }
     }
   };
   let queued = false;
-  new MutationObserver(() => {
+  // The progress handle and a drag's ghost come and go with the pointer: they are not a redraw.
+  const ours = (n: Node): boolean => n === handle || (n instanceof Element && n.classList.contains('sl-drag-overlay'));
+  new MutationObserver((records) => {
+    if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every(ours))) return;
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => { queued = false; afterRender(); });
@@ -316,7 +438,13 @@ function drawGhost(d: Drag, event: PointerEvent, over: SVGGElement | undefined):
     ghost.classList.add('sl-ghost');
     let text: string;
     let right: number;
-    if (d.kind === 'resize') {
+    if (d.kind === 'progress') {
+      const width = (shapeBox.width * d.percent) / 100;
+      ghost.setAttribute('width', String(width));
+      ghost.classList.add('sl-ghost-progress');
+      right = shapeBox.x + shapeBox.width;
+      text = `${d.percent}% done`;
+    } else if (d.kind === 'resize') {
       const width = Math.max(ppd, shapeBox.width + d.days * ppd);
       ghost.setAttribute('width', String(width));
       right = shapeBox.x + width;

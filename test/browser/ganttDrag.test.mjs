@@ -26,10 +26,10 @@ describe('Gantt chart editing in the preview webview', function () {
 
   after(closeBrowser);
 
-  /** T-1 Mon 1 – Fri 5 March, T-2 after it, M-1 after T-2; day zoom (24 px a day) unless told. */
+  /** T-1 Mon 1 – Fri 5 March (40% done), T-2 after it, M-1 after T-2; day zoom (24 px a day) unless told. */
   function chart(zoom = 'day') {
     const b = new core.AnalysisBuilder({ today: '2027-02-22' });
-    b.task('T-1', { title: 'Alpha', start: '2027-03-01', end: '2027-03-05' });
+    b.task('T-1', { title: 'Alpha', start: '2027-03-01', end: '2027-03-05', progress: 40 });
     b.task('T-2', { title: 'Beta', start: '2027-03-08', end: '2027-03-10', after: ['T-1'] });
     b.task('T-3', { title: 'Gamma', start: '2027-03-01', end: '2027-03-02' });
     b.milestone('M-1', { title: 'Launch', date: '2027-03-10', after: ['T-2'] });
@@ -164,6 +164,86 @@ describe('Gantt chart editing in the preview webview', function () {
       [8, { kind: 'resize', id: 'T-1', days: -1 }],
       [8, { kind: 'link', from: 'T-1', to: 'T-3' }],
     ]);
+  });
+
+  it('drags the progress handle in 5% steps, with a ghost of the new fill, and posts one progress', async () => {
+    const { page } = await open();
+    const bar = await box(page, 'rect.sl-bar[data-id="T-1"]');
+    await page.mouse.move(bar.x + 10, bar.y + bar.height / 2);
+    const handle = await box(page, '.sl-progress-handle[data-id="T-1"]');
+    // At 40% of the 120 px bar.
+    assert.ok(Math.abs(handle.x + handle.width / 2 - (bar.x + 0.4 * bar.width)) < 1.5, 'the handle is at the fill\'s end');
+    const x = handle.x + handle.width / 2;
+    const y = handle.y + handle.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 25, y, { steps: 5 }); // 25 px of 120 = 20.8% → 60%
+    assert.equal(await page.locator('.sl-ghost-label').textContent(), '60% done');
+    await shot(page, 'drag-progress-ghost');
+    await page.mouse.move(x + 200, y, { steps: 3 });
+    assert.equal(await page.locator('.sl-ghost-label').textContent(), '100% done', 'never past 100%');
+    await page.mouse.move(x + 26, y, { steps: 3 });
+    await page.mouse.up();
+    assert.deepEqual(await gestures(page), [{ type: 'gesture', generation: 7, gesture: { kind: 'progress', id: 'T-1', percent: 60 } }], 'one progress and no reveal click');
+    assert.match(await page.locator('#sl-live').textContent(), /T-1 will be 60% done/);
+  });
+
+  it('keyboard: ] and [ step the progress of a focused bar by 5%, announced after the redraw', async () => {
+    const { page } = await open();
+    await page.locator('g.sl-task[data-id="T-1"]').focus();
+    await page.keyboard.press(']');
+    assert.match(await page.locator('#sl-live').textContent(), /T-1 will be 45% done/);
+    const result = chart();
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'render', generation: 8, toolbar: result.toolbar, html: result.html, state: {} });
+    await page.waitForFunction(() => document.getElementById('sl-live')?.textContent === 'T-1 is 40% done.');
+    await page.keyboard.press('[');
+    await page.locator('g.sl-task[data-id="T-3"]').focus();
+    await page.keyboard.press('[');
+    await page.locator('g.sl-task[data-id="M-1"]').focus();
+    await page.keyboard.press(']');
+    assert.deepEqual((await gestures(page)).map((m) => [m.generation, m.gesture]), [
+      [7, { kind: 'progress', id: 'T-1', percent: 45 }],
+      [8, { kind: 'progress', id: 'T-1', percent: 35 }],
+    ], 'nothing below 0%, and a milestone has no progress');
+  });
+
+  it('double-click a row label to rename in place: Enter posts the title, no source is revealed', async () => {
+    const { page } = await open();
+    await page.locator('g.sl-task[data-id="T-2"] .sl-label').dblclick();
+    const input = page.locator('input.sl-rename');
+    assert.equal(await input.inputValue(), 'Beta');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'sl-rename');
+    await shot(page, 'rename-input');
+    await input.fill('   ');
+    await page.keyboard.press('Enter');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true', 'an empty title is refused in place');
+    await input.fill('Beta <b>two</b>');
+    await page.keyboard.press('Enter');
+    assert.equal(await input.count(), 0, 'the field closes');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'T-2', 'focus goes back to the bar');
+    // A later single click's reveal waits as long as the double-click's first click would have: once it is here, that one would be too.
+    await page.locator('g.sl-task[data-id="T-1"] .sl-label').click();
+    await page.waitForFunction(() => window.slPosted.some((m) => m.type === 'reveal'));
+    assert.deepEqual(await gestures(page), [
+      { type: 'gesture', generation: 7, gesture: { kind: 'rename', id: 'T-2', title: 'Beta <b>two</b>' } },
+      { type: 'reveal', file: 'plan.md', line: 0, id: 'T-1' },
+    ]);
+    assert.equal(await page.locator('b').count(), 0, 'the title is text, never markup');
+  });
+
+  it('F2 renames the focused bar; Escape cancels; one click on a label still reveals', async () => {
+    const { page } = await open();
+    await page.locator('g.sl-task[data-id="T-3"]').focus();
+    await page.keyboard.press('F2');
+    assert.equal(await page.locator('input.sl-rename').inputValue(), 'Gamma');
+    await page.keyboard.type('ZZ');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('input.sl-rename').count(), 0);
+    assert.match(await page.locator('#sl-live').textContent(), /Rename of T-3 cancelled/);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'T-3');
+    await page.locator('g.sl-task[data-id="T-1"] .sl-label').click();
+    await page.waitForFunction(() => window.slPosted.some((m) => m.type === 'reveal'));
+    assert.deepEqual((await gestures(page)).map((m) => [m.type, m.id ?? m.gesture]), [['reveal', 'T-1']]);
   });
 
   it('a page that is not editable (Restricted Mode) does not drag', async () => {

@@ -114,6 +114,34 @@ describe('Gantt editing on examples/acme', () => {
     });
   });
 
+  it('moving a task that follows another can shift its predecessor chain instead: one edit, one undo', async () => {
+    await withWorkbench({ fixture: 'examples/acme', settings: { 'specline.today': '2027-02-15' } }, async ({ page, screenshot }) => {
+      await openFile(page, PLAN);
+      await runCommand(page, 'Specline: Open Gantt Preview');
+      const frame = await frameWith(page, 'svg.sl-gantt g.sl-task-row[data-id="T-2"]', 'the Gantt preview to draw T-2');
+      await frame.waitForSelector('body[data-editable="true"]');
+      const ppd = Number(await frame.$eval('svg[data-px-per-day]', (svg) => svg.getAttribute('data-px-per-day')));
+      const startOf = (id) => frame.$eval(`g.sl-task[data-id="${id}"]`, (g) => Number(g.getAttribute('data-start-day')));
+      assert.deepEqual([await startOf('T-1'), await startOf('T-2')], [dayOf('2027-01-04'), dayOf('2027-01-11')]);
+      // T-2 dragged a week on lands on Tuesday 19 (Monday 18 is a holiday): five working days, and T-1, which it follows, moves as many.
+      const t2 = await frame.locator('rect.sl-bar[data-id="T-2"]').boundingBox();
+      await dragBy(page, t2, t2.x + 10, 7 * ppd);
+      const pick = (label) => page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label });
+      await pick('Shift the predecessor chain').waitFor({ timeout: 15_000 });
+      assert.match(await page.locator('.quick-input-widget').textContent(), /Moves T-1 later by 5 working days, so T-2 starts 2027-01-19/);
+      await screenshot('gantt-edit-shift-question');
+      await pick('Shift the predecessor chain').click();
+      await waitUntil(async () => (await startOf('T-2')) === dayOf('2027-01-19'), { timeoutMs: 20_000, what: 'T-2 redrawn on 19 January' });
+      assert.equal(await startOf('T-1'), dayOf('2027-01-11'), 'T-1 shifted by five working days');
+      await screenshot('gantt-edit-shifted');
+      // One undo in the plan's editor takes the whole shift back.
+      await openFile(page, PLAN);
+      await page.keyboard.press('Control+Z');
+      await waitUntil(async () => (await startOf('T-2')) === dayOf('2027-01-11'), { timeoutMs: 20_000, what: 'T-2 back on 11 January after one undo' });
+      assert.equal(await startOf('T-1'), dayOf('2027-01-04'));
+    });
+  });
+
   it('is read-only in Restricted Mode: no drag, the file stays as it is', async () => {
     await withWorkbench({ fixture: 'examples/acme', disableWorkspaceTrust: false, settings: { 'specline.today': '2027-02-15' } }, async ({ page, workspaceDir, screenshot }) => {
       const path = join(workspaceDir, ...PLAN.split('/'));

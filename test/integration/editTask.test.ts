@@ -72,6 +72,22 @@ describe('specline.editTask', () => {
       .replace('| 3d       | T-1   |', '| 3d       | T-1   | 50% |'));
   });
 
+  it('a list of requests (the chart\'s "shift the predecessor chain"): one WorkspaceEdit, one undo restores every byte', async () => {
+    const doc = await vscode.workspace.openTextDocument(at('plans/table.md'));
+    await vscode.window.showTextDocument(doc);
+    const before = doc.getText();
+    const expectedHash = contentHash(before);
+    const refused = await vscode.commands.executeCommand<Outcome>('specline.editTask', [{ id: 'T-1', start: '2027-01-05', expectedHash }, { id: 'T-2', progress: '120%', expectedHash }]);
+    assert.equal(refused?.ok, false, 'one bad request refuses them all');
+    assert.equal(doc.getText(), before, 'and nothing is written');
+    const outcome = await vscode.commands.executeCommand<Outcome>('specline.editTask', [{ id: 'T-1', start: '2027-01-05', expectedHash }, { id: 'T-2', title: 'Beta two', expectedHash }]);
+    assert.deepEqual({ ok: outcome?.ok, message: outcome?.message }, { ok: true, message: undefined });
+    assert.equal(doc.getText(), before.replace('| T-1 | Alpha  | 2027-01-04 |', '| T-1 | Alpha  | 2027-01-05 |').replace('| T-2 | Beta   |', '| T-2 | Beta two   |'));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), before, 'one undo restores both');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('a list item: duration and a new after', async () => {
     await expectEdit('plans/list.md', { id: 'T-10', duration: '8d' }, (t) => t.replace('  - duration: 5d', '  - duration: 8d'));
     await expectEdit('plans/list.md', { id: 'T-11', after: ['T-10', 'T-20'] }, (t) => t.replace('after: T-10', 'after: T-10, T-20'));

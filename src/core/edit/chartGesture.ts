@@ -4,6 +4,7 @@ import type { DayNumber, Item } from '../model/types.js';
 import { displayId } from '../mermaid/localId.js';
 import { WorkCalendar } from '../schedule/calendar.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
+import { checkTaskEditRequest } from './taskEditRequest.js';
 import type { TaskEditRequest } from './taskEditRequest.js';
 
 import type { ChartGesture } from '../views/protocol.js';
@@ -31,6 +32,7 @@ export type ChartEditResult = { ok: true; plan: ChartEditPlan } | { ok: false; m
  * - Moving an end writes `end` where the item has one (and in mermaid charts), else the
  *   duration in working days.
  * - Linking adds `from` to the target's `after`.
+ * - The progress handle writes `progress`; a rename writes `title`. Neither touches dates.
  *
  * Moves and resizes step over non-working days in their direction, so every step changes
  * the schedule (a Friday task moved one day lands on Monday, not on a Saturday that the
@@ -38,6 +40,7 @@ export type ChartEditResult = { ok: true; plan: ChartEditPlan } | { ok: false; m
  */
 export function planChartGesture(analysis: Analysis, gesture: ChartGesture): ChartEditResult {
   if (gesture.kind === 'link') return planLink(analysis, gesture.from, gesture.to);
+  if (gesture.kind === 'progress' || gesture.kind === 'rename') return planText(analysis, gesture);
   const item = analysis.items.get(gesture.id);
   if (!item || (item.kind !== 'task' && item.kind !== 'milestone')) return { ok: false, message: `${displayId(gesture.id)} is not a task or milestone of this plan any more` };
   if (!Number.isInteger(gesture.days) || gesture.days === 0) return { ok: false, message: 'nothing moved' };
@@ -80,6 +83,31 @@ export function planChartGesture(analysis: Analysis, gesture: ChartGesture): Cha
   if (mermaid || item.attributes.end !== undefined) return done({ ...base, end: formatDate(end) }, `${name} now ends ${formatDate(end)}`);
   const days = calendar.countWorkdays(s.start, end);
   return done({ ...base, duration: `${Math.max(1, days)}d` }, `${name} now takes ${Math.max(1, days)} working days, to ${formatDate(end)}`);
+}
+
+/** A new progress or title: the values only, checked as `specline.editTask` checks them. */
+function planText(analysis: Analysis, gesture: Extract<ChartGesture, { kind: 'progress' | 'rename' }>): ChartEditResult {
+  const item = analysis.items.get(gesture.id);
+  const name = displayId(gesture.id);
+  if (!item || (item.kind !== 'task' && item.kind !== 'milestone')) return { ok: false, message: `${name} is not a task or milestone of this plan any more` };
+  const expectedHash = analysis.files.get(item.file)?.hash;
+  const base = { id: item.id, ...(expectedHash ? { expectedHash } : {}) };
+  if (gesture.kind === 'rename') {
+    const title = gesture.title.trim();
+    const checked = checkTaskEditRequest({ id: item.id, title });
+    if (!checked.ok) return { ok: false, message: checked.message };
+    if (title === item.title.trim()) return { ok: false, message: `${name} is already called "${title.slice(0, 60)}"` };
+    return done({ ...base, title }, `${name} is now called "${title.slice(0, 60)}"`);
+  }
+  if (item.kind !== 'task') return { ok: false, message: `${name} is a milestone: it has no progress` };
+  // A mermaid chart has no place for a percentage (only done, active or neither).
+  if (item.form === 'mermaid') return { ok: false, message: `${name} is a task of a mermaid chart, which has no progress` };
+  // Done shows 100% whatever progress says: a lower percentage next to it would contradict it.
+  if (item.status === 'done') return { ok: false, message: `${name} is done; change its status before its progress` };
+  const percent = Math.round(gesture.percent);
+  if (!(percent >= 0 && percent <= 100)) return { ok: false, message: 'progress goes from 0% to 100%' };
+  if ((item.progress ?? 0) === percent) return { ok: false, message: `${name} is already ${percent}% done` };
+  return done({ ...base, progress: `${percent}%` }, `${name} is now ${percent}% done`);
 }
 
 function planLink(analysis: Analysis, from: string, to: string): ChartEditResult {

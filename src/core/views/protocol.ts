@@ -55,7 +55,11 @@ export type HostMessage =
 export type ChartGesture =
   | { kind: 'move'; id: string; days: number }
   | { kind: 'resize'; id: string; days: number }
-  | { kind: 'link'; from: string; to: string };
+  | { kind: 'link'; from: string; to: string }
+  /** The progress handle dragged (or `[`/`]` on a focused bar): the new percentage, 0–100. */
+  | { kind: 'progress'; id: string; percent: number }
+  /** A title renamed in place (double-click or F2). */
+  | { kind: 'rename'; id: string; title: string };
 
 /** Webview → host. */
 export type WebviewMessage =
@@ -136,6 +140,16 @@ function parseGesture(raw: unknown): ChartGesture | undefined {
     const from = str(raw.from, 200);
     const to = str(raw.to, 200);
     return from === undefined || to === undefined ? undefined : { kind: 'link', from, to };
+  }
+  if (raw.kind === 'progress' || raw.kind === 'rename') {
+    const id = str(raw.id, 200);
+    if (id === undefined) return undefined;
+    if (raw.kind === 'rename') {
+      const title = str(raw.title);
+      return title === undefined ? undefined : { kind: 'rename', id, title };
+    }
+    const percent = int(raw.percent, 0, 100);
+    return percent === undefined ? undefined : { kind: 'progress', id, percent };
   }
   if (raw.kind !== 'move' && raw.kind !== 'resize') return undefined;
   const id = str(raw.id, 200);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { planChartGesture } from '../../core/edit/chartGesture.js';
+import { planShiftPredecessors } from '../../core/edit/shiftPredecessors.js';
 import { displayId } from '../../core/mermaid/localId.js';
 import type { ChartGesture } from '../../core/views/protocol.js';
 import { COMMANDS } from '../commandIds.js';
@@ -10,7 +11,8 @@ import type { RenderContext } from './previewView.js';
 /**
  * A drag or key press on the Gantt chart, applied through `specline.editTask`. The chart is
  * what asks: a move that would pin a start over a task's predecessors is confirmed first
- * (or cancelled), so the plan never silently says two things at once.
+ * or answered by shifting its predecessor chain instead (or cancelled), so the plan never
+ * silently says two things at once.
  */
 export async function applyGanttGesture(gesture: ChartGesture, context: RenderContext): Promise<boolean> {
   if (!vscode.workspace.isTrusted) {
@@ -28,7 +30,15 @@ export async function applyGanttGesture(gesture: ChartGesture, context: RenderCo
     const names = overrides.map(displayId).join(', ');
     const pin = { label: `Pin ${id} to ${request.start ?? request.end}`, detail: `Breaks the dependency: ${id} will no longer wait for ${names}.` };
     const cancel = { label: 'Cancel', detail: `${id} keeps following ${names}.` };
-    const pick = await vscode.window.showQuickPick([pin, cancel], { title: `${id} follows ${names}`, placeHolder: `Moving ${id} pins its start, which overrides the dependency` });
+    const chain = gesture.kind === 'move' ? planShiftPredecessors(context.analysis, gesture) : undefined;
+    const shift = chain?.ok ? { label: 'Shift the predecessor chain', detail: `Moves ${chain.summary}; the dependency holds.` } : undefined;
+    const picks = shift ? [pin, shift, cancel] : [pin, cancel];
+    const pick = await vscode.window.showQuickPick(picks, { title: `${id} follows ${names}`, placeHolder: `Moving ${id} pins its start, which overrides the dependency` });
+    if (pick === shift && chain?.ok) {
+      // All the shifted items in one WorkspaceEdit: one undo takes the whole shift back.
+      const outcome = await vscode.commands.executeCommand<EditTaskOutcome>(COMMANDS.editTask, chain.requests);
+      return outcome?.ok === true;
+    }
     if (pick !== pin) return false;
   }
   // editTask warns on a refusal; nothing more to say here.

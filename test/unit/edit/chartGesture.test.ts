@@ -14,6 +14,9 @@ start: 2027-01-04
 | T-3 | Gamma | 2027-01-04 | 2027-01-06 |          |       |
 | T-4 | Delta |            |            | 2d       |       |
 
+- [x] T-5 Epsilon
+  - duration: 1d
+
 - M-1 Launch
   - after: T-2
 
@@ -80,5 +83,27 @@ describe('planChartGesture', () => {
     assert.match((await plan({ kind: 'link', from: 'T-1', to: 'T-2' }) as { message: string }).message, /already follows/);
     assert.match((await plan({ kind: 'link', from: 'M-1', to: 'T-1' }) as { message: string }).message, /loop/);
     assert.match((await plan({ kind: 'link', from: 'T-1', to: 'T-41' }) as { message: string }).message, /same mermaid chart/);
+  });
+  it('the progress handle writes progress, and refuses where a percentage has no place', async () => {
+    const r = await plan({ kind: 'progress', id: 'T-1', percent: 35 });
+    assert.ok(r.ok);
+    assert.deepEqual(Object.keys(r.plan.request).sort(), ['expectedHash', 'id', 'progress']);
+    assert.equal(r.plan.request.progress, '35%');
+    assert.equal(r.plan.overrides, undefined);
+    assert.match((await plan({ kind: 'progress', id: 'T-1', percent: 0 }) as { message: string }).message, /already 0% done/);
+    assert.match((await plan({ kind: 'progress', id: 'M-1', percent: 50 }) as { message: string }).message, /milestone/);
+    assert.match((await plan({ kind: 'progress', id: 'T-40', percent: 50 }) as { message: string }).message, /mermaid chart/);
+    assert.match((await plan({ kind: 'progress', id: 'T-5', percent: 50 }) as { message: string }).message, /is done/);
+  });
+  it('a rename writes the trimmed title, and refuses an empty, multi-line or unchanged one', async () => {
+    const r = await plan({ kind: 'rename', id: 'T-2', title: '  Beta two ' });
+    assert.ok(r.ok);
+    assert.equal(r.plan.request.title, 'Beta two');
+    assert.equal(r.plan.request.start, undefined);
+    const mermaid = await plan({ kind: 'rename', id: 'T-40', title: 'Eta prime' });
+    assert.ok(mermaid.ok, 'a mermaid task can be renamed');
+    assert.match((await plan({ kind: 'rename', id: 'T-2', title: '   ' }) as { message: string }).message, /empty/);
+    assert.match((await plan({ kind: 'rename', id: 'T-2', title: 'a\nb' }) as { message: string }).message, /one line/);
+    assert.match((await plan({ kind: 'rename', id: 'T-2', title: 'Beta' }) as { message: string }).message, /already called/);
   });
 });

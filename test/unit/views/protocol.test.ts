@@ -17,6 +17,8 @@ describe('webview message validator', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'gesture', generation: 4, gesture: { kind: 'move', id: 'T-1', days: -3, x: 1 } }), { type: 'gesture', generation: 4, gesture: { kind: 'move', id: 'T-1', days: -3 } });
     assert.deepEqual(parseWebviewMessage({ type: 'gesture', generation: 4, gesture: { kind: 'resize', id: 'T-1', days: 2 } }), { type: 'gesture', generation: 4, gesture: { kind: 'resize', id: 'T-1', days: 2 } });
     assert.deepEqual(parseWebviewMessage({ type: 'gesture', generation: 0, gesture: { kind: 'link', from: 'T-1', to: 'T-2' } }), { type: 'gesture', generation: 0, gesture: { kind: 'link', from: 'T-1', to: 'T-2' } });
+    assert.deepEqual(parseWebviewMessage({ type: 'gesture', generation: 2, gesture: { kind: 'progress', id: 'T-1', percent: 0 } }), { type: 'gesture', generation: 2, gesture: { kind: 'progress', id: 'T-1', percent: 0 } });
+    assert.deepEqual(parseWebviewMessage({ type: 'gesture', generation: 2, gesture: { kind: 'rename', id: 'T-1', title: 'New name' } }), { type: 'gesture', generation: 2, gesture: { kind: 'rename', id: 'T-1', title: 'New name' } });
   });
 
   const MALFORMED: Array<[string, unknown]> = [
@@ -55,6 +57,9 @@ describe('webview message validator', () => {
     ['gesture moving no days', { type: 'gesture', generation: 1, gesture: { kind: 'move', id: 'T-1', days: 0 } }],
     ['gesture moving fractional days', { type: 'gesture', generation: 1, gesture: { kind: 'move', id: 'T-1', days: 1.5 } }],
     ['gesture moving centuries', { type: 'gesture', generation: 1, gesture: { kind: 'move', id: 'T-1', days: 1e9 } }],
+    ['progress over 100', { type: 'gesture', generation: 1, gesture: { kind: 'progress', id: 'T-1', percent: 105 } }],
+    ['progress of a fraction', { type: 'gesture', generation: 1, gesture: { kind: 'progress', id: 'T-1', percent: 12.5 } }],
+    ['rename without a title', { type: 'gesture', generation: 1, gesture: { kind: 'rename', id: 'T-1' } }],
     ['link without a target', { type: 'gesture', generation: 1, gesture: { kind: 'link', from: 'T-1' } }],
   ];
 
