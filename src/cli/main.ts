@@ -147,6 +147,8 @@ async function runCommand(command: Command, args: string[], io: CliIO): Promise<
   const workspace = createNodeWorkspace({
     root: target.root,
     today,
+    // One command, one analysis: nothing waits on the event loop while files are read.
+    blockingReads: true,
     ...threadsFromEnv(io.env),
     ...(io.env['SPECLINE_DEBUG'] ? { onFallback: (reason: string) => writeTo(io.stderr, `specline: parse threads unavailable, parsing in the main thread: ${reason}\n`) } : {}),
     ...(target.configPath === undefined ? {} : { configPath: target.configPath }),

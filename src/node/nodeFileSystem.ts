@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -25,7 +25,33 @@ export interface NodeFileSystemOptions {
    * that resolve outside the root are followed. Default: never.
    */
   followLinks?: () => boolean;
+  /**
+   * Check and read each file with blocking calls. For a command-line run, which has nothing
+   * else to do meanwhile: the eight calls a file takes (lstat, realpath, stat, open, fstat,
+   * two reads, close) then skip the thread pool and its promises, which cost a cold check
+   * of 2,000 files about 0.4 s of CPU. Same checks, same errors. Default: asynchronous.
+   */
+  blocking?: boolean;
 }
+
+/** The calls a read makes, asynchronous or blocking. */
+interface ReadCalls {
+  lstat(p: string): Promise<Stats>;
+  realpath(p: string): Promise<string>;
+  stat(p: string): Promise<Stats>;
+  readBounded(p: string, maxBytes: number | undefined): Promise<Uint8Array>;
+}
+
+const ASYNC_CALLS: ReadCalls = { lstat, realpath: (p) => realpath(p), stat, readBounded };
+
+// `async`, so a thrown error is a rejection as with the asynchronous calls. `realpath.native`
+// is what fs/promises' realpath calls too.
+const BLOCKING_CALLS: ReadCalls = {
+  lstat: async (p) => lstatSync(p),
+  realpath: async (p) => realpathSync.native(p),
+  stat: async (p) => statSync(p),
+  readBounded: async (p, maxBytes) => readBoundedBlocking(p, maxBytes),
+};
 
 /**
  * A `WorkspaceFileSystem` over `node:fs/promises`, rooted at `root`.
@@ -43,6 +69,7 @@ export function createNodeFileSystem(root: string, options: NodeFileSystemOption
   const absoluteRoot = path.resolve(root);
   const toAbsolute = (file: FilePath): string => path.join(absoluteRoot, ...file.split('/'));
   const followLinks = (): boolean => options.followLinks?.() === true;
+  const calls = options.blocking ? BLOCKING_CALLS : ASYNC_CALLS;
   let problems: ListProblem[] = [];
   let realRoot: Promise<string> | undefined;
   const resolvedRoot = (): Promise<string> => (realRoot ??= realpath(absoluteRoot).catch(() => absoluteRoot));
@@ -54,12 +81,12 @@ export function createNodeFileSystem(root: string, options: NodeFileSystemOption
     const lexicallyInside = !file.startsWith('../') && file !== '..';
     let target: Stats;
     try {
-      const link = await lstat(absolute);
+      const link = await calls.lstat(absolute);
       if (link.isSymbolicLink() || lexicallyInside) {
-        const real = await realpath(absolute).catch((error: unknown) => {
+        const real = await calls.realpath(absolute).catch((error: unknown) => {
           throw (error as { code?: unknown }).code === 'ENOENT' && link.isSymbolicLink() ? new SkipReason('broken symbolic link (its target does not exist)') : error;
         });
-        target = await stat(real);
+        target = await calls.stat(real);
         if (!target.isFile() && !target.isDirectory()) throw new SkipReason(`not a regular file (${entryKind(target)})`);
         if (lexicallyInside && !followLinks() && !isInside(await resolvedRoot(), real)) {
           throw new SkipReason(`symbolic link to a ${target.isDirectory() ? 'folder' : 'file'} outside the workspace (set follow-links: true in .specline.yml to read it)`);
@@ -82,7 +109,7 @@ export function createNodeFileSystem(root: string, options: NodeFileSystemOption
     listProblems: () => problems,
     readFile: async (file, readOptions) => {
       await checked(file);
-      return readBounded(toAbsolute(file), readOptions?.maxBytes);
+      return calls.readBounded(toAbsolute(file), readOptions?.maxBytes);
     },
     stat: async (file) => ({ size: (await checked(file)).size }),
   };
@@ -120,6 +147,38 @@ async function readBounded(absolute: string, maxBytes: number | undefined): Prom
     throw describeFsError(error);
   } finally {
     await handle.close();
+  }
+}
+
+/** `readBounded` with blocking calls: the same checks, reads and errors. */
+function readBoundedBlocking(absolute: string, maxBytes: number | undefined): Uint8Array {
+  let fd;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw describeFsError(error);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new SkipReason(`not a regular file (${entryKind(info)})`);
+    const cap = maxBytes ?? Number.MAX_SAFE_INTEGER;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(READ_CHUNK, cap - total);
+      if (want <= 0) break;
+      const buffer = Buffer.allocUnsafe(want);
+      const bytesRead = readSync(fd, buffer, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+  } catch (error) {
+    throw describeFsError(error);
+  } finally {
+    closeSync(fd);
   }
 }
 

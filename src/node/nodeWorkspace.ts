@@ -21,13 +21,15 @@ export interface NodeWorkspaceOptions {
   pool?: ParsePoolOptions;
   /** Told when worker threads fail and parsing falls back to the main thread (results are the same). */
   onFallback?: (reason: string) => void;
+  /** Read files with blocking calls (see `NodeFileSystemOptions.blocking`): for a one-shot command. Default: asynchronous. */
+  blockingReads?: boolean;
 }
 
 /** A core `Workspace` over the real file system, parsing on a worker-thread pool. */
 export function createNodeWorkspace(options: NodeWorkspaceOptions): Workspace {
   const root = path.resolve(options.root);
   // The config is read before anything is listed, so `follow-links` is known in time.
-  const fs = createNodeFileSystem(root, { followLinks: () => workspace.config().followLinks === true });
+  const fs = createNodeFileSystem(root, { followLinks: () => workspace.config().followLinks === true, blocking: options.blockingReads === true });
   const configPath = options.configPath === undefined ? undefined : toWorkspacePath(root, options.configPath);
   const threads = options.parallel === false ? 1 : typeof options.parallel === 'number' ? options.parallel : undefined;
   const pool = createParsePool({

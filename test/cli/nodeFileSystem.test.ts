@@ -2,9 +2,12 @@ import * as assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createNodeFileSystem } from '../../src/node/nodeFileSystem.js';
+import { createNodeFileSystem as createFs } from '../../src/node/nodeFileSystem.js';
+import type { NodeFileSystemOptions } from '../../src/node/nodeFileSystem.js';
 
-describe('createNodeFileSystem', () => {
+// Every case runs with asynchronous reads (the default) and with the CLI's blocking reads.
+for (const blocking of [false, true]) describe(`createNodeFileSystem${blocking ? ' with blocking reads' : ''}`, () => {
+  const createNodeFileSystem = (dir: string, options: NodeFileSystemOptions = {}) => createFs(dir, { ...options, blocking });
   let root: string;
 
   beforeEach(async () => {
