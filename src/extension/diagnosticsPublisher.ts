@@ -91,7 +91,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       const pieces: string[] = [];
       let same = before !== undefined && before.hidden === hidden && before.pieces.length === Math.ceil(shown.length / PIECE);
       for (let i = 0; i < shown.length; i += PIECE) {
-        const piece = JSON.stringify(shown.slice(i, i + PIECE));
+        // Only what reaches VS Code: `data` is for quick fixes and can be long (every member
+        // of a 3,000-task cycle), and stringifying it for each problem held the host.
+        const piece = JSON.stringify(shown.slice(i, i + PIECE).map((d) => [d.range, d.severity, d.code, d.message, d.related]));
         if (same && before!.pieces[pieces.length] !== piece) same = false;
         pieces.push(piece);
         if (!(await pause())) return;

@@ -10,10 +10,11 @@
  * Parsing yields to the host between files, large files parse on a worker thread, and the
  * analysis, the Plan Explorer's tree and the diagnostics run in slices; VS Code gets at
  * most MAX_EDITOR_PROBLEMS_PER_FILE of a file's problems. CPU profiles of this thread
- * taken during each phase put what is left of the longest stalls mostly outside
- * Specline: VS Code's built-in Markdown extension tokenizing the 4,000-row plan and the
- * bombs for its own symbols and links, and sending each document to its language server
- * (hundreds of milliseconds); VS Code's own link detection. This code-server offers no
+ * taken during each phase put many of the longest stalls left outside Specline: VS
+ * Code's built-in Markdown extension tokenizing the 4,000-row plan and the bombs for its
+ * own symbols and links, and sending each document to its language server (hundreds of
+ * milliseconds); VS Code's own link detection. Specline's own share is smaller but not
+ * yet gone (docs/reliability.md lists it). This code-server offers no
  * switch to disable a built-in extension for one suite, and the monitor cannot tell
  * whose work a stall was, so the longest stall is printed for the record rather than
  * held to the 50 ms limit here (docs/reliability.md, "Known limits").
