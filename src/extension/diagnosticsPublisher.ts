@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../core/check/ruleCatalog.js';
 import type { Diagnostic, FilePath } from '../core/model/types.js';
+import { editorProblems } from '../core/live/editorProblems.js';
 import { SLICE_MS } from '../core/live/slices.js';
 import { toRange, toSeverity } from './convert.js';
 import { HOST_CLOCK } from './hostClock.js';
@@ -11,6 +12,12 @@ export const DIAGNOSTIC_SOURCE = 'specline';
 /** Problems fingerprinted or converted between two looks at the clock. */
 const PIECE = 100;
 
+/** What was last set for one file: the problems' JSON piece by piece, and how many were left out. */
+interface Published {
+  pieces: string[];
+  hidden: number;
+}
+
 
 /**
  * Publishes every indexed file's problems, open or not, so the Problems panel shows the
@@ -20,7 +27,7 @@ const PIECE = 100;
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('specline');
   /** Per folder: URI → a fingerprint of what was last published there. */
-  private readonly published = new Map<string, Map<string, string>>();
+  private readonly published = new Map<string, Map<string, Published>>();
   private readonly disposables: vscode.Disposable[] = [];
   /** The latest publish per folder: an older one still running stops at its next slice. */
   private readonly runs = new Map<string, number>();
@@ -76,20 +83,30 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       const uri = uriFor(index.folder, file);
       const id = uri.toString();
       current.add(id);
-      // A file can hold thousands of problems: fingerprint and convert them piece by piece.
-      let fingerprint = '';
-      for (let i = 0; i < list.length; i += PIECE) {
-        fingerprint += JSON.stringify(list.slice(i, i + PIECE));
+      // VS Code takes a file's problems in one call: hand it a bounded number, worst first.
+      const { shown, hidden } = editorProblems(list);
+      // Fingerprinted piece by piece and compared piece by piece: one string of a file's
+      // thousands of problems would be flattened and compared in one go.
+      const before = published.get(id);
+      const pieces: string[] = [];
+      let same = before !== undefined && before.hidden === hidden && before.pieces.length === Math.ceil(shown.length / PIECE);
+      for (let i = 0; i < shown.length; i += PIECE) {
+        // Only what reaches VS Code: `data` is for quick fixes and can be long (every member
+        // of a 3,000-task cycle), and stringifying it for each problem held the host.
+        const piece = JSON.stringify(shown.slice(i, i + PIECE).map((d) => [d.range, d.severity, d.code, d.message, d.related]));
+        if (same && before!.pieces[pieces.length] !== piece) same = false;
+        pieces.push(piece);
         if (!(await pause())) return;
       }
-      if (published.get(id) !== fingerprint) {
+      if (!same) {
         const converted: vscode.Diagnostic[] = [];
-        for (let i = 0; i < list.length; i++) {
-          converted.push(this.toDiagnostic(index, list[i]!));
+        for (let i = 0; i < shown.length; i++) {
+          converted.push(this.toDiagnostic(index, shown[i]!));
           if (i % PIECE === PIECE - 1 && !(await pause())) return;
         }
+        if (hidden > 0) converted.push(notShown(shown[shown.length - 1]!, hidden));
         this.collection.set(uri, converted);
-        published.set(id, fingerprint);
+        published.set(id, { pieces, hidden });
       }
       if (!(await pause())) return;
     }
@@ -126,4 +143,14 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     }
     return out;
   }
+}
+
+/**
+ * The line that says a file has more problems than the editor was given (VS Code adds the
+ * same kind of line past its own limit), at the last problem shown.
+ */
+function notShown(last: Diagnostic, hidden: number): vscode.Diagnostic {
+  const out = new vscode.Diagnostic(toRange(last.range), `${hidden.toLocaleString('en-US')} more ${hidden === 1 ? 'problem in this file is' : 'problems in this file are'} not shown here (errors come first); \`specline check\` lists them all.`, vscode.DiagnosticSeverity.Information);
+  out.source = DIAGNOSTIC_SOURCE;
+  return out;
 }

@@ -7,11 +7,17 @@
  * records the host's longest stall. Before the bounds on messages, scanners and nesting,
  * this workspace held the host for minutes and never finished indexing.
  *
- * Parsing yields to the host between files and the analysis and the diagnostics run in
- * slices, but one large file is still parsed in one piece and the Plan Explorer builds its
- * tree in one piece (and VS Code's own Markdown extension shares this thread), so the
- * longest stall is printed for the record rather than held to a limit here
- * (docs/reliability.md, "Known limits").
+ * Parsing yields to the host between files, large files parse on a worker thread, and the
+ * analysis, the Plan Explorer's tree and the diagnostics run in slices; VS Code gets at
+ * most MAX_EDITOR_PROBLEMS_PER_FILE of a file's problems. CPU profiles of this thread
+ * taken during each phase put many of the longest stalls left outside Specline: VS
+ * Code's built-in Markdown extension tokenizing the 4,000-row plan and the bombs for its
+ * own symbols and links, and sending each document to its language server (hundreds of
+ * milliseconds); VS Code's own link detection. Specline's own share is smaller but not
+ * yet gone (docs/reliability.md lists it). This code-server offers no
+ * switch to disable a built-in extension for one suite, and the monitor cannot tell
+ * whose work a stall was, so the longest stall is printed for the record rather than
+ * held to the 50 ms limit here (docs/reliability.md, "Known limits").
  *
  * A stall is counted in CPU time, not wall time: between two ticks of a 2 ms interval the
  * monitor takes the smaller of the wall-clock gap and the CPU time this thread spent in it.
@@ -24,6 +30,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { MAX_EDITOR_PROBLEMS_PER_FILE } from '../../src/core/model/limits.js';
 import { poll } from './support.js';
 
 const EXTENSION_ID = 'specline.specline';
@@ -102,6 +109,10 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     assert.ok(codes('plans/overload.md').includes('resource.overallocated'), 'the overload');
     assert.ok(codes('copies/copy-0.md').includes('id.duplicate'), 'the copied ID');
     assert.ok(codes('notes/latin1.md').includes('file.skipped'), 'the Latin-1 file');
+    // The cycle's 6,000 problems reach the editor bounded, with a line for the rest.
+    const cycle = vscode.languages.getDiagnostics(at('plans/cycle.md')).filter((d) => d.source === 'specline');
+    assert.equal(cycle.length, MAX_EDITOR_PROBLEMS_PER_FILE + 1, 'the bounded problems and the line for the rest');
+    assert.match(cycle[cycle.length - 1]!.message, /^[\d,]+ more problems in this file are not shown here/);
     for (const [path, d] of [['plans/duplicates.md', vscode.languages.getDiagnostics(at('plans/duplicates.md'))]] as const) {
       for (const diagnostic of d) assert.ok(diagnostic.message.length < 600, `${path}: a bounded message (${diagnostic.message.length} characters)`);
     }

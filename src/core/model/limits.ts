@@ -102,6 +102,14 @@ export const MAX_NAMED_IN_MESSAGE = 6;
  * work in scheduling, checks and the editor.
  */
 export const MAX_IDS_PER_LIST = 1_000;
+/**
+ * Most problems the editor is given for one file (errors first, then warnings, then the
+ * rest, each in the order found); one more line in the Problems panel says how many
+ * further problems that file has and that `specline check` lists them all. VS Code shows
+ * at most a thousand per file anyway, and handing it thousands at once holds the shared
+ * extension host for hundreds of milliseconds while they are copied to the window.
+ */
+export const MAX_EDITOR_PROBLEMS_PER_FILE = 500;
 /** Most related locations on a `budget.exceeded` or `budget.overspent` diagnostic: the tasks that cost (or spent) most. More would bury the message. */
 export const MAX_BUDGET_RELATED = 5;
 

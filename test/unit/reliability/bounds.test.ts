@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
 import {
-  MAX_BUDGET_RELATED, MAX_DURATION_DAYS, MAX_EFFORT_WEEKS, MAX_FILE_BYTES, MAX_LINE_INLINE_MARKS, MAX_LINE_MARKDOWN_CHARS, MAX_MEASURE, MAX_MONEY,
+  MAX_BUDGET_RELATED, MAX_DURATION_DAYS, MAX_EDITOR_PROBLEMS_PER_FILE, MAX_EFFORT_WEEKS, MAX_FILE_BYTES, MAX_LINE_INLINE_MARKS, MAX_LINE_MARKDOWN_CHARS, MAX_MEASURE, MAX_MONEY,
   MAX_PRIORITY_RELATED, MAX_REPORT_OVERRUNS, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH,
 } from '../../../src/core/model/limits.js';
 import type { Analysis } from '../../../src/core/analysis/types.js';
+import { editorProblems } from '../../../src/core/live/editorProblems.js';
 import { budgetSection } from '../../../src/core/report/budgetSection.js';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
 import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
 import { memoryFileSystem } from '../../support/memoryFileSystem.js';
-import type { FileResult } from '../../../src/core/model/types.js';
+import type { Diagnostic, FileResult, Severity } from '../../../src/core/model/types.js';
 import { parseFile } from '../../../src/core/parse/parseFile.js';
 
 /**
@@ -154,5 +155,20 @@ describe('Bounds (limits.ts)', () => {
     const overruns = section.filter((line) => /over budget/.test(line));
     assert.equal(overruns.length, MAX_REPORT_OVERRUNS);
     assert.match(overruns[0]!, /FEAT-13/, 'the largest first');
+  });
+
+  it(`MAX_EDITOR_PROBLEMS_PER_FILE: the editor gets ${MAX_EDITOR_PROBLEMS_PER_FILE} of a file's problems, errors first, and the count of the rest`, () => {
+    const problem = (i: number, severity: Severity): Diagnostic => ({
+      file: 'doc.md', range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, severity, code: 'id.duplicate', message: `problem ${i}`, related: [],
+    });
+    const fits = Array.from({ length: MAX_EDITOR_PROBLEMS_PER_FILE }, (_, i) => problem(i, 'warning'));
+    assert.deepEqual(editorProblems(fits), { shown: fits, hidden: 0 });
+    // Warnings first in the file, errors after them: past the bound the errors come first.
+    const more = [...fits, problem(MAX_EDITOR_PROBLEMS_PER_FILE, 'info'), problem(MAX_EDITOR_PROBLEMS_PER_FILE + 1, 'error')];
+    const { shown, hidden } = editorProblems(more);
+    assert.equal(shown.length, MAX_EDITOR_PROBLEMS_PER_FILE);
+    assert.equal(hidden, 2);
+    assert.equal(shown[0]!.message, `problem ${MAX_EDITOR_PROBLEMS_PER_FILE + 1}`);
+    assert.deepEqual(shown.slice(1).map((d) => d.message), fits.slice(0, -1).map((d) => d.message));
   });
 });
