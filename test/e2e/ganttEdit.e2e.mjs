@@ -142,7 +142,7 @@ describe('Gantt editing on examples/acme', () => {
     });
   });
 
-  it('is read-only in Restricted Mode: no drag, the file stays as it is', async () => {
+  it('is read-only in Restricted Mode: no drag, the file stays as it is; trusting the workspace makes the open chart editable', async () => {
     await withWorkbench({ fixture: 'examples/acme', disableWorkspaceTrust: false, settings: { 'specline.today': '2027-02-15' } }, async ({ page, workspaceDir, screenshot }) => {
       const path = join(workspaceDir, ...PLAN.split('/'));
       const before = readFileSync(path, 'utf8');
@@ -168,6 +168,19 @@ describe('Gantt editing on examples/acme', () => {
       assert.equal(await startOf(), was);
       assert.equal(readFileSync(path, 'utf8'), before);
       assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'no edited buffer');
+
+      // Trusting the workspace makes the open chart editable, without reopening it.
+      await runCommand(page, 'Workspaces: Manage Workspace Trust');
+      const trust = page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button').filter({ hasText: /^Trust$/ }).first();
+      await trust.waitFor({ timeout: 20_000 });
+      await trust.click();
+      await waitUntil(async () => {
+        for (const f of page.frames()) {
+          const editable = await f.$eval('body[data-editable]', (b) => b.getAttribute('data-editable')).catch(() => null);
+          if (editable === 'true' && await f.$('svg.sl-gantt g.sl-task-row[data-id="T-4"]')) return true;
+        }
+        return false;
+      }, { timeoutMs: 30_000, what: 'the open Gantt preview to become editable once the workspace is trusted' });
     });
   });
 });

@@ -82,6 +82,9 @@ export class PreviewPanel<O> implements vscode.Disposable {
       panel.onDidChangeViewState(() => { if (panel.visible && this.dirty) this.schedule(true); }),
     );
     if (view.onDidChange) this.disposables.push(view.onDidChange(() => this.schedule(false)));
+    // A chart that can edit the plan is drawn read-only in Restricted Mode; once the user
+    // trusts the workspace, load the page again so its bars become draggable without reopening.
+    if (view.gesture) this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => { panel.webview.html = this.pageHtml(); }));
     // A panel restored after a reload is often the active editor itself: follow the Markdown
     // editor visible beside it, as the user left it.
     const active = vscode.window.activeTextEditor;
