@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
 import { convertGanttChart, listGanttCharts } from '../../../src/core/convert/toPlan.js';
 import { parseFile } from '../../../src/core/parse/parseFile.js';
 import { checkConversion } from './convertCheck.js';
+import { corpusCharts } from './corpusFiles.js';
 import { asMarkdown } from './oracle.js';
 
 /**
@@ -22,15 +23,7 @@ if (!root) {
   describe('mermaid gantt corpus converted to plans', function () {
     this.timeout(300_000);
     it('keeps the days of every task of every chart the reader schedules without errors', () => {
-      const files: string[] = [];
-      const walk = (dir: string): void => {
-        for (const name of readdirSync(dir).sort()) {
-          const p = join(dir, name);
-          if (statSync(p).isDirectory()) walk(p);
-          else if (name.endsWith('.mmd')) files.push(p);
-        }
-      };
-      walk(root);
+      const files = corpusCharts(root);
       const config = defaultConfig();
       const counts = { charts: files.length, converted: 0, notDrawn: 0, withErrors: 0, tasks: 0, dated: 0, agree: 0, excused: 0 };
       const problems: string[] = [];

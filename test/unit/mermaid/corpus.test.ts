@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
 import { hasTimeOfDay } from '../../../src/core/mermaid/dayjsFormat.js';
 import { findGanttBlocks } from '../../../src/core/mermaid/ganttBlocks.js';
 import { barDays, computeGanttDates } from '../../../src/core/mermaid/ganttDates.js';
 import { readGantt } from '../../../src/core/mermaid/readGantt.js';
 import { parseFile } from '../../../src/core/parse/parseFile.js';
+import { corpusCharts } from './corpusFiles.js';
 import { asMarkdown, runMermaid } from './oracle.js';
 import type { OracleResult } from './oracle.js';
 
@@ -22,15 +23,7 @@ if (!root) {
 } else {
   describe('mermaid gantt corpus', function () {
     this.timeout(300_000);
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir).sort()) {
-        const p = join(dir, name);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (name.endsWith('.mmd')) files.push(p);
-      }
-    };
-    walk(root);
+    const files = corpusCharts(root);
     const texts = files.map((f) => readFileSync(f, 'utf8'));
     let oracle: { today: number; results: OracleResult[] };
     before(() => {
