@@ -14,8 +14,8 @@ import { roadmapPreview } from './preview/roadmapPreview.js';
 import { readSettings } from './settings.js';
 import { StatusBar } from './statusBar.js';
 import { registerReportCommands } from './reportCommands.js';
-import type { PlanTreeSnapshot } from './views/planExplorer.js';
-import { registerPlanExplorer } from './views/planExplorer.js';
+import type { PlanTreeSnapshot } from './planExplorer/planExplorer.js';
+import { registerPlanExplorer } from './planExplorer/planExplorer.js';
 
 /** What tests (and other extensions) can reach through `extension.exports`. */
 export interface SpeclineApi {

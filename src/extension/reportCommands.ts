@@ -3,7 +3,7 @@ import { analyzeAtRef, GitError } from '../node/git.js';
 import { diffAnalyses } from '../core/report/changes.js';
 import { renderStatusReport } from '../core/report/statusReport.js';
 import type { FolderIndex, IndexService } from './indexService.js';
-import { VIEW_COMMANDS } from './views/viewIds.js';
+import { VIEW_COMMANDS } from './planExplorer/viewIds.js';
 
 /** Arguments for scripted use (tests, keybindings): no questions asked for what is given. */
 export interface StatusReportArgs {

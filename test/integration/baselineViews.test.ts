@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpeclineApi } from '../../src/extension/extension.js';
 import type { PreviewSnapshot } from '../../src/extension/preview/previewPanel.js';
-import type { PlanTreeRow } from '../../src/extension/views/planExplorer.js';
+import type { PlanTreeRow } from '../../src/extension/planExplorer/planExplorer.js';
 import { EXTENSION_ID, poll } from './support.js';
 
 const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
