@@ -27,7 +27,9 @@ export function registerCommands(service: () => IndexService | undefined, log: v
     }),
 
     vscode.commands.registerCommand(COMMANDS.showProblems, async () => {
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      // The view's focus command always shows the panel; the Ctrl+Shift+M command
+      // (`workbench.actions.view.problems`) toggles, so a second press would hide it.
+      await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
     }),
 
     vscode.commands.registerCommand(COMMANDS.openDocumentation, async (code?: unknown) => {
