@@ -20,7 +20,7 @@ describe('Banded roadmap and matrix layout', function () {
     core = {
       ...(await out('node/nodeWorkspace.js')),
       ...(await out('core/model/dates.js')),
-      ...(await out('core/render/roadmap.js')),
+      ...(await out('core/render/roadmapBoard.js')),
       ...(await out('core/views/roadmapView.js')),
       ...(await out('core/views/matrixView.js')),
     };
