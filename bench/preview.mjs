@@ -58,7 +58,7 @@ const { ROADMAP_CSS } = await load('core/render/roadmapBoard.js');
 const { renderStatusReport } = await load('core/report/statusReport.js');
 const roadmapView = await load('core/views/roadmapView.js');
 const { RenderSync, stepMessage } = await load('core/views/renderSync.js');
-const matrixView = await load('core/views/matrixView.js');
+const matrixView = { ...(await load('core/views/matrixView.js')), ...(await load('core/views/matrixViewOptions.js')) };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

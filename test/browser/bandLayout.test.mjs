@@ -23,6 +23,7 @@ describe('Banded roadmap and matrix layout', function () {
       ...(await out('core/render/roadmapBoard.js')),
       ...(await out('core/views/roadmapView.js')),
       ...(await out('core/views/matrixView.js')),
+      ...(await out('core/views/matrixViewOptions.js')),
     };
     const ws = core.createNodeWorkspace({ root: join(ROOT, 'examples', 'acme'), today: core.parseIsoDate('2027-02-15'), parallel: false });
     await ws.load();
