@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GANTT_BASELINE_CSS } from '../../../src/core/render/ganttBaseline.js';
+import { GANTT_CSS } from '../../../src/core/render/ganttSvg.js';
 import { MAX_ESTIMATED_LANE_ROWS, ROADMAP_CSS, roadmapBoardHtml } from '../../../src/core/render/roadmapBoard.js';
 import { buildRoadmap } from '../../../src/core/render/roadmapModel.js';
 import { MAX_ESTIMATED_GROUP_ROWS } from '../../../src/core/views/matrixTable.js';
@@ -58,6 +59,7 @@ describe('style sheets: .css files the core imports as text (scripts/css.mjs)', 
     assert.equal(ROADMAP_VIEW_CSS, sheet('core/views/roadmapView.css'));
     assert.equal(MATRIX_CSS, sheet('core/views/matrixView.css'));
     assert.equal(GANTT_BASELINE_CSS, sheet('core/render/ganttBaseline.css'));
+    assert.equal(GANTT_CSS, sheet('core/render/ganttSvg.css'));
   });
 
   it('on a fresh clone the script writes every module, rewrites none when nothing changed, and removes an orphan', async () => {
