@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'media/**', 'node_modules/**', '.vscode-test/**', '.cache/**', 'bench/out/**'] },
+  { ignores: ['out/**', 'dist/**', 'media/**', 'node_modules/**', '.vscode-test/**', '.cache/**', 'bench/out/**', 'src/**/*.css.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

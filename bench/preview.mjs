@@ -54,11 +54,11 @@ const { parseIsoDate } = await load('core/model/dates.js');
 const { renderGanttView, DEFAULT_GANTT_OPTIONS, ALL_PLANS } = await load('core/views/ganttView.js');
 const { GANTT_CSS } = await load('core/render/ganttSvg.js');
 const { renderMermaidGantt } = await load('core/render/mermaidGantt.js');
-const { ROADMAP_CSS } = await load('core/render/roadmap.js');
+const { ROADMAP_CSS } = await load('core/render/roadmapBoard.js');
 const { renderStatusReport } = await load('core/report/statusReport.js');
 const roadmapView = await load('core/views/roadmapView.js');
 const { RenderSync, stepMessage } = await load('core/views/renderSync.js');
-const matrixView = await load('core/views/matrixView.js');
+const matrixView = { ...(await load('core/views/matrixView.js')), ...(await load('core/views/matrixViewOptions.js')) };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,6 +1,11 @@
 // Bundles the CLI (and its parse worker) and the programmatic API with esbuild.
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync } from 'node:fs';
+import { generateCssModules } from './css.mjs';
+
+// The core imports its style sheets as generated modules (see css.mjs); make them first, so
+// bundling works on a fresh clone without a `tsc` run before it.
+generateCssModules();
 
 const banner = {
   // Some dependencies are CommonJS and call require(); give ESM bundles a real one.

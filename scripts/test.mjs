@@ -20,6 +20,8 @@ function step(name, command, args) {
 }
 
 step('install', process.execPath, ['scripts/ensure-deps.mjs']);
+// The style sheets' modules (gitignored) before anything compiles; bundle.mjs makes them too.
+step('style sheets', process.execPath, ['scripts/css.mjs']);
 const compiled = step('typecheck and compile', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 step('typecheck extension', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.extension.json']);
 step('typecheck webview', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/webview/tsconfig.json']);

@@ -20,9 +20,10 @@ describe('Banded roadmap and matrix layout', function () {
     core = {
       ...(await out('node/nodeWorkspace.js')),
       ...(await out('core/model/dates.js')),
-      ...(await out('core/render/roadmap.js')),
+      ...(await out('core/render/roadmapBoard.js')),
       ...(await out('core/views/roadmapView.js')),
       ...(await out('core/views/matrixView.js')),
+      ...(await out('core/views/matrixViewOptions.js')),
     };
     const ws = core.createNodeWorkspace({ root: join(ROOT, 'examples', 'acme'), today: core.parseIsoDate('2027-02-15'), parallel: false });
     await ws.load();

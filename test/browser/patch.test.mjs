@@ -19,7 +19,7 @@ describe('Block patches in the preview webview', function () {
     core = {
       ...(await out('core/views/renderSync.js')),
       ...(await out('core/render/blocks.js')),
-      ...(await out('core/render/roadmap.js')),
+      ...(await out('core/render/roadmapBoard.js')),
       ...(await out('core/views/roadmapView.js')),
       ...(await import(new URL('../../out/test/unit/render/analysisBuilder.js', import.meta.url).href)),
     };

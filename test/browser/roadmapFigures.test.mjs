@@ -81,7 +81,8 @@ describe('Roadmap budget health, metric progress and order in Chromium', functio
     core = {
       ...(await out('node/nodeWorkspace.js')),
       ...(await out('core/model/dates.js')),
-      ...(await out('core/render/roadmap.js')),
+      ...(await out('core/render/renderRoadmap.js')),
+      ...(await out('core/render/roadmapBoard.js')),
       ...(await out('core/views/roadmapView.js')),
     };
     dir = mkdtempSync(join(tmpdir(), 'specline-roadmap-figures-'));

@@ -11,11 +11,11 @@ const load = (path) => import(outUrl(path).href);
 
 const ganttView = await load('core/views/ganttView.js');
 const ganttSvg = await load('core/render/ganttSvg.js');
-const roadmap = await load('core/render/roadmap.js');
+const roadmap = { ...(await load('core/render/roadmapModel.js')), ...(await load('core/render/roadmapBoard.js')) };
 // The roadmap and matrix previews are written on another branch; when their
 // views exist they join the corpus automatically.
 const roadmapView = existsSync(outUrl('core/views/roadmapView.js')) ? await load('core/views/roadmapView.js') : undefined;
-const matrixView = existsSync(outUrl('core/views/matrixView.js')) ? await load('core/views/matrixView.js') : undefined;
+const matrixView = existsSync(outUrl('core/views/matrixView.js')) ? { ...(await load('core/views/matrixView.js')), ...(await load('core/views/matrixViewOptions.js')) } : undefined;
 
 /** Feature titles are front matter (exact payloads): every view that shows features shows these. */
 const featureProbes = () => PAYLOADS.map((p) => p.probe);

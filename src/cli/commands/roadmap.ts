@@ -22,7 +22,7 @@ export const roadmapCommand: Command = {
     schemaOption(values, ROADMAP_ORDER_OPTION, 'roadmap');
   },
   async run({ analysis, format, values }) {
-    const { renderRoadmap } = await import('../../core/render/roadmap.js');
+    const { renderRoadmap } = await import('../../core/render/renderRoadmap.js');
     const output = renderRoadmap(analysis, {
       format: format as 'markdown' | 'mermaid' | 'html',
       ...defined('columns', schemaOption(values, ROADMAP_COLUMNS_OPTION, 'roadmap')),

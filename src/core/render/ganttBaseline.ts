@@ -9,20 +9,14 @@ import { makeGanttFilter } from './ganttModel.js';
 import { hasCode, LATE_CODES, OVERALLOCATED_CODES } from './problems.js';
 import { cleanLine } from './text.js';
 import { escapeXml, num } from './xml.js';
+import baselineCss from './ganttBaseline.css.js';
 
 /**
  * Classes of the baseline layer, added to the chart's style only when a baseline is drawn.
  * Static text of ours (no `<` or `&`). Grey as project tools draw a baseline; the slip
  * label takes the warning colour when later, the success colour when earlier.
  */
-export const GANTT_BASELINE_CSS = `
-.sl-baseline-bar { fill: var(--vscode-disabledForeground, #9a9a9a); }
-.sl-baseline-milestone { fill: none; stroke: var(--vscode-disabledForeground, #9a9a9a); stroke-width: 1.5; }
-.sl-gantt text.sl-slip { font-size: 10px; font-weight: 600; fill: var(--vscode-descriptionForeground, #666); }
-.sl-gantt text.sl-slip-late { fill: var(--vscode-editorWarning-foreground, #b06d00); }
-.sl-gantt text.sl-slip-early { fill: var(--vscode-charts-green, #3b8a32); }
-.sl-gantt text.sl-removed-label { fill: var(--vscode-disabledForeground, #8a8a8a); text-decoration: line-through; }
-`;
+export const GANTT_BASELINE_CSS: string = baselineCss;
 
 /** Sizes of the chart the layer draws into (the SVG renderer's own). */
 export interface GanttGeometry {

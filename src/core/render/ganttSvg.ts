@@ -14,6 +14,7 @@ import { escapeXml, num } from './xml.js';
 import { displayId } from '../mermaid/localId.js';
 import type { Baseline } from '../baseline/baseline.js';
 import { GANTT_BASELINE_CSS, GanttBaselineLayer } from './ganttBaseline.js';
+import ganttCss from './ganttSvg.css.js';
 
 /** Horizontal scale of the chart. */
 export type GanttZoom = 'day' | 'week' | 'month' | 'quarter';
@@ -91,38 +92,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * Classes are prefixed `sl-` because the SVG is inlined into HTML pages where its style
  * element applies to the whole document.
  */
-export const GANTT_CSS = `
-.sl-gantt { font-family: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", sans-serif); font-size: 12px; }
-.sl-gantt text { fill: var(--vscode-editor-foreground, #333); }
-.sl-bg { fill: var(--vscode-editor-background, #fff); }
-.sl-axis-band { fill: var(--vscode-editorWidget-background, #f5f5f5); }
-.sl-axis text, .sl-axis-label { fill: var(--vscode-descriptionForeground, #666); font-size: 11px; }
-.sl-grid { stroke: var(--vscode-editorIndentGuide-background, #e5e5e5); stroke-width: 1; }
-.sl-grid-major { stroke: var(--vscode-editorIndentGuide-activeBackground, #c4c4c4); stroke-width: 1; }
-.sl-nonworking { fill: var(--vscode-editorGutter-background, #f2f2f2); opacity: 0.8; }
-.sl-section-band { fill: var(--vscode-sideBarSectionHeader-background, #e9edf2); }
-.sl-section-label { font-weight: 600; }
-.sl-row-alt { fill: var(--vscode-list-hoverBackground, #fafafa); }
-.sl-bar { fill: var(--vscode-charts-blue, #4e79a7); }
-.sl-progress { fill: var(--specline-progress, rgba(0, 0, 0, 0.28)); pointer-events: none; }
-.sl-critical .sl-bar { fill: var(--vscode-charts-red, #e15759); }
-.sl-done .sl-bar { fill: var(--vscode-charts-green, #59a14f); }
-.sl-milestone { fill: var(--vscode-charts-purple, #8e6bb5); }
-.sl-critical .sl-milestone { fill: var(--vscode-charts-red, #e15759); }
-.sl-done .sl-milestone { fill: var(--vscode-charts-green, #59a14f); }
-.sl-dep { fill: none; stroke: var(--vscode-charts-lines, #8a8a8a); stroke-width: 1.2; }
-.sl-dep-head { fill: var(--vscode-charts-lines, #8a8a8a); }
-.sl-dep-critical { stroke: var(--vscode-charts-red, #e15759); }
-.sl-dep-head.sl-dep-critical { fill: var(--vscode-charts-red, #e15759); stroke: none; }
-.sl-today { stroke: var(--vscode-charts-orange, #f28e2b); stroke-width: 2; }
-.sl-today-tag { fill: var(--vscode-charts-orange, #f28e2b); }
-.sl-gantt text.sl-today-label { fill: var(--vscode-editor-background, #fff); font-size: 10px; font-weight: 600; }
-.sl-marker-late { fill: var(--vscode-editorError-foreground, #d32f2f); }
-.sl-marker-overallocated { fill: var(--vscode-editorWarning-foreground, #e6a100); }
-.sl-empty { fill: var(--vscode-descriptionForeground, #666); }
-.sl-summary { fill: var(--vscode-editor-foreground, #333); opacity: 0.55; }
-.sl-twisty { fill: var(--vscode-descriptionForeground, #666); }
-`;
+export const GANTT_CSS: string = ganttCss;
 
 /**
  * A self-contained SVG Gantt chart, drawn by Specline itself (no mermaid): one row per

@@ -1,3 +1,5 @@
+// The page's own styles (body, headings, legend), under the given view's.
+import BASE_CSS from './htmlPage.css.js';
 import { cleanLine } from './text.js';
 import { escapeXml } from './xml.js';
 
@@ -7,19 +9,6 @@ import { escapeXml } from './xml.js';
  * opened straight from disk, where no server sends headers.
  */
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const BASE_CSS = `
-:root { color-scheme: light dark; }
-body { margin: 0; padding: 16px 24px; font: 14px/1.45 var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", sans-serif);
-  color: var(--vscode-editor-foreground, #222); background: var(--vscode-editor-background, #fff); }
-h1 { font-size: 20px; margin: 0 0 4px; }
-h2 { font-size: 16px; margin: 24px 0 8px; }
-.sl-meta { color: var(--vscode-descriptionForeground, #666); margin: 0 0 16px; }
-.sl-scroll { overflow: auto; border: 1px solid var(--vscode-panel-border, #ddd); }
-.sl-legend ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 8px 20px; }
-.sl-legend li { display: flex; align-items: center; gap: 6px; }
-.sl-legend svg { flex: none; }
-`;
 
 /**
  * A self-contained HTML document: doctype, charset, the strict CSP, an escaped title,

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis/types.js';
-import { buildRoadmap, ROADMAP_CSS, roadmapBoardHtml, roadmapLegendHtml } from '../render/roadmap.js';
+import { ROADMAP_CSS, roadmapBoardHtml, roadmapLegendHtml } from '../render/roadmapBoard.js';
+import { buildRoadmap } from '../render/roadmapModel.js';
 import { cleanLine } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import { blockErrors, parseBlockOptions } from './blockOptions.js';

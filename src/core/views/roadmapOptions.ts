@@ -1,4 +1,4 @@
-import type { RoadmapColumns, RoadmapOrder } from '../render/roadmap.js';
+import type { RoadmapColumns, RoadmapOrder } from '../render/roadmapModel.js';
 import type { ChoiceSchema } from './optionSchema.js';
 
 /** Roadmap columns: `--columns`, block `columns`, toolbar `columns`. */

@@ -5,14 +5,16 @@ import type { BlockedMarkup } from '../render/blocks.js';
 import { joinBlocks } from '../render/blocks.js';
 import type { HealthLevel } from '../render/health.js';
 import { HEALTH_LABEL } from '../render/health.js';
-import type { RoadmapCard, RoadmapColumns, RoadmapLane, RoadmapModel, RoadmapOrder } from '../render/roadmap.js';
-import { buildRoadmap, roadmapBoardBlocks, roadmapLegendHtml } from '../render/roadmap.js';
+import { roadmapBoardBlocks, roadmapLegendHtml } from '../render/roadmapBoard.js';
+import type { RoadmapCard, RoadmapColumns, RoadmapLane, RoadmapModel, RoadmapOrder } from '../render/roadmapModel.js';
+import { buildRoadmap } from '../render/roadmapModel.js';
 import { cleanLine, ownerKey } from '../render/text.js';
 import { escapeXml } from '../render/xml.js';
 import type { Choice } from './toolbar.js';
 import { commandButton, segmentedControl, selectControl, toolbarGroup, toolbarStatus } from './toolbar.js';
 import { parseChoice, restoreChoice, toolbarChoices } from './optionSchema.js';
 import { ROADMAP_COLUMNS_OPTION, ROADMAP_ORDER_OPTION } from './roadmapOptions.js';
+import roadmapViewCss from './roadmapView.css.js';
 
 /** The health filter's extra choice: late or at risk. */
 export const NEEDS_ATTENTION = 'attention';
@@ -289,12 +291,4 @@ function emptyRoadmap(): string {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Panel-only styles around the shared board ({@link ROADMAP_CSS} does the board itself). */
-export const ROADMAP_VIEW_CSS = `
-.sl-roadmap-view { padding: 12px 16px 24px; }
-.sl-roadmap-view .sl-board { border: 1px solid var(--sl-line); border-radius: 6px; }
-.sl-roadmap-empty { max-width: 760px; }
-.sl-roadmap-empty pre { margin: 6px 0 12px; padding: 8px 10px; border-radius: 4px; overflow-x: auto; color: var(--vscode-foreground);
-  background: var(--vscode-textCodeBlock-background, rgba(128, 128, 128, 0.12)); font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; }
-.sl-roadmap-empty li { margin-bottom: 4px; color: var(--vscode-foreground); }
-.sl-empty-state code { font-family: var(--vscode-editor-font-family, monospace); }
-`;
+export const ROADMAP_VIEW_CSS: string = roadmapViewCss;

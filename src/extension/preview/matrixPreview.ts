@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { renderTraceMatrix } from '../../core/render/traceMatrix.js';
-import type { MatrixViewOptions } from '../../core/views/matrixView.js';
-import { DEFAULT_MATRIX_OPTIONS, MATRIX_CSS, renderMatrixView, restoreMatrixOptions, setMatrixOption } from '../../core/views/matrixView.js';
+import { MATRIX_CSS, renderMatrixView } from '../../core/views/matrixView.js';
+import type { MatrixViewOptions } from '../../core/views/matrixViewOptions.js';
+import { DEFAULT_MATRIX_OPTIONS, restoreMatrixOptions, setMatrixOption } from '../../core/views/matrixViewOptions.js';
 import type { CommandContext, PreviewView } from './previewView.js';
 
 /** Command that opens the traceability matrix. */

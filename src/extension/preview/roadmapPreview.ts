@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { renderRoadmap, ROADMAP_CSS } from '../../core/render/roadmap.js';
+import { renderRoadmap } from '../../core/render/renderRoadmap.js';
+import { ROADMAP_CSS } from '../../core/render/roadmapBoard.js';
 import type { RoadmapViewOptions } from '../../core/views/roadmapView.js';
 import {
   clearRoadmapFilters, DEFAULT_ROADMAP_OPTIONS, renderRoadmapView, restoreRoadmapOptions, ROADMAP_VIEW_CSS, setRoadmapOption,

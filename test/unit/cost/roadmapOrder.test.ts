@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRoadmap, renderRoadmap } from '../../../src/core/render/roadmap.js';
+import { renderRoadmap } from '../../../src/core/render/renderRoadmap.js';
+import { buildRoadmap } from '../../../src/core/render/roadmapModel.js';
 import { renderFencedBlock } from '../../../src/core/views/fencedBlock.js';
-import { DEFAULT_MATRIX_OPTIONS, renderMatrixView, restoreMatrixOptions, setMatrixOption } from '../../../src/core/views/matrixView.js';
+import { renderMatrixView } from '../../../src/core/views/matrixView.js';
+import { DEFAULT_MATRIX_OPTIONS, restoreMatrixOptions, setMatrixOption } from '../../../src/core/views/matrixViewOptions.js';
 import type { RoadmapViewOptions } from '../../../src/core/views/roadmapView.js';
 import {
   clearRoadmapFilters, DEFAULT_ROADMAP_OPTIONS, renderRoadmapView, restoreRoadmapOptions, setRoadmapOption,

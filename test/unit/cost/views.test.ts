@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildRoadmap, renderRoadmap } from '../../../src/core/render/roadmap.js';
+import { renderRoadmap } from '../../../src/core/render/renderRoadmap.js';
+import { buildRoadmap } from '../../../src/core/render/roadmapModel.js';
 import { renderGanttSvg } from '../../../src/core/render/ganttSvg.js';
 import { analyzeFiles } from './workspace.js';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { PAGE_CSP } from '../../../src/core/render/htmlPage.js';
-import { buildRoadmap, renderRoadmap } from '../../../src/core/render/roadmap.js';
+import { renderRoadmap } from '../../../src/core/render/renderRoadmap.js';
+import { buildRoadmap } from '../../../src/core/render/roadmapModel.js';
 import { AnalysisBuilder } from './analysisBuilder.js';
 import { HOSTILE } from './hostile.js';
 import { assertSafeMarkup, decodeEntities } from './markup.js';

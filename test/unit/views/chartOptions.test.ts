@@ -5,7 +5,8 @@ import { GANTT_FENCE, ROADMAP_FENCE, renderFencedBlock } from '../../../src/core
 import { GANTT_CHOICES } from '../../../src/core/views/ganttOptions.js';
 import { ALL_PLANS, DEFAULT_GANTT_OPTIONS, renderGanttView, restoreGanttOptions, setGanttOption } from '../../../src/core/views/ganttView.js';
 import { MATRIX_CHOICES } from '../../../src/core/views/matrixOptions.js';
-import { DEFAULT_MATRIX_OPTIONS, renderMatrixView, restoreMatrixOptions, setMatrixOption } from '../../../src/core/views/matrixView.js';
+import { renderMatrixView } from '../../../src/core/views/matrixView.js';
+import { DEFAULT_MATRIX_OPTIONS, restoreMatrixOptions, setMatrixOption } from '../../../src/core/views/matrixViewOptions.js';
 import type { ChoiceSchema } from '../../../src/core/views/optionSchema.js';
 import { choiceHelp, choiceValues, listChoices } from '../../../src/core/views/optionSchema.js';
 import { ROADMAP_CHOICES } from '../../../src/core/views/roadmapOptions.js';

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { createNodeWorkspace } from '../../../src/node/nodeWorkspace.js';
 import { parseIsoDate } from '../../../src/core/model/dates.js';
 import { goalHealth } from '../../../src/core/render/goalHealth.js';
-import { buildRoadmap, roadmapBoardHtml } from '../../../src/core/render/roadmap.js';
+import { roadmapBoardHtml } from '../../../src/core/render/roadmapBoard.js';
+import { buildRoadmap } from '../../../src/core/render/roadmapModel.js';
 import { renderFencedBlock } from '../../../src/core/views/fencedBlock.js';
 import type { RoadmapViewOptions } from '../../../src/core/views/roadmapView.js';
 import {
