@@ -57,21 +57,29 @@ function cli(dir, ...cliArgs) {
 }
 
 /**
- * Runs in the page before anything else (the page's CSP does not apply to it): on every
- * frame, once the document holds more task rows than the viewport can show (or has been
+ * Runs in the page before anything else (the page's CSP does not apply to it). On every
+ * frame: once the document holds more task rows than the viewport can show (or has been
  * parsed completely), it forces style and layout in that frame's callback and records the
- * time after that frame has been painted, from navigation start.
+ * time after that frame has been painted, from navigation start (`slFirstScreen`); the
+ * same for the first frame after the whole document has been parsed (`slParsedScreen`),
+ * the stricter figure, which counts parsing every row.
  */
 const FIRST_SCREEN_SENSOR = `(() => {
   const rows = document.getElementsByClassName('sl-task');
   const need = Math.ceil(window.innerHeight / 24);
+  const painted = (key) => {
+    document.documentElement.getBoundingClientRect();
+    setTimeout(() => { window[key] = performance.now(); }, 0);
+  };
+  let first = false;
   const frame = () => {
-    if (rows.length >= need || document.readyState !== 'loading') {
-      document.documentElement.getBoundingClientRect();
-      setTimeout(() => { window.slFirstScreen = performance.now(); }, 0);
-      return;
+    const parsed = document.readyState !== 'loading';
+    if (!first && (rows.length >= need || parsed)) {
+      first = true;
+      painted('slFirstScreen');
     }
-    requestAnimationFrame(frame);
+    if (parsed) painted('slParsedScreen');
+    else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 })();`;
@@ -85,9 +93,10 @@ async function exportPaint(file) {
     await context.addInitScript(FIRST_SCREEN_SENSOR);
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.slFirstScreen !== undefined);
+    await page.waitForFunction(() => window.slFirstScreen !== undefined && window.slParsedScreen !== undefined);
     const t = await page.evaluate(() => ({
       first: window.slFirstScreen,
+      parsed: window.slParsedScreen,
       load: performance.getEntriesByType('navigation')[0].loadEventEnd,
       bars: document.querySelectorAll('rect.sl-bar[data-id]').length,
     }));
@@ -116,12 +125,14 @@ async function benchExport(n, dir) {
   writeFileSync(file, html);
   const bars = (html.match(/<rect class="sl-bar" data-id=/g) ?? []).length;
   const first = [];
+  const parsed = [];
   const load = [];
   await exportPaint(file); // warm-up: Chromium's own first-page costs are not the export's
   for (let r = 0; r < RUNS; r++) {
     const t = await exportPaint(file);
     if (t.bars !== bars) throw new Error(`the page shows ${t.bars} bars, the export has ${bars}`);
     first.push(t.first);
+    parsed.push(t.parsed);
     load.push(t.load);
   }
   const text = cli(ws, 'gantt', '--format', 'mermaid').text;
@@ -131,24 +142,24 @@ async function benchExport(n, dir) {
     if (m.rects < bars) throw new Error(`mermaid drew ${m.rects} rects for ${bars} tasks`);
     mermaid.push(m.ms);
   }
-  return { n, bars, kb: html.length / 1024, file, cli: median(cliMs), first: median(first), load: median(load), mermaid: median(mermaid) };
+  return { n, bars, kb: html.length / 1024, file, cli: median(cliMs), first: median(first), parsed: median(parsed), load: median(load), mermaid: median(mermaid) };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'specline-bench-export-'));
 try {
   log(`static export benchmark: sizes ${SIZES.join(', ')} tasks, ${RUNS} runs; Debian Chromium (headless), viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
   console.log('\nGantt HTML export opened in Chromium (ms, medians)');
-  console.log('| tasks | bars | page KB | CLI (child process) | first screen painted | load event | mermaid | mermaid ÷ first screen |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| tasks | bars | page KB | CLI (child process) | first screen painted | load event | first screen after parsing all | mermaid | mermaid ÷ first screen / ÷ after parsing |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const rows = [];
   for (const n of SIZES) {
     const r = await benchExport(n, dir);
     rows.push(r);
-    console.log(`| ${n} | ${r.bars} | ${r.kb.toFixed(0)} | ${ms(r.cli)} | ${ms(r.first)} | ${ms(r.load)} | ${ms(r.mermaid)} | ${(r.mermaid / r.first).toFixed(1)}× |`);
+    console.log(`| ${n} | ${r.bars} | ${r.kb.toFixed(0)} | ${ms(r.cli)} | ${ms(r.first)} | ${ms(r.load)} | ${ms(r.parsed)} | ${ms(r.mermaid)} | ${(r.mermaid / r.first).toFixed(1)}× / ${(r.mermaid / r.parsed).toFixed(1)}× |`);
   }
   console.log('\nTargets');
   const r3 = rows.find((r) => r.n === 3000) ?? rows.at(-1);
-  if (r3) console.log(`  Gantt HTML export, ${r3.n} tasks: first screen ${(r3.mermaid / r3.first).toFixed(1)}× faster than mermaid (target ≥ ${TARGET_RATIO}×): ${r3.mermaid / r3.first >= TARGET_RATIO ? 'meets target' : 'BELOW target'}`);
+  if (r3) console.log(`  Gantt HTML export, ${r3.n} tasks: first screen ${(r3.mermaid / r3.first).toFixed(1)}× faster than mermaid (target ≥ ${TARGET_RATIO}×): ${r3.mermaid / r3.first >= TARGET_RATIO ? 'meets target' : 'BELOW target'}; ${(r3.mermaid / r3.parsed).toFixed(1)}× counting the parse of every row`);
   if (KEEP) log(`pages kept in ${dir}`);
 } catch (error) {
   console.error(`bench/ganttExport: ${error?.stack ?? error}`);
