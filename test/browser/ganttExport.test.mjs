@@ -154,7 +154,7 @@ describe('Gantt HTML export in Chromium (banded page)', function () {
     }
   });
 
-  it('draws a baseline under the bars of the banded page, on its days', async () => {
+  it('draws a baseline under the bars of the banded page, on its days, and cuts the removed section into bands too', async () => {
     const core = {
       ...(await out('src/core/workspace/createWorkspace.js')),
       ...(await out('src/core/model/dates.js')),
@@ -167,7 +167,8 @@ describe('Gantt HTML export in Chromium (banded page)', function () {
       await ws.load();
       return ws.analyze();
     };
-    const then = await analyse(planText(120, () => 1));
+    // Then: 160 tasks of a day each; now 120 tasks of 1–4 days: every bar slipped, 41 items removed.
+    const then = await analyse(planText(160, () => 1));
     const now = await analyse(planText(120));
     const page = core.renderGanttHtml(now, { zoom: 'day', baseline: core.baselineOf(then, 'v1', 'a'.repeat(40)) });
     const doc = await open(page);
@@ -176,15 +177,21 @@ describe('Gantt HTML export in Chromium (banded page)', function () {
         const head = document.querySelector('svg[data-px-per-day]');
         const box = head.getBoundingClientRect();
         const scale = { origin: Number(head.dataset.originDay), ppd: Number(head.dataset.pxPerDay), left: box.left + Number(head.dataset.chartLeft) };
-        const bars = [...document.querySelectorAll('.sl-band g.sl-baseline .sl-baseline-bar')].map((b) => {
+        const bars = [...document.querySelectorAll('.sl-band g.sl-baseline:not(.sl-removed) .sl-baseline-bar')].map((b) => {
           const r = b.getBoundingClientRect();
           return { start: b.getAttribute('data-start'), end: b.getAttribute('data-end'), left: r.left, right: r.right };
         });
-        return { scale, bars, slips: document.querySelectorAll('.sl-band text.sl-slip').length, legend: document.querySelector('.sl-legend').textContent };
+        return {
+          scale, bars, slips: document.querySelectorAll('.sl-band text.sl-slip').length, legend: document.querySelector('.sl-legend').textContent,
+          removed: document.querySelectorAll('.sl-band g.sl-baseline.sl-removed').length,
+          tallest: Math.max(...[...document.querySelectorAll('.sl-band')].map((b) => b.getBoundingClientRect().height)),
+        };
       });
       assert.equal(layout.bars.length, 120, 'a baseline bar per task, inside the bands');
       assert.ok(layout.slips > 0, 'slip labels are drawn');
       assert.ok(layout.legend.includes('Baseline dates'));
+      assert.equal(layout.removed, 41, 'the removed tasks and milestone have rows of their own');
+      assert.ok(layout.tallest <= 25 * 24, `no band is taller than 25 rows, the removed section included (${layout.tallest} px)`);
       const x = (iso) => layout.scale.left + (core.parseIsoDate(iso) - layout.scale.origin) * layout.scale.ppd;
       for (const b of layout.bars) {
         assert.ok(Math.abs(b.left - x(b.start)) <= 0.5, `baseline ${b.start} starts on its day`);

@@ -25,8 +25,8 @@ export interface BandedLayout {
   /** Entries (section headers and rows) per band. */
   bandRows: number;
   rowMarkup: (p: PlacedRow) => string;
-  /** Rows drawn after the sections (the baseline's removed items). */
-  tail?: { y: number; markup: () => string };
+  /** Rows drawn after the sections (the baseline's removed items): one entry, or one per row where bands may cut between them. */
+  tail?: ReadonlyArray<{ y: number; markup: () => string }>;
 }
 
 interface Band {
@@ -40,7 +40,7 @@ function bands(l: BandedLayout): Band[] {
   const entries: Array<{ y: number; markup: () => string }> = [];
   for (const s of l.sectionYs) entries.push({ y: s.y, markup: () => sectionHeader(s, l.width, l.span.xOf) });
   for (const p of l.placed) entries.push({ y: p.y, markup: () => l.rowMarkup(p) });
-  if (l.tail) entries.push(l.tail);
+  if (l.tail) entries.push(...l.tail);
   entries.sort((a, b) => a.y - b.y);
   const out: Band[] = [];
   for (let i = 0; i < entries.length; i += l.bandRows) {

@@ -199,9 +199,12 @@ function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOpti
   const tail = base && base.tailHeight > 0 ? { y: tailY, markup: () => base.tail(tailY, width, xOf, tipsAsData) } : undefined;
   const links = placedLinks(placed, byId);
   const span: GanttSpan = { zoom, origin, stop, xOf };
-  const layout = { analysis, name, span, ppd, width, height, placed, links, sectionYs, rowMarkup, ...(tail ? { tail } : {}) };
-  if (options.pageBands !== undefined) return pageBandedChart({ ...layout, bandRows: Math.max(10, options.pageBands) });
-  if (options.bandRows !== undefined && placed.length > options.bandRows) return bandedChart({ ...layout, bandRows: Math.max(10, options.bandRows) });
+  const layout = { analysis, name, span, ppd, width, height, placed, links, sectionYs, rowMarkup };
+  if (options.pageBands !== undefined) {
+    const tailRows = base ? base.tailRows(tailY, width, xOf, tipsAsData) : [];
+    return pageBandedChart({ ...layout, bandRows: Math.max(10, options.pageBands), tail: tailRows });
+  }
+  if (options.bandRows !== undefined && placed.length > options.bandRows) return bandedChart({ ...layout, bandRows: Math.max(10, options.bandRows), ...(tail ? { tail: [tail] } : {}) });
 
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(name)}" data-origin-day="${origin}" data-px-per-day="${ppd}" data-chart-left="${LABEL_WIDTH}">`);
