@@ -20,9 +20,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { closeBrowser, MEDIA, nonce, openDocument, ROOT } from '../test/browser/chromium.mjs';
+import { closeBrowser, ROOT } from '../test/browser/chromium.mjs';
 import { openPreviewWebview } from '../test/browser/previewWebview.mjs';
 import { ganttFiles } from './ganttPlan.mjs';
+import { mermaidPaint } from './mermaidPaint.mjs';
 import { GENERATOR_VERSION, generateWorkspace } from './generate.mjs';
 
 const args = process.argv.slice(2);
@@ -129,27 +130,6 @@ function generatedWorkspaceFiles(docs) {
 
 /** A preview webview page as the panel builds it, ready for its messages. */
 const openPreview = (kind, inlineCss, usesMermaid) => openPreviewWebview({ kind, inlineCss, usesMermaid, title: 'Bench' });
-
-/** Plain mermaid in a page: render the text, insert the SVG, until that frame is painted. */
-async function mermaidPaint(text) {
-  const pageNonce = nonce();
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><script nonce="${pageNonce}" src="${MEDIA}mermaid.min.js"></script></head><body><div id="chart"></div></body></html>`;
-  const doc = await openDocument({ html, media: ['mermaid.min.js'] });
-  try {
-    return await doc.page.evaluate((src) => new Promise((resolve, reject) => {
-      const mermaid = globalThis.mermaid;
-      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 5_000_000, maxEdges: 50_000, gantt: { useMaxWidth: false, barHeight: 16, barGap: 4, fontSize: 11, sectionFontSize: 12 } });
-      const t0 = performance.now();
-      mermaid.render('bench', src).then(({ svg }) => {
-        const chart = document.getElementById('chart');
-        chart.innerHTML = svg;
-        requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - t0, rects: chart.querySelectorAll('rect').length }), 0));
-      }, reject);
-    }), text);
-  } finally {
-    await doc.close();
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // Gantt

@@ -139,25 +139,44 @@ export class GanttBaselineLayer {
 
   /** The "Removed since REF" section at `y`: a header band and one row per removed item. */
   tail(y: number, width: number, xOf: XOf, tipsAsData: boolean): string {
-    if (this.removed.length === 0) return '';
+    return this.tailRows(y, width, xOf, tipsAsData).map((r) => r.markup()).join('\n');
+  }
+
+  /**
+   * The same section row by row (its header first), each with its y: a page cuts its
+   * bands between them, so a long section never makes a band taller than a printed page.
+   */
+  tailRows(y: number, width: number, xOf: XOf, tipsAsData: boolean): Array<{ y: number; markup: () => string }> {
+    if (this.removed.length === 0) return [];
     const g = this.geometry;
-    const out: string[] = [`<g class="sl-section sl-baseline-removed" data-baseline-section="removed">`];
-    out.push(`<rect class="sl-section-band" x="0" y="${num(y)}" width="${num(width)}" height="${g.row}"/>`);
-    out.push(`<text class="sl-section-label" x="22" y="${num(y + g.row / 2 + 4)}">${escapeXml(`Removed since ${cleanLine(this.baseline.ref, 60)}`)}</text>`);
-    out.push('</g>');
-    let rowY = y + g.row;
-    for (const r of this.removed) {
-      const c: BaselineComparison = { baselineStart: r.start, baselineEnd: r.end, slip: null };
-      const tip = escapeXml(this.tooltip(r.kind, r.id, r.item.title, c, true));
-      const data = `data-baseline-id="${escapeXml(r.id)}" data-removed="true"`;
-      out.push(tipsAsData ? `<g class="sl-baseline sl-removed" ${data} data-tip="${tip}">` : `<g class="sl-baseline sl-removed" ${data}><title>${tip}</title>`);
-      const label = cleanLine(`${displayId(r.id)} ${cleanLine(r.item.title)}`, g.labelChars);
-      out.push(`<text class="sl-label sl-removed-label" x="16" y="${num(rowY + g.row / 2 + 4)}">${escapeXml(label)}</text>`);
-      out.push(this.shape(r.kind, r.start, r.end, rowY, xOf));
-      out.push('</g>');
-      rowY += g.row;
-    }
-    return out.join('\n');
+    const rows = [{
+      y,
+      markup: () => [
+        `<g class="sl-section sl-baseline-removed" data-baseline-section="removed">`,
+        `<rect class="sl-section-band" x="0" y="${num(y)}" width="${num(width)}" height="${g.row}"/>`,
+        `<text class="sl-section-label" x="22" y="${num(y + g.row / 2 + 4)}">${escapeXml(`Removed since ${cleanLine(this.baseline.ref, 60)}`)}</text>`,
+        '</g>',
+      ].join('\n'),
+    }];
+    this.removed.forEach((r, i) => {
+      const rowY = y + g.row * (i + 1);
+      rows.push({
+        y: rowY,
+        markup: () => {
+          const c: BaselineComparison = { baselineStart: r.start, baselineEnd: r.end, slip: null };
+          const tip = escapeXml(this.tooltip(r.kind, r.id, r.item.title, c, true));
+          const data = `data-baseline-id="${escapeXml(r.id)}" data-removed="true"`;
+          const label = cleanLine(`${displayId(r.id)} ${cleanLine(r.item.title)}`, g.labelChars);
+          return [
+            tipsAsData ? `<g class="sl-baseline sl-removed" ${data} data-tip="${tip}">` : `<g class="sl-baseline sl-removed" ${data}><title>${tip}</title>`,
+            `<text class="sl-label sl-removed-label" x="16" y="${num(rowY + g.row / 2 + 4)}">${escapeXml(label)}</text>`,
+            this.shape(r.kind, r.start, r.end, rowY, xOf),
+            '</g>',
+          ].join('\n');
+        },
+      });
+    });
+    return rows;
   }
 
   private shape(kind: 'task' | 'milestone', start: DayNumber, end: DayNumber, y: number, xOf: XOf): string {

@@ -3,14 +3,22 @@ import { formatDate } from '../model/dates.js';
 import type { UnscheduledRow } from './ganttModel.js';
 import { buildGanttModel } from './ganttModel.js';
 import type { GanttSvgOptions } from './ganttSvg.js';
-import { renderGanttSvgFromModel } from './ganttSvg.js';
+import { GANTT_CSS, renderGanttSvgFromModel } from './ganttSvg.js';
+import { GANTT_PAGE_CSS } from './ganttPageCss.js';
 import { htmlPage } from './htmlPage.js';
 import { cleanLine } from './text.js';
 import { escapeXml } from './xml.js';
-import { BASELINE_LEGEND } from './ganttBaseline.js';
+import { BASELINE_LEGEND, GANTT_BASELINE_CSS } from './ganttBaseline.js';
 
-/** Options of {@link renderGanttHtml}: those of the SVG chart. */
-export type GanttHtmlOptions = GanttSvgOptions;
+/** Options of {@link renderGanttHtml}: those of the SVG chart (its layout is the page's own). */
+export type GanttHtmlOptions = Omit<GanttSvgOptions, 'bandRows' | 'pageBands' | 'embedStyle'>;
+
+/**
+ * Rows per band of the page. Small enough that a band fits on a printed page even at full
+ * scale (25 rows are 600 px; a landscape A4 page holds about 718), large enough that a
+ * 3,000-task chart is about 120 bands.
+ */
+export const PAGE_BAND_ROWS = 25;
 
 /** Legend entries: a sample shape drawn with the chart's own classes, and its meaning. */
 const LEGEND: Array<{ shape: string; label: string }> = [
@@ -27,14 +35,16 @@ const LEGEND: Array<{ shape: string; label: string }> = [
 ];
 
 /**
- * A self-contained HTML page around the SVG chart: strict CSP (nothing loads, nothing
- * runs), the chart inline, a legend, and the selected tasks and milestones the scheduler
- * could not place, each with the reason. No scripts anywhere.
+ * A self-contained HTML page around the chart: strict CSP (nothing loads, nothing runs),
+ * the chart inline, a legend, and the selected tasks and milestones the scheduler could
+ * not place, each with the reason. No scripts anywhere. The chart is banded as in the
+ * preview, so opening a 3,000-task export costs about what a screenful costs, and it prints
+ * a band at a time (see `pageBandedChart` and `GANTT_PAGE_CSS`).
  */
 export function renderGanttHtml(analysis: Analysis, options: GanttHtmlOptions = {}): string {
   const model = buildGanttModel(analysis, options);
   const title = cleanLine(options.title, 200) || 'Gantt chart';
-  const svg = renderGanttSvgFromModel(analysis, model, { ...options, title });
+  const chart = renderGanttSvgFromModel(analysis, model, { ...options, title, pageBands: PAGE_BAND_ROWS, embedStyle: false });
 
   const body: string[] = [];
   body.push(`<header><h1>${escapeXml(title)}</h1>`);
@@ -42,11 +52,11 @@ export function renderGanttHtml(analysis: Analysis, options: GanttHtmlOptions = 
   const compared = options.baseline ? ` · baseline ${escapeXml(cleanLine(options.baseline.ref, 60))} (${escapeXml(options.baseline.commit.slice(0, 7))})` : '';
   body.push(`<p class="sl-meta">As of ${formatDate(analysis.today)} · ${counts}${compared}</p></header>`);
   body.push('<main>');
-  body.push(`<div class="sl-scroll">\n${svg}</div>`);
+  body.push(`<div class="sl-scroll sl-scroll-bands">\n${chart}</div>`);
   body.push(ganttLegendHtml({ baseline: options.baseline !== undefined }));
   body.push(unscheduledListHtml(analysis, model.unscheduled));
   body.push('</main>');
-  return htmlPage(title, '', body.join('\n'));
+  return htmlPage(title, GANTT_CSS + (options.baseline ? GANTT_BASELINE_CSS : '') + GANTT_PAGE_CSS, body.join('\n'));
 }
 
 /** The legend: a sample of each shape, drawn with the chart's own classes (and the baseline's, when one is drawn). */

@@ -1,23 +1,29 @@
 import type { Analysis } from '../analysis/types.js';
-import { dateParts, dayNumber, formatDate } from '../model/dates.js';
-import type { DayNumber, Diagnostic } from '../model/types.js';
-import { workCalendar } from './calendar.js';
-import type { GanttModel, GanttModelOptions, GanttRow } from './ganttModel.js';
+import type { Baseline } from '../baseline/baseline.js';
+import type { DayNumber } from '../model/types.js';
+import type { GanttModel, GanttModelOptions } from './ganttModel.js';
 import { buildGanttModel } from './ganttModel.js';
-import { analysisCost } from '../cost/computeCost.js';
-import { formatMoney } from '../cost/formatMoney.js';
-import { hasCode, LATE_CODES, OVERALLOCATED_CODES, problemsByItem } from './problems.js';
-import type { BlockedMarkup, ViewBlock } from './blocks.js';
-import { blockAttr, BLOCKS_MARKER, joinBlocks } from './blocks.js';
+import { problemsByItem } from './problems.js';
+import type { BlockedMarkup } from './blocks.js';
+import { joinBlocks } from './blocks.js';
 import { cleanLine } from './text.js';
 import { escapeXml, num } from './xml.js';
-import { displayId } from '../mermaid/localId.js';
-import type { Baseline } from '../baseline/baseline.js';
 import { GANTT_BASELINE_CSS, GanttBaselineLayer } from './ganttBaseline.js';
 import ganttCss from './ganttSvg.css.js';
+import { arrow, placedLinks } from './ganttArrows.js';
+import type { GanttSpan } from './ganttAxis.js';
+import { axis, nonWorkingDays, todayMarker } from './ganttAxis.js';
+import { bandedChart, pageBandedChart } from './ganttBands.js';
+import type { PlacedRow, SectionLayout } from './ganttLayout.js';
+import { BAR, DIAMOND, HEADER, LABEL_CHARS, LABEL_WIDTH, PAD_RIGHT, ROW } from './ganttLayout.js';
+import { sectionHeader, sectionToggleKey, taskGroup } from './ganttRows.js';
+import type { GanttZoom } from './ganttScale.js';
+import { fitZoom, PX_PER_DAY, unitEnd, unitStart } from './ganttScale.js';
 
-/** Horizontal scale of the chart. */
-export type GanttZoom = 'day' | 'week' | 'month' | 'quarter';
+// The chart's vocabulary, for the views and tests that name it with the renderer.
+export type { GanttZoom } from './ganttScale.js';
+export { PX_PER_DAY } from './ganttScale.js';
+export { sectionToggleKey } from './ganttRows.js';
 
 /** Options of {@link renderGanttSvg}. */
 export interface GanttSvgOptions extends GanttModelOptions {
@@ -42,49 +48,18 @@ export interface GanttSvgOptions extends GanttModelOptions {
    * a single SVG document.
    */
   bandRows?: number;
+  /**
+   * Standalone pages (the HTML export): draw the chart, whatever its size, as a sticky axis
+   * header over bands of this many rows, each self-contained (see `pageBandedChart`), so
+   * the page paints only what is on screen and prints with breaks between bands. Output
+   * is HTML whose CSS the page carries (`GANTT_CSS` and `GANTT_PAGE_CSS`). Wins over `bandRows`.
+   */
+  pageBands?: number;
   /** Keys of sections drawn collapsed: the header and its summary bar, no rows. */
   collapsed?: ReadonlySet<string>;
   /** Draw this baseline under the bars, with slip labels (see `GanttBaselineLayer`). */
   baseline?: Baseline;
 }
-
-/**
- * The `data-toggle` value of a section: a short hash of its grouping key, so no heading
- * text (however long or hostile) is repeated into an attribute. FNV-1a over UTF-16 code
- * units, twice with different seeds: a collision between two sections of one chart would
- * only make them collapse together.
- */
-export function sectionToggleKey(key: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ key.length;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return `s${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
-}
-
-/** Pixels per calendar day for each zoom level. */
-export const PX_PER_DAY: Readonly<Record<GanttZoom, number>> = { day: 24, week: 10, month: 3, quarter: 1.2 };
-/** Zoom levels from fine to coarse, in {@link PX_PER_DAY}'s order (which must name every level). */
-const ZOOMS = Object.keys(PX_PER_DAY) as GanttZoom[];
-/**
- * Beyond this width a plan spanning decades (often a typo'd year) would produce an SVG
- * of millions of pixels and tick marks; the zoom steps out until it fits or is `quarter`.
- */
-const MAX_CHART_WIDTH = 60_000;
-
-const LABEL_WIDTH = 300;
-const LABEL_CHARS = 42;
-const HEADER = 44;
-const ROW = 24;
-const BAR = 14;
-const DIAMOND = 7;
-const PAD_RIGHT = 40;
-/** Problems listed in a bar's tooltip before "… and N more". */
-const TOOLTIP_PROBLEMS = 5;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * Theme hooks: every colour is a CSS variable of the VS Code webview with a fallback for
@@ -159,8 +134,8 @@ function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOpti
   // Layout pass: y of every row, and id → row for the arrows (O(1) lookups). Rows of a
   // collapsed section are not placed; arrows to them are not drawn.
   const collapsed = options.collapsed;
-  const placed: Array<{ row: GanttRow; y: number }> = [];
-  const byId = new Map<string, { row: GanttRow; y: number }>();
+  const placed: PlacedRow[] = [];
+  const byId = new Map<string, PlacedRow>();
   const sectionYs: SectionLayout[] = [];
   let y = HEADER;
   for (const section of model.sections) {
@@ -187,14 +162,19 @@ function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOpti
   const problems = problemsByItem(analysis);
   const tipsAsData = options.tooltips === 'data';
   /** A row's group, with the baseline drawn under it and its slip label after it. */
-  const rowMarkup = (p: { row: GanttRow; y: number }): string => {
+  const rowMarkup = (p: PlacedRow): string => {
     const own = taskGroup(analysis, p.row, p.y, xOf, problems.get(p.row.id), tipsAsData);
     return base ? base.under(p.row, p.y, xOf, tipsAsData) + own + base.over(p.row, p.y, xOf, problems.get(p.row.id)) : own;
   };
   const tail = base && base.tailHeight > 0 ? { y: tailY, markup: () => base.tail(tailY, width, xOf, tipsAsData) } : undefined;
-  if (options.bandRows !== undefined && placed.length > options.bandRows) {
-    return bandedChart({ analysis, name, zoom, ppd, origin, stop, width, height, xOf, placed, byId, sectionYs, problems, tipsAsData, bandRows: Math.max(10, options.bandRows), rowMarkup, ...(tail ? { tail } : {}) });
+  const links = placedLinks(placed, byId);
+  const span: GanttSpan = { zoom, origin, stop, xOf };
+  const layout = { analysis, name, span, ppd, width, height, placed, links, sectionYs, rowMarkup };
+  if (options.pageBands !== undefined) {
+    const tailRows = base ? base.tailRows(tailY, width, xOf, tipsAsData) : [];
+    return pageBandedChart({ ...layout, bandRows: Math.max(10, options.pageBands), tail: tailRows });
   }
+  if (options.bandRows !== undefined && placed.length > options.bandRows) return bandedChart({ ...layout, bandRows: Math.max(10, options.bandRows), ...(tail ? { tail: [tail] } : {}) });
 
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(name)}" data-origin-day="${origin}" data-px-per-day="${ppd}" data-chart-left="${LABEL_WIDTH}">`);
@@ -208,13 +188,7 @@ function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOpti
 
   // Arrows under the bars, so a bar is never hidden by a line crossing it.
   out.push('<g class="sl-deps">');
-  for (const p of placed) {
-    for (const predId of p.row.predecessors) {
-      const pred = byId.get(predId);
-      if (pred === undefined || pred === p) continue;
-      out.push(arrow(pred, p, xOf));
-    }
-  }
+  for (const link of links) out.push(arrow(link, xOf));
   out.push('</g>');
 
   out.push('<g class="sl-tasks">');
@@ -225,361 +199,4 @@ function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOpti
   out.push(todayMarker(analysis.today, origin, stop, xOf, height));
   out.push('</svg>');
   return out.join('\n') + '\n';
-}
-
-/** The today line and its tag, or nothing when today is outside the chart. */
-function todayMarker(today: DayNumber, origin: DayNumber, stop: DayNumber, xOf: (d: DayNumber) => number, height: number): string {
-  if (today < origin || today >= stop) return '';
-  const x = xOf(today);
-  return [
-    `<line class="sl-today" x1="${num(x)}" y1="${HEADER / 2}" x2="${num(x)}" y2="${num(height)}"><title>Today ${formatDate(today)}</title></line>`,
-    // The tag sits in the upper band on a backing rect, so it stays readable over a month label.
-    `<rect class="sl-today-tag" x="${num(x - 18)}" y="3" width="36" height="15" rx="3"/>`,
-    `<text class="sl-today-label" x="${num(x)}" y="14" text-anchor="middle">today</text>`,
-  ].join('\n');
-}
-
-interface BandedLayout {
-  analysis: Analysis;
-  name: string;
-  zoom: GanttZoom;
-  ppd: number;
-  origin: DayNumber;
-  stop: DayNumber;
-  width: number;
-  height: number;
-  xOf: (d: DayNumber) => number;
-  placed: Array<{ row: GanttRow; y: number }>;
-  byId: Map<string, { row: GanttRow; y: number }>;
-  sectionYs: SectionLayout[];
-  problems: Map<string, Diagnostic[]>;
-  tipsAsData: boolean;
-  bandRows: number;
-  rowMarkup: (p: { row: GanttRow; y: number }) => string;
-  /** Rows drawn after the sections (the baseline's removed items). */
-  tail?: { y: number; markup: () => string };
-}
-
-/**
- * A large chart for a webview, drawn as layers so the browser only lays out what is on
- * screen: a background SVG (axis, grid, non-working days, dependency arrows), then the
- * rows in bands of `bandRows` rows, each its own SVG in a `content-visibility: auto` box
- * (off-screen bands are neither laid out nor painted), then a thin overlay with the
- * today line. Each band's viewBox starts at its own y, so rows keep the coordinates of
- * the single-SVG chart. Same rows, classes and data attributes as {@link renderGanttSvg}.
- */
-function bandedChart(l: BandedLayout): BlockedMarkup {
-  const { width, height, xOf } = l;
-  const out: string[] = [];
-  out.push(`<div class="sl-gantt-stack" style="width:${num(width)}px;height:${num(height)}px">`);
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt sl-gantt-back" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-label="${escapeXml(l.name)}" data-origin-day="${l.origin}" data-px-per-day="${l.ppd}" data-chart-left="${LABEL_WIDTH}">`);
-  out.push(`<rect class="sl-bg" x="0" y="0" width="${num(width)}" height="${num(height)}"/>`);
-  if (l.zoom === 'day' || l.zoom === 'week') out.push(nonWorkingDays(l.analysis, l.origin, l.stop, xOf, height));
-  out.push(axis(l.zoom, l.origin, l.stop, xOf, height));
-  out.push('<g class="sl-deps">');
-  for (const p of l.placed) {
-    for (const predId of p.row.predecessors) {
-      const pred = l.byId.get(predId);
-      if (pred === undefined || pred === p) continue;
-      out.push(arrow(pred, p, xOf));
-    }
-  }
-  out.push('</g>');
-  out.push('</svg>');
-
-  // Rows and section headers in y order, cut into bands.
-  const entries: Array<{ y: number; markup: () => string }> = [];
-  for (const s of l.sectionYs) entries.push({ y: s.y, markup: () => sectionHeader(s, width, xOf) });
-  for (const p of l.placed) entries.push({ y: p.y, markup: () => l.rowMarkup(p) });
-  if (l.tail) entries.push(l.tail);
-  entries.sort((a, b) => a.y - b.y);
-  out.push(`<div class="sl-band-spacer" style="height:${HEADER}px"></div>`);
-  // The bands are the blocks; the wrapper holds nothing else, as blocks require.
-  out.push(`<div class="sl-bands">${BLOCKS_MARKER}</div>`);
-  const blocks: ViewBlock[] = [];
-  for (let i = 0; i < entries.length; i += l.bandRows) {
-    const band = entries.slice(i, i + l.bandRows);
-    const top = band[0]!.y;
-    const bottom = i + l.bandRows < entries.length ? entries[i + l.bandRows]!.y : height;
-    const h = bottom - top;
-    const key = `band/${i / l.bandRows}`;
-    const markup = [`<div class="sl-band" style="height:${num(h)}px"${blockAttr(key)}>`];
-    markup.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(h)}" viewBox="0 ${num(top)} ${num(width)} ${num(h)}">`);
-    markup.push('<g class="sl-tasks">');
-    for (const e of band) markup.push(e.markup());
-    markup.push('</g></svg></div>');
-    blocks.push({ key, html: markup.join('\n') });
-  }
-  const today = todayMarker(l.analysis.today, l.origin, l.stop, xOf, height);
-  if (today) out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt sl-gantt-front" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" aria-hidden="true">${today}</svg>`);
-  out.push('</div>');
-  return { frame: out.join('\n') + '\n', blocks };
-}
-
-type SectionLayout = { label: string; y: number; toggle: string; closed: boolean; first: DayNumber; last: DayNumber; count: number };
-
-/** A section's header row: band, twisty, label and summary bar; clicking it collapses the section. */
-function sectionHeader(s: SectionLayout, width: number, xOf: (d: DayNumber) => number): string {
-  const out: string[] = [];
-  const twisty = s.closed ? `M8 ${num(s.y + 7)}l6 5l-6 5z` : `M6 ${num(s.y + 9)}h10l-5 6z`;
-  const label = cleanLine(s.label, 80) + (s.closed ? ` (${s.count})` : '');
-  out.push(`<g class="sl-section${s.closed ? ' sl-collapsed' : ''}" data-toggle="${escapeXml(s.toggle)}" role="button" aria-expanded="${!s.closed}" tabindex="0">`);
-  out.push(`<rect class="sl-section-band" x="0" y="${num(s.y)}" width="${num(width)}" height="${ROW}"/>`);
-  out.push(`<path class="sl-twisty" d="${twisty}"/>`);
-  out.push(`<text class="sl-section-label" x="22" y="${num(s.y + ROW / 2 + 4)}">${escapeXml(label)}</text>`);
-  if (s.count > 0 && Number.isFinite(s.first)) {
-    // A summary bar over the section's span, as project tools draw a summary task.
-    const x1 = xOf(s.first);
-    const x2 = Math.max(x1 + 2, xOf(s.last + 1));
-    const by = s.y + ROW / 2 - 3;
-    out.push(`<path class="sl-summary" d="M${num(x1)} ${num(by)}H${num(x2)}v8l-4 -3H${num(x1 + 4)}l-4 3z"/>`);
-  }
-  out.push('</g>');
-  return out.join('\n');
-}
-
-/** The requested zoom, or the first coarser one whose chart stays under MAX_CHART_WIDTH. */
-function fitZoom(requested: GanttZoom, first: DayNumber, last: DayNumber): GanttZoom {
-  let i = ZOOMS.indexOf(requested);
-  if (i < 0) i = 1;
-  while (i < ZOOMS.length - 1 && (last - first + 1) * PX_PER_DAY[ZOOMS[i]] > MAX_CHART_WIDTH) i++;
-  return ZOOMS[i];
-}
-
-/** Start of the axis: a Monday for day/week zoom, the 1st of the month or quarter otherwise. */
-function unitStart(zoom: GanttZoom, day: DayNumber): DayNumber {
-  const { year, month } = dateParts(day);
-  switch (zoom) {
-    case 'day':
-    case 'week':
-      return day - ((dayOfWeek(day) + 6) % 7);
-    case 'month':
-      return dayNumber(year, month, 1);
-    case 'quarter':
-      return dayNumber(year, month - ((month - 1) % 3), 1);
-  }
-}
-
-/** End of the axis, exclusive: the Monday after, or the first day of the next month/quarter. */
-function unitEnd(zoom: GanttZoom, day: DayNumber): DayNumber {
-  const { year, month } = dateParts(day);
-  switch (zoom) {
-    case 'day':
-    case 'week':
-      return day + 7 - ((dayOfWeek(day) + 6) % 7);
-    case 'month':
-      return dayNumber(year, month + 1, 1);
-    case 'quarter':
-      return dayNumber(year, month - ((month - 1) % 3) + 3, 1);
-  }
-}
-
-function dayOfWeek(day: DayNumber): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
-
-/** Shaded columns for non-working days (weekends, holidays), merged into runs. */
-function nonWorkingDays(analysis: Analysis, origin: DayNumber, stop: DayNumber, xOf: (d: DayNumber) => number, height: number): string {
-  const calendar = workCalendar(analysis.config.calendar);
-  const parts: string[] = ['<g class="sl-nonworking-days">'];
-  let runStart: DayNumber | undefined;
-  for (let d = origin; d <= stop; d++) {
-    const off = d < stop && !calendar.isWorkingDay(d);
-    if (off && runStart === undefined) runStart = d;
-    if (!off && runStart !== undefined) {
-      parts.push(`<rect class="sl-nonworking" x="${num(xOf(runStart))}" y="${HEADER}" width="${num(xOf(d) - xOf(runStart))}" height="${num(height - HEADER)}"/>`);
-      runStart = undefined;
-    }
-  }
-  parts.push('</g>');
-  return parts.join('\n');
-}
-
-/**
- * Two bands of labels and the vertical grid. Day/week zoom: months above, days (day) or
- * Mondays (week) below. Month zoom: years above, months below. Quarter: years, quarters.
- */
-function axis(zoom: GanttZoom, origin: DayNumber, stop: DayNumber, xOf: (d: DayNumber) => number, height: number): string {
-  const parts: string[] = ['<g class="sl-axis">'];
-  parts.push(`<rect class="sl-axis-band" x="${LABEL_WIDTH}" y="0" width="${num(xOf(stop) - LABEL_WIDTH)}" height="${HEADER}"/>`);
-  const top = HEADER / 2;
-
-  const upper: Array<{ day: DayNumber; label: string }> = [];
-  const lower: Array<{ day: DayNumber; label: string; major: boolean }> = [];
-  if (zoom === 'day' || zoom === 'week') {
-    for (const m of monthStarts(origin, stop)) upper.push({ day: m.day, label: `${MONTHS[m.month - 1]} ${m.year}` });
-    for (let d = origin; d < stop; d++) {
-      const monday = dayOfWeek(d) === 1;
-      if (zoom === 'day') lower.push({ day: d, label: String(dateParts(d).day), major: monday });
-      else if (monday) lower.push({ day: d, label: String(dateParts(d).day), major: true });
-    }
-  } else {
-    for (const m of monthStarts(origin, stop)) {
-      if (m.month === 1 || m.day === origin) upper.push({ day: m.day, label: String(m.year) });
-      if (zoom === 'month') lower.push({ day: m.day, label: MONTHS[m.month - 1], major: true });
-      else if ((m.month - 1) % 3 === 0) lower.push({ day: m.day, label: `Q${(m.month - 1) / 3 + 1}`, major: true });
-      else lower.push({ day: m.day, label: '', major: false });
-    }
-  }
-  for (const u of upper) {
-    const x = xOf(u.day);
-    parts.push(`<line class="sl-grid-major" x1="${num(x)}" y1="0" x2="${num(x)}" y2="${top}"/>`);
-    parts.push(`<text class="sl-axis-label" x="${num(x + 4)}" y="${top - 7}">${escapeXml(u.label)}</text>`);
-  }
-  for (const l of lower) {
-    const x = xOf(l.day);
-    parts.push(`<line class="${l.major ? 'sl-grid-major' : 'sl-grid'}" x1="${num(x)}" y1="${top}" x2="${num(x)}" y2="${num(height)}"/>`);
-    if (l.label) parts.push(`<text class="sl-axis-label" x="${num(x + 3)}" y="${HEADER - 7}">${escapeXml(l.label)}</text>`);
-  }
-  parts.push(`<line class="sl-grid-major" x1="0" y1="${HEADER}" x2="${num(xOf(stop))}" y2="${HEADER}"/>`);
-  parts.push('</g>');
-  return parts.join('\n');
-}
-
-/** First days of the months that start within [origin, stop), plus origin itself. */
-function monthStarts(origin: DayNumber, stop: DayNumber): Array<{ day: DayNumber; year: number; month: number }> {
-  const result: Array<{ day: DayNumber; year: number; month: number }> = [];
-  let { year, month } = dateParts(origin);
-  result.push({ day: origin, year, month });
-  for (;;) {
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
-    const day = dayNumber(year, month, 1);
-    if (day >= stop) break;
-    result.push({ day, year, month });
-  }
-  return result;
-}
-
-/** Horizontal extent of a row's shape: a bar, or a diamond centred inside its day. */
-function extent(row: GanttRow, xOf: (d: DayNumber) => number): { left: number; right: number; centre: number } {
-  if (row.kind === 'milestone') {
-    const centre = (xOf(row.start) + xOf(row.start + 1)) / 2;
-    return { left: centre - DIAMOND, right: centre + DIAMOND, centre };
-  }
-  const left = xOf(row.start);
-  const right = Math.max(left + 2, xOf(row.end + 1));
-  return { left, right, centre: (left + right) / 2 };
-}
-
-/**
- * A finish-to-start elbow from the end of the predecessor to the start of the successor.
- * When the successor starts right of the predecessor's end, one elbow suffices; otherwise
- * the line drops to the gap between rows, runs back left, and enters from the left.
- */
-function arrow(from: { row: GanttRow; y: number }, to: { row: GanttRow; y: number }, xOf: (d: DayNumber) => number): string {
-  const a = extent(from.row, xOf);
-  const b = extent(to.row, xOf);
-  const y1 = from.y + ROW / 2;
-  const y2 = to.y + ROW / 2;
-  const x1 = a.right;
-  const x2 = b.left;
-  let d: string;
-  if (x2 - x1 >= 12) {
-    const xm = x1 + 6;
-    d = `M${num(x1)} ${num(y1)}H${num(xm)}V${num(y2)}H${num(x2)}`;
-  } else {
-    const yGap = to.y > from.y ? to.y : to.y + ROW;
-    d = `M${num(x1)} ${num(y1)}h6V${num(yGap)}H${num(x2 - 8)}V${num(y2)}H${num(x2)}`;
-  }
-  const critical = from.row.critical && to.row.critical ? ' sl-dep-critical' : '';
-  return `<path class="sl-dep${critical}" data-from="${escapeXml(from.row.id)}" data-to="${escapeXml(to.row.id)}" d="${d}"/>` +
-    `<path class="sl-dep-head${critical}" d="M${num(x2)} ${num(y2)}l-5 -3.5v7z"/>`;
-}
-
-function taskGroup(analysis: Analysis, row: GanttRow, y: number, xOf: (d: DayNumber) => number, problems: Diagnostic[] | undefined, tipsAsData: boolean): string {
-  const late = hasCode(problems, LATE_CODES);
-  const overallocated = hasCode(problems, OVERALLOCATED_CODES);
-  const classes = ['sl-task', `sl-${row.kind}-row`];
-  if (row.critical) classes.push('sl-critical');
-  if (row.status === 'done') classes.push('sl-done');
-  else if (row.status === 'in-progress') classes.push('sl-active');
-  if (late) classes.push('sl-late');
-  if (overallocated) classes.push('sl-overallocated');
-
-  // The bar's first and last day (day numbers): the preview moves and resizes bars from them.
-  const data = `data-id="${escapeXml(row.id)}" data-file="${escapeXml(row.item.file)}" data-line="${row.item.idRange.start.line}" data-start-day="${row.start}" data-end-day="${row.end}"`;
-  const label = cleanLine(`${displayId(row.id)} ${cleanLine(row.item.title)}`, LABEL_CHARS);
-  const mid = y + ROW / 2;
-  const { left, right, centre } = extent(row, xOf);
-  const parts: string[] = [];
-  const tip = escapeXml(tooltip(analysis, row, problems));
-  parts.push(tipsAsData ? `<g class="${classes.join(' ')}" ${data} data-tip="${tip}">` : `<g class="${classes.join(' ')}" ${data}>`);
-  // The group carries the file and line (a click anywhere in the row finds them with
-  // closest()); the shape only names its item, which keeps large charts small.
-  const shapeData = `data-id="${escapeXml(row.id)}"`;
-  if (!tipsAsData) parts.push(`<title>${tip}</title>`);
-  parts.push(`<text class="sl-label" x="16" y="${num(mid + 4)}">${escapeXml(label)}</text>`);
-  if (row.kind === 'milestone') {
-    parts.push(`<path class="sl-milestone" ${shapeData} d="M${num(centre)} ${num(mid - DIAMOND)}l${DIAMOND} ${DIAMOND}l${-DIAMOND} ${DIAMOND}l${-DIAMOND} ${-DIAMOND}z"/>`);
-  } else {
-    const top = mid - BAR / 2;
-    parts.push(`<rect class="sl-bar" ${shapeData} x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${BAR}" rx="3"/>`);
-    if (row.progress > 0) {
-      parts.push(`<rect class="sl-progress" x="${num(left)}" y="${num(top)}" width="${num(((right - left) * row.progress) / 100)}" height="${BAR}" rx="3"/>`);
-    }
-  }
-  let mx = right + 5;
-  if (late) {
-    parts.push(`<path class="sl-marker sl-marker-late" d="M${num(mx)} ${num(mid + 5)}l5 -10l5 10z"/>`);
-    mx += 13;
-  }
-  if (overallocated) parts.push(`<circle class="sl-marker sl-marker-overallocated" cx="${num(mx + 5)}" cy="${num(mid)}" r="4.5"/>`);
-  parts.push('</g>');
-  return parts.join('');
-}
-
-/** One cleaned line per diagnostic, computed once: many rows share one diagnostic. */
-const problemLines = new WeakMap<Diagnostic, string>();
-function problemLine(d: Diagnostic): string {
-  let line = problemLines.get(d);
-  if (line === undefined) {
-    line = `${d.severity}: ${d.code}: ${cleanLine(d.message, 200)}`;
-    problemLines.set(d, line);
-  }
-  return line;
-}
-
-/** Plain text (escaped by the caller) shown on hover. */
-function tooltip(analysis: Analysis, row: GanttRow, problems: Diagnostic[] | undefined): string {
-  const lines: string[] = [`${displayId(row.id)} ${cleanLine(row.item.title, 200)}`];
-  if (row.kind === 'milestone') {
-    lines.push(`Milestone: ${formatDate(row.start)}`);
-  } else {
-    lines.push(`${formatDate(row.start)} → ${formatDate(row.end)} (${row.duration} working day${row.duration === 1 ? '' : 's'})`);
-  }
-  const status = [row.status ? `Status: ${row.status}` : '', row.kind === 'task' ? `Progress: ${Math.round(row.progress)}%` : ''].filter(Boolean);
-  if (status.length > 0) lines.push(status.join(' · '));
-  if (row.item.owners.length > 0) lines.push(`Owner: ${row.item.owners.map((o) => cleanLine(o, 60)).join(', ')}`);
-  const cost = row.kind === 'task' ? analysisCost(analysis).tasks.get(row.id) : undefined;
-  if (cost && (cost.cost > 0 || cost.spentTasks > 0)) {
-    lines.push(`Cost: ${formatMoney(cost.cost, analysis.config.currency)} planned${cost.spentTasks > 0 ? ` · ${formatMoney(cost.ac)} spent` : ''}`);
-  }
-  if (row.float !== undefined) lines.push(`Float: ${row.float} working day${Math.abs(row.float) === 1 ? '' : 's'}${row.critical ? ' (critical path)' : ''}`);
-  else if (row.critical) lines.push('On the critical path');
-  const goals = new Set<string>();
-  for (const f of row.features) {
-    lines.push(`Feature: ${f} ${cleanLine(analysis.items.get(f)?.title, 120)}`.trimEnd());
-    for (const g of analysis.features.get(f)?.goals ?? []) goals.add(g);
-  }
-  for (const g of goals) lines.push(`Goal: ${g} ${cleanLine(analysis.items.get(g)?.title, 120)}`.trimEnd());
-  // A few problems, then a count: an over-allocated owner's finding names every task of a
-  // busy period, and a tooltip of hundreds of lines helps nobody (and costs a page load).
-  // Identical lines (one finding reported for several periods or files) are shown once.
-  const seen = new Set<string>();
-  let more = 0;
-  for (const d of problems ?? []) {
-    const line = problemLine(d);
-    if (seen.has(line)) continue;
-    if (seen.size >= TOOLTIP_PROBLEMS) more++;
-    else {
-      seen.add(line);
-      lines.push(line);
-    }
-  }
-  if (more > 0) lines.push(`… and ${more} more problem${more === 1 ? '' : 's'} (see the Problems panel)`);
-  return lines.join('\n');
 }

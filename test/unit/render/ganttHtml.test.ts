@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { renderGanttHtml } from '../../../src/core/render/ganttHtml.js';
+import { PAGE_BAND_ROWS, renderGanttHtml } from '../../../src/core/render/ganttHtml.js';
+import { renderGanttSvg } from '../../../src/core/render/ganttSvg.js';
 import { PAGE_CSP } from '../../../src/core/render/htmlPage.js';
 import { AnalysisBuilder } from './analysisBuilder.js';
 import { HOSTILE } from './hostile.js';
@@ -53,4 +54,35 @@ describe('renderGanttHtml', () => {
     const html = renderGanttHtml(b.build(), { title: '</title><script>alert(1)</script>' });
     assert.match(html, /<title>&lt;\/title&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/title>/);
   });
+
+  it('draws the chart banded, as the preview does: a header, then self-contained bands of rows that tile the chart', () => {
+    const b = new AnalysisBuilder({ today: '2027-01-12' });
+    for (let i = 0; i < 120; i++) {
+      const day = `2027-01-${String(4 + (i % 20)).padStart(2, '0')}`;
+      b.task(`T-${i}`, { section: [`Phase ${Math.floor(i / 40)}`], title: `Task ${i}`, start: day, end: day, after: i > 0 ? [`T-${i - 1}`] : [] });
+    }
+    const a = b.build();
+    const html = renderGanttHtml(a, { zoom: 'day' });
+    assertSafeMarkup(html, true);
+    const single = renderGanttSvg(a, { zoom: 'day' });
+    const rows = (markup: string): string[] => [...markup.matchAll(/<g class="sl-task [^"]*" data-id[^>]*>/g)].map((m) => m[0]);
+    assert.deepEqual(rows(html), rows(single), 'every row, with its classes, data and coordinates');
+    assert.equal((html.match(/<svg [^>]*class="sl-gantt sl-gantt-head"/g) ?? []).length, 1, 'one axis header');
+    const bands = [...html.matchAll(/<div class="sl-band" style="height:([\d.]+)px">\n<svg [^>]*viewBox="0 ([\d.]+) [\d.]+ ([\d.]+)">\n<rect class="sl-bg"/g)].map((m) => ({ h: Number(m[1]), top: Number(m[2]), vh: Number(m[3]) }));
+    assert.equal(bands.length, Math.ceil((120 + 3) / PAGE_BAND_ROWS), 'bands of 25 entries (rows and section headers), each with its own background');
+    assert.equal(bands[0]!.top, 44, 'the first band starts under the header');
+    for (let i = 1; i < bands.length; i++) assert.equal(bands[i]!.top, bands[i - 1]!.top + bands[i - 1]!.h, 'bands tile the chart without gaps');
+    assert.ok(bands.every((band) => band.h === band.vh && band.h <= PAGE_BAND_ROWS * 24), 'a band is at most 25 rows high (it fits on a printed page)');
+    // Every arrow is drawn in each band its path crosses: here each link joins neighbours, so once or twice.
+    const arrows = [...html.matchAll(/<path class="sl-dep[ "][^>]*data-from="([^"]+)" data-to="([^"]+)"/g)].map((m) => `${m[1]}>${m[2]}`);
+    assert.equal(new Set(arrows).size, 119);
+    assert.ok(arrows.length < 119 * 2);
+    assert.equal((html.match(/<path class="sl-grid-major" d="/g) ?? []).length, bands.length, 'each band carries the grid as one path');
+    const chart = html.slice(html.indexOf('<div class="sl-gantt-pages"'), html.indexOf('<section class="sl-legend">'));
+    assert.equal((chart.match(/<line class="sl-today" /g) ?? []).length, bands.length + 1, 'the today line crosses every band and the header');
+    // The page carries the chart's CSS (the bands have no style of their own) and its print rules.
+    assert.ok(html.includes('.sl-bar { fill:') && html.includes('@media print') && html.includes('content-visibility: visible'));
+    assert.ok(!html.includes('<style>.sl-gantt'), 'no style element inside the chart');
+  });
 });
+

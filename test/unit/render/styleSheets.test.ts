@@ -1,3 +1,4 @@
+import { GANTT_PAGE_CSS } from '../../../src/core/render/ganttPageCss.js';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,7 @@ describe('style sheets: .css files the core imports as text (scripts/css.mjs)', 
     assert.equal(MATRIX_CSS, sheet('core/views/matrixView.css'));
     assert.equal(GANTT_BASELINE_CSS, sheet('core/render/ganttBaseline.css'));
     assert.equal(GANTT_CSS, sheet('core/render/ganttSvg.css'));
+    assert.equal(GANTT_PAGE_CSS, sheet('core/render/ganttPage.css'));
   });
 
   it('on a fresh clone the script writes every module, rewrites none when nothing changed, and removes an orphan', async () => {
