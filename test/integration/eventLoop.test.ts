@@ -28,46 +28,17 @@
  * waits. Elsewhere the process's time is the fallback. The wall-clock figure is printed too.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as vscode from 'vscode';
 import { MAX_EDITOR_PROBLEMS_PER_FILE } from '../../src/core/model/limits.js';
+import { describeStall, monitorStalls } from './stallMonitor.js';
+import type { StallReport } from './stallMonitor.js';
 import { poll } from './support.js';
 
 const EXTENSION_ID = 'specline.specline';
 interface SpeclineApi {
   whenReady(): Promise<void>;
-}
-
-interface Stall { cpuMs: number; wallMs: number }
-
-/** This thread's CPU time in milliseconds: per thread on Linux, else the whole process's. */
-const threadCpuMs: () => number = (() => {
-  try {
-    const read = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-    if (Number.isFinite(read())) return read;
-  } catch { /* not Linux: the process's time below */ }
-  return () => {
-    const cpu = process.cpuUsage();
-    return (cpu.user + cpu.system) / 1000;
-  };
-})();
-
-/** Records the longest stall of this thread's event loop until stopped. */
-function monitorStalls(): { stop(): Stall } {
-  let worst: Stall = { cpuMs: 0, wallMs: 0 };
-  let lastWall = performance.now();
-  let lastCpu = threadCpuMs();
-  const timer = setInterval(() => {
-    const wall = performance.now();
-    const cpu = threadCpuMs();
-    const cpuMs = cpu - lastCpu;
-    const wallMs = wall - lastWall;
-    const blocked = Math.min(wallMs, cpuMs);
-    if (blocked > worst.cpuMs) worst = { cpuMs: blocked, wallMs };
-    lastWall = wall;
-    lastCpu = cpu;
-  }, 2);
-  return { stop: () => { clearInterval(timer); return worst; } };
 }
 
 const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
@@ -76,6 +47,8 @@ const codes = (path: string): string[] => vscode.languages.getDiagnostics(at(pat
 
 describe('Hostile input in the editor: reported, answered, and the host\'s longest stall measured', () => {
   let api: SpeclineApi;
+  /** Whether a script is Specline's: the extension's bundle (and its parse thread's, which never runs here). */
+  let isOurs: (url: string) => boolean;
 
   before(async function () {
     this.timeout(180_000);
@@ -84,6 +57,8 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     });
     const extension = vscode.extensions.getExtension<SpeclineApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed in this extension host`);
+    const bundle = join(extension.extensionPath, 'dist');
+    isOurs = (url) => (url.startsWith('file://') ? fileURLToPath(url) : url).startsWith(bundle);
     api = await extension.activate();
     await api.whenReady();
     // Problems are published file by file, in slices: wait for the last hostile file too.
@@ -91,17 +66,17 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     await poll('the overload reported', () => codes('plans/overload.md').includes('resource.overallocated'), 60_000);
   });
 
-  /** Runs `work` under the monitor; the stall is appended to the test's title, so the runner prints it. */
-  async function measure(test: Mocha.Context, what: string, work: () => Promise<void>): Promise<Stall> {
-    const monitor = monitorStalls();
-    let stall: Stall;
+  /** Runs `work` under the monitor; the stalls are appended to the test's title, so the runner prints them. */
+  async function measure(test: Mocha.Context, what: string, work: () => Promise<void>): Promise<StallReport> {
+    const monitor = await monitorStalls(isOurs);
+    let report: StallReport;
     try {
       await work();
     } finally {
-      stall = monitor.stop();
+      report = await monitor.stop();
     }
-    if (test.test) test.test.title += ` [${what}: longest stall ${stall.cpuMs.toFixed(0)} ms of CPU, ${stall.wallMs.toFixed(0)} ms wall]`;
-    return stall;
+    if (test.test) test.test.title += ` [${what}: longest stall ${describeStall(report.worst)}; most of Specline's in one stall ${describeStall(report.worstOurs)}]`;
+    return report;
   }
 
   it('reports every hostile file with a plain diagnostic', () => {

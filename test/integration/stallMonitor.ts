@@ -1,0 +1,146 @@
+// Measures the extension host's event-loop stalls and says how much of each was Specline's
+// (used by eventLoop.test.ts; not a suite itself: no `.test.` in the name).
+import { readFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+
+/** One stall of the event loop: CPU time this thread spent between two ticks of the monitor. */
+export interface Stall {
+  /** CPU time of this thread in the gap, at most its wall-clock length. */
+  cpuMs: number;
+  wallMs: number;
+  /**
+   * The part of `cpuMs` whose sampled stacks run through Specline's bundle, plus the
+   * garbage collection in the stall in proportion to that part of the rest.
+   */
+  oursMs: number;
+  /** The part of `cpuMs` sampled in the garbage collector (whoever allocated). */
+  gcMs: number;
+}
+
+export interface StallReport {
+  /** The longest stall, whoever caused it. */
+  worst: Stall;
+  /** The stall with the most of Specline's code in it. */
+  worstOurs: Stall;
+}
+
+const NONE: Stall = { cpuMs: 0, wallMs: 0, oursMs: 0, gcMs: 0 };
+
+/** This thread's CPU time in milliseconds: per thread on Linux, else the whole process's. */
+const threadCpuMs: () => number = (() => {
+  try {
+    const read = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+    if (Number.isFinite(read())) return read;
+  } catch { /* not Linux: the process's time below */ }
+  return () => {
+    const cpu = process.cpuUsage();
+    return (cpu.user + cpu.system) / 1000;
+  };
+})();
+
+/** Microseconds on the monotonic clock the V8 profiler stamps its samples with. */
+const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; startTime: number; samples?: number[]; timeDeltas?: number[] }
+
+function post<T>(session: Session, method: string, params?: object): Promise<T> {
+  return new Promise((resolve, reject) => {
+    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T)));
+  });
+}
+
+/**
+ * Starts recording stalls and a CPU profile of this thread; `stop()` attributes every stall
+ * to the stacks sampled inside it. A stall counts as Specline's in proportion to its samples
+ * whose stack has a frame from a script for which `isOurs(url)` holds: Specline's code and
+ * whatever it calls (VS Code's API, JSON, the runtime), but not another extension's work
+ * that merely runs in the same task. The profiler samples garbage collection without a
+ * stack, so whoever allocated cannot be told: a stall's collection counts as Specline's in
+ * the proportion Specline has of the stall's other samples (and is also reported whole as
+ * `gcMs`).
+ */
+export async function monitorStalls(isOurs: (url: string) => boolean): Promise<{ stop(): Promise<StallReport> }> {
+  const session = new Session();
+  session.connect();
+  await post(session, 'Profiler.enable');
+  await post(session, 'Profiler.setSamplingInterval', { interval: 500 });
+  const startUs = nowUs();
+  await post(session, 'Profiler.start');
+  const gaps: Array<{ fromUs: number; toUs: number; cpuMs: number; wallMs: number }> = [];
+  let lastUs = nowUs();
+  let lastCpu = threadCpuMs();
+  const timer = setInterval(() => {
+    const us = nowUs();
+    const cpu = threadCpuMs();
+    const wallMs = (us - lastUs) / 1000;
+    const cpuMs = Math.min(wallMs, cpu - lastCpu);
+    // Gaps under 5 ms cannot come near the limit; keeping them only costs memory.
+    if (cpuMs >= 5) gaps.push({ fromUs: lastUs, toUs: us, cpuMs, wallMs });
+    lastUs = us;
+    lastCpu = cpu;
+  }, 2);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      const { profile } = await post<{ profile: Profile }>(session, 'Profiler.stop');
+      session.disconnect();
+      // The samples are matched to the gaps by time: both clocks must be the same one.
+      if (Math.abs(profile.startTime - startUs) > 1_000_000) {
+        throw new Error(`the profiler's clock (${profile.startTime} µs) is not process.hrtime's (${startUs} µs)`);
+      }
+      return attribute(profile, gaps, isOurs);
+    },
+  };
+}
+
+function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number; cpuMs: number; wallMs: number }>, isOurs: (url: string) => boolean): StallReport {
+  // A node is ours when its frame or any caller's frame is in our scripts.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const kind = new Map<number, 'ours' | 'gc' | 'other'>();
+  const root = profile.nodes[0];
+  const stack: Array<[number, boolean]> = root ? [[root.id, false]] : [];
+  while (stack.length > 0) {
+    const [id, inherited] = stack.pop()!;
+    const node = byId.get(id);
+    if (!node) continue;
+    const ours = inherited || isOurs(node.callFrame.url);
+    kind.set(id, ours ? 'ours' : node.callFrame.functionName === '(garbage collector)' ? 'gc' : 'other');
+    for (const child of node.children ?? []) stack.push([child, ours]);
+  }
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (let i = 0; i < samples.length; i++) times.push((t += deltas[i] ?? 0));
+
+  let worst = NONE;
+  let worstOurs = NONE;
+  let first = 0;
+  for (const gap of gaps) {
+    while (first < times.length && times[first]! <= gap.fromUs) first++;
+    let total = 0;
+    let ours = 0;
+    let gc = 0;
+    for (let i = first; i < times.length && times[i]! <= gap.toUs; i++) {
+      total++;
+      const k = kind.get(samples[i]!);
+      if (k === 'ours') ours++;
+      else if (k === 'gc') gc++;
+    }
+    const stall: Stall = {
+      cpuMs: gap.cpuMs,
+      wallMs: gap.wallMs,
+      oursMs: total ? (gap.cpuMs * (ours + (total > gc ? (gc * ours) / (total - gc) : 0))) / total : 0,
+      gcMs: total ? (gap.cpuMs * gc) / total : 0,
+    };
+    if (stall.cpuMs > worst.cpuMs) worst = stall;
+    if (stall.oursMs > worstOurs.oursMs) worstOurs = stall;
+  }
+  return { worst, worstOurs };
+}
+
+/** A stall in a line: its CPU time, Specline's share and the garbage collector's. */
+export function describeStall(s: Stall): string {
+  return `${s.cpuMs.toFixed(0)} ms of CPU (Specline ${s.oursMs.toFixed(0)} ms, GC ${s.gcMs.toFixed(0)} ms), ${s.wallMs.toFixed(0)} ms wall`;
+}
