@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vscode from 'vscode';
 import { MAX_EDITOR_PROBLEMS_PER_FILE } from '../../src/core/model/limits.js';
-import { describeStall, monitorStalls } from './stallMonitor.js';
+import { describeStall, monitorStalls, sourceLocator } from './stallMonitor.js';
 import type { StallReport } from './stallMonitor.js';
 import { poll } from './support.js';
 
@@ -49,6 +49,7 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
   let api: SpeclineApi;
   /** Whether a script is Specline's: the extension's bundle (and its parse thread's, which never runs here). */
   let isOurs: (url: string) => boolean;
+  const locate = sourceLocator();
 
   before(async function () {
     this.timeout(180_000);
@@ -68,7 +69,7 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
 
   /** Runs `work` under the monitor; the stalls are appended to the test's title, so the runner prints them. */
   async function measure(test: Mocha.Context, what: string, work: () => Promise<void>): Promise<StallReport> {
-    const monitor = await monitorStalls(isOurs);
+    const monitor = await monitorStalls(isOurs, locate);
     let report: StallReport;
     try {
       await work();

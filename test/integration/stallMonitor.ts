@@ -2,6 +2,8 @@
 // (used by eventLoop.test.ts; not a suite itself: no `.test.` in the name).
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /** One stall of the event loop: CPU time this thread spent between two ticks of the monitor. */
 export interface Stall {
@@ -15,6 +17,8 @@ export interface Stall {
   oursMs: number;
   /** The part of `cpuMs` sampled in the garbage collector (whoever allocated). */
   gcMs: number;
+  /** Specline's functions sampled most in the stall (the innermost of Specline's frames), with their milliseconds. */
+  hot: Array<{ where: string; ms: number }>;
 }
 
 export interface StallReport {
@@ -24,7 +28,7 @@ export interface StallReport {
   worstOurs: Stall;
 }
 
-const NONE: Stall = { cpuMs: 0, wallMs: 0, oursMs: 0, gcMs: 0 };
+const NONE: Stall = { cpuMs: 0, wallMs: 0, oursMs: 0, gcMs: 0, hot: [] };
 
 /** This thread's CPU time in milliseconds: per thread on Linux, else the whole process's. */
 const threadCpuMs: () => number = (() => {
@@ -41,7 +45,8 @@ const threadCpuMs: () => number = (() => {
 /** Microseconds on the monotonic clock the V8 profiler stamps its samples with. */
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
+export interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
+interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
 interface Profile { nodes: ProfileNode[]; startTime: number; samples?: number[]; timeDeltas?: number[] }
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
@@ -60,7 +65,7 @@ function post<T>(session: Session, method: string, params?: object): Promise<T> 
  * the proportion Specline has of the stall's other samples (and is also reported whole as
  * `gcMs`).
  */
-export async function monitorStalls(isOurs: (url: string) => boolean): Promise<{ stop(): Promise<StallReport> }> {
+export async function monitorStalls(isOurs: (url: string) => boolean, locate: (frame: CallFrame) => string = (f) => f.functionName): Promise<{ stop(): Promise<StallReport> }> {
   const session = new Session();
   session.connect();
   await post(session, 'Profiler.enable');
@@ -89,23 +94,26 @@ export async function monitorStalls(isOurs: (url: string) => boolean): Promise<{
       if (Math.abs(profile.startTime - startUs) > 1_000_000) {
         throw new Error(`the profiler's clock (${profile.startTime} µs) is not process.hrtime's (${startUs} µs)`);
       }
-      return attribute(profile, gaps, isOurs);
+      return attribute(profile, gaps, isOurs, locate);
     },
   };
 }
 
-function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number; cpuMs: number; wallMs: number }>, isOurs: (url: string) => boolean): StallReport {
-  // A node is ours when its frame or any caller's frame is in our scripts.
+function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number; cpuMs: number; wallMs: number }>, isOurs: (url: string) => boolean, locate: (frame: CallFrame) => string): StallReport {
+  // A node is ours when its frame or any caller's frame is in our scripts; `inner` is the
+  // innermost of our frames on its stack.
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const kind = new Map<number, 'ours' | 'gc' | 'other'>();
+  const inner = new Map<number, CallFrame>();
   const root = profile.nodes[0];
-  const stack: Array<[number, boolean]> = root ? [[root.id, false]] : [];
+  const stack: Array<[number, CallFrame | undefined]> = root ? [[root.id, undefined]] : [];
   while (stack.length > 0) {
     const [id, inherited] = stack.pop()!;
     const node = byId.get(id);
     if (!node) continue;
-    const ours = inherited || isOurs(node.callFrame.url);
+    const ours = isOurs(node.callFrame.url) ? node.callFrame : inherited;
     kind.set(id, ours ? 'ours' : node.callFrame.functionName === '(garbage collector)' ? 'gc' : 'other');
+    if (ours) inner.set(id, ours);
     for (const child of node.children ?? []) stack.push([child, ours]);
   }
   const samples = profile.samples ?? [];
@@ -122,18 +130,29 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
     let total = 0;
     let ours = 0;
     let gc = 0;
+    const frames = new Map<CallFrame, number>();
     for (let i = first; i < times.length && times[i]! <= gap.toUs; i++) {
       total++;
       const k = kind.get(samples[i]!);
-      if (k === 'ours') ours++;
-      else if (k === 'gc') gc++;
+      if (k === 'ours') {
+        ours++;
+        const frame = inner.get(samples[i]!)!;
+        frames.set(frame, (frames.get(frame) ?? 0) + 1);
+      } else if (k === 'gc') gc++;
     }
+    const share = (n: number): number => (total ? (gap.cpuMs * n) / total : 0);
     const stall: Stall = {
       cpuMs: gap.cpuMs,
       wallMs: gap.wallMs,
-      oursMs: total ? (gap.cpuMs * (ours + (total > gc ? (gc * ours) / (total - gc) : 0))) / total : 0,
-      gcMs: total ? (gap.cpuMs * gc) / total : 0,
+      oursMs: share(ours + (total > gc ? (gc * ours) / (total - gc) : 0)),
+      gcMs: share(gc),
+      hot: [],
     };
+    if (ours > 0) {
+      const byPlace = new Map<string, number>();
+      for (const [frame, n] of frames) byPlace.set(locate(frame), (byPlace.get(locate(frame)) ?? 0) + share(n));
+      stall.hot = [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([where, ms]) => ({ where, ms }));
+    }
     if (stall.cpuMs > worst.cpuMs) worst = stall;
     if (stall.oursMs > worstOurs.oursMs) worstOurs = stall;
   }
@@ -142,5 +161,28 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
 
 /** A stall in a line: its CPU time, Specline's share and the garbage collector's. */
 export function describeStall(s: Stall): string {
-  return `${s.cpuMs.toFixed(0)} ms of CPU (Specline ${s.oursMs.toFixed(0)} ms, GC ${s.gcMs.toFixed(0)} ms), ${s.wallMs.toFixed(0)} ms wall`;
+  const hot = s.hot.length ? `; in ${s.hot.map((h) => `${h.where} ${h.ms.toFixed(0)} ms`).join(', ')}` : '';
+  return `${s.cpuMs.toFixed(0)} ms of CPU (Specline ${s.oursMs.toFixed(0)} ms, GC ${s.gcMs.toFixed(0)} ms${hot}), ${s.wallMs.toFixed(0)} ms wall`;
+}
+
+/**
+ * Names a frame of a bundled script by the source it was built from ("src/core/x.ts:12"),
+ * through the bundle's source map (`<script>.map`); the bundle's minified name otherwise.
+ */
+export function sourceLocator(): (frame: CallFrame) => string {
+  const maps = new Map<string, SourceMap | undefined>();
+  return (frame) => {
+    const file = frame.url.startsWith('file://') ? fileURLToPath(frame.url) : frame.url;
+    if (!maps.has(file)) {
+      try {
+        maps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]));
+      } catch {
+        maps.set(file, undefined);
+      }
+    }
+    const entry = maps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber);
+    if (!entry || !('originalSource' in entry)) return frame.functionName || '(anonymous)';
+    const source = entry.originalSource.replace(/^.*?\/src\//, 'src/').replace(/^.*?node_modules\//, '');
+    return `${source}:${entry.originalLine + 1}`;
+  };
 }

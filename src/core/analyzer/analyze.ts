@@ -168,7 +168,7 @@ export class Analyzer {
       const nodes = patched && this.lastNodes ? this.patchNodes(this.lastNodes, changed, base, files, index) : this.scheduleNodes(base, files, index);
       this.lastNodes = nodes;
       yield;
-      scheduleResult = this.schedules.run(base, nodes);
+      scheduleResult = yield* this.schedules.steps(base, nodes);
       yield;
       const costSource = { config: input.config, today: input.today, files, items: index.items, schedule: scheduleResult };
       if (patched && this.last) {
