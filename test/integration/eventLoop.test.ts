@@ -4,28 +4,32 @@
  * Over a workspace of hostile files (4,000 duplicate rows, a 3,000-task cycle, an owner
  * with 2,000 parallel tasks, 1,000 copies of one ID, scanner and nesting bombs, a Latin-1
  * file) this suite re-indexes, edits and asks for language features while a monitor
- * records the host's longest stall. Before the bounds on messages, scanners and nesting,
- * this workspace held the host for minutes and never finished indexing.
+ * records the host's stalls. Before the bounds on messages, scanners and nesting, this
+ * workspace held the host for minutes and never finished indexing.
  *
- * Parsing yields to the host between files, large files parse on a worker thread, and the
- * analysis, the Plan Explorer's tree and the diagnostics run in slices; VS Code gets at
- * most MAX_EDITOR_PROBLEMS_PER_FILE of a file's problems. CPU profiles of this thread
- * taken during each phase put many of the longest stalls left outside Specline: VS
- * Code's built-in Markdown extension tokenizing the 4,000-row plan and the bombs for its
- * own symbols and links, and sending each document to its language server (hundreds of
- * milliseconds); VS Code's own link detection. Specline's own share is smaller but not
- * yet gone (docs/reliability.md lists it). This code-server offers no
- * switch to disable a built-in extension for one suite, and the monitor cannot tell
- * whose work a stall was, so the longest stall is printed for the record rather than
- * held to the 50 ms limit here (docs/reliability.md, "Known limits").
+ * What is measured. A stall is the CPU time this thread spends between two ticks of a 2 ms
+ * interval (at most the wall-clock gap): work that holds the event loop burns CPU for the
+ * whole gap, while a gap caused by the machine being busy elsewhere (the suite must pass
+ * with both cores loaded) burns almost none. The thread's CPU time comes from Linux's
+ * /proc/thread-self/schedstat; the process's would also count the parse thread, which
+ * works while this one waits (elsewhere the process's time is the fallback).
  *
- * A stall is counted in CPU time, not wall time: between two ticks of a 2 ms interval the
- * monitor takes the smaller of the wall-clock gap and the CPU time this thread spent in it.
- * Work that holds the event loop burns CPU for the whole gap; a gap caused by the machine
- * being busy elsewhere (the suite must pass with both cores loaded) burns almost none.
- * The thread's own CPU time comes from Linux's /proc/thread-self/schedstat (nanoseconds):
- * the process's CPU time would also count the parse thread, which works while this one
- * waits. Elsewhere the process's time is the fallback. The wall-clock figure is printed too.
+ * Whose stall it was. The host also runs VS Code's built-in Markdown extension, which
+ * tokenizes the 4,000-row plan and the bombs for its own symbols and links and sends each
+ * document to its language server, and VS Code's link detection: stalls of 300–450 ms
+ * that are not Specline's, and this code-server (4.100) has no way to disable a built-in
+ * extension for one suite. So a CPU profile of this thread runs beside the monitor, and
+ * each stall is split by its samples: the share whose stacks pass through Specline's
+ * bundle (Specline's code and what it calls, VS Code's API included) is Specline's, and
+ * garbage collection, which the profiler samples without a stack, is shared out in the
+ * same proportion (stallMonitor.ts). The limit holds Specline's share of every stall to
+ * 50 ms of CPU; the longest stall, whoever caused it, is printed beside it.
+ *
+ * Parsing yields to the host between files, large files and files the parser gets cut
+ * (deep nesting, mark bombs) parse on a worker thread, and the analysis (inside the
+ * schedule and the rules with thousands of problems too), the Plan Explorer's tree and
+ * the diagnostics run in slices; VS Code gets at most MAX_EDITOR_PROBLEMS_PER_FILE of a
+ * file's problems.
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -37,6 +41,8 @@ import type { StallReport } from './stallMonitor.js';
 import { poll } from './support.js';
 
 const EXTENSION_ID = 'specline.specline';
+/** The longest Specline may hold the shared extension host in one go, in CPU milliseconds. */
+const MAX_STALL_MS = 50;
 interface SpeclineApi {
   whenReady(): Promise<void>;
 }
@@ -45,7 +51,7 @@ const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 const at = (path: string): vscode.Uri => vscode.Uri.joinPath(root(), ...path.split('/'));
 const codes = (path: string): string[] => vscode.languages.getDiagnostics(at(path)).filter((d) => d.source === 'specline').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
 
-describe('Hostile input in the editor: reported, answered, and the host\'s longest stall measured', () => {
+describe('Hostile input in the editor: reported, answered, and never holding the host for 50 ms', () => {
   let api: SpeclineApi;
   /** Whether a script is Specline's: the extension's bundle (and its parse thread's, which never runs here). */
   let isOurs: (url: string) => boolean;
@@ -77,6 +83,10 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
       report = await monitor.stop();
     }
     if (test.test) test.test.title += ` [${what}: longest stall ${describeStall(report.worst)}; most of Specline's in one stall ${describeStall(report.worstOurs)}]`;
+    // A stall without samples could be anyone's: it must not pass for nobody's.
+    assert.ok(report.unsampledMs < MAX_STALL_MS, `a stall of ${report.unsampledMs.toFixed(0)} ms of CPU that the profiler took no sample in`);
+    assert.ok(report.worstOurs.oursMs < MAX_STALL_MS,
+      `Specline held the extension host for ${report.worstOurs.oursMs.toFixed(0)} ms of CPU in one stall during the ${what} (limit ${MAX_STALL_MS} ms): ${describeStall(report.worstOurs)}`);
     return report;
   }
 
@@ -94,7 +104,7 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     }
   });
 
-  it('re-indexes the whole workspace, and says how long it held the host', async function () {
+  it('re-indexes the whole workspace, holding the host under 50 ms at a time', async function () {
     this.timeout(180_000);
     await measure(this, 're-index', async () => {
       await vscode.commands.executeCommand('specline.refreshIndex');
@@ -103,7 +113,7 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     });
   });
 
-  it('re-checks an edit to the 4,000-row plan and answers language features on it', async function () {
+  it('re-checks an edit to the 4,000-row plan and answers language features on it, holding the host under 50 ms at a time', async function () {
     this.timeout(120_000);
     const document = await vscode.workspace.openTextDocument(at('plans/duplicates.md'));
     await vscode.window.showTextDocument(document);
@@ -125,7 +135,7 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     }
   });
 
-  it('opens the bombs in editors and answers language features on them', async function () {
+  it('opens the bombs in editors and answers language features on them, holding the host under 50 ms at a time', async function () {
     this.timeout(120_000);
     await measure(this, 'bombs', async () => {
       for (const path of ['bombs/angles.md', 'bombs/links.md', 'bombs/brackets.md', 'bombs/deep.md']) {

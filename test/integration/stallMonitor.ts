@@ -26,6 +26,8 @@ export interface StallReport {
   worst: Stall;
   /** The stall with the most of Specline's code in it. */
   worstOurs: Stall;
+  /** The longest stall the profiler took no sample in, which cannot be attributed (0 if none). */
+  unsampledMs: number;
 }
 
 const NONE: Stall = { cpuMs: 0, wallMs: 0, oursMs: 0, gcMs: 0, hot: [] };
@@ -124,6 +126,7 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
 
   let worst = NONE;
   let worstOurs = NONE;
+  let unsampledMs = 0;
   let first = 0;
   for (const gap of gaps) {
     while (first < times.length && times[first]! <= gap.fromUs) first++;
@@ -140,6 +143,7 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
         frames.set(frame, (frames.get(frame) ?? 0) + 1);
       } else if (k === 'gc') gc++;
     }
+    if (total === 0) unsampledMs = Math.max(unsampledMs, gap.cpuMs);
     const share = (n: number): number => (total ? (gap.cpuMs * n) / total : 0);
     const stall: Stall = {
       cpuMs: gap.cpuMs,
@@ -156,7 +160,7 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
     if (stall.cpuMs > worst.cpuMs) worst = stall;
     if (stall.oursMs > worstOurs.oursMs) worstOurs = stall;
   }
-  return { worst, worstOurs };
+  return { worst, worstOurs, unsampledMs };
 }
 
 /** A stall in a line: its CPU time, Specline's share and the garbage collector's. */
