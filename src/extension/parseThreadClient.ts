@@ -71,7 +71,10 @@ export function createThreadParser(workerPath: string, host: SliceHost, onFallba
           // A loop, not push(...piece): the pieces are small, but stay clear of the argument limit.
           if (list) for (const x of reply.piece) list.push(x);
           else entry.parts.set(reply.key, reply.piece);
-          w.postMessage({ ack: reply.id } satisfies ThreadAck);
+          // Acknowledged after the host's other work: Node takes in a port's messages while
+          // any are waiting, so an answer within the same turn would be read in that turn
+          // too, and the whole result would again be copied in at one stretch.
+          void host.yieldToHost().then(() => w.postMessage({ ack: reply.id } satisfies ThreadAck));
           return;
         }
         waiting.delete(reply.id);

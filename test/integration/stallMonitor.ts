@@ -19,6 +19,10 @@ export interface Stall {
   gcMs: number;
   /** Specline's functions sampled most in the stall (the innermost of Specline's frames), with their milliseconds. */
   hot: Array<{ where: string; ms: number }>;
+  /** Specline's entry points in the stall (the outermost of Specline's frames), with their milliseconds. */
+  from: Array<{ where: string; ms: number }>;
+  /** The scripts (the innermost frame's that has one) sampled most outside Specline, with their milliseconds. */
+  others: Array<{ where: string; ms: number }>;
 }
 
 export interface StallReport {
@@ -30,7 +34,7 @@ export interface StallReport {
   unsampledMs: number;
 }
 
-const NONE: Stall = { cpuMs: 0, wallMs: 0, oursMs: 0, gcMs: 0, hot: [] };
+const NONE: Stall = { cpuMs: 0, wallMs: 0, oursMs: 0, gcMs: 0, hot: [], from: [], others: [] };
 
 /** This thread's CPU time in milliseconds: per thread on Linux, else the whole process's. */
 const threadCpuMs: () => number = (() => {
@@ -107,16 +111,23 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const kind = new Map<number, 'ours' | 'gc' | 'other'>();
   const inner = new Map<number, CallFrame>();
+  const outer = new Map<number, CallFrame>();
+  /** The innermost script on each node's stack, for stalls outside Specline. */
+  const script = new Map<number, string>();
   const root = profile.nodes[0];
-  const stack: Array<[number, CallFrame | undefined]> = root ? [[root.id, undefined]] : [];
+  const stack: Array<[number, CallFrame | undefined, CallFrame | undefined, string]> = root ? [[root.id, undefined, undefined, '']] : [];
   while (stack.length > 0) {
-    const [id, inherited] = stack.pop()!;
+    const [id, inherited, entry, caller] = stack.pop()!;
     const node = byId.get(id);
     if (!node) continue;
     const ours = isOurs(node.callFrame.url) ? node.callFrame : inherited;
+    const first = entry ?? (ours ? node.callFrame : undefined);
     kind.set(id, ours ? 'ours' : node.callFrame.functionName === '(garbage collector)' ? 'gc' : 'other');
     if (ours) inner.set(id, ours);
-    for (const child of node.children ?? []) stack.push([child, ours]);
+    if (first) outer.set(id, first);
+    const where = node.callFrame.url ? node.callFrame.url.split('/').slice(-3).join('/') : caller;
+    script.set(id, where || node.callFrame.functionName);
+    for (const child of node.children ?? []) stack.push([child, ours, first, where]);
   }
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
@@ -134,6 +145,8 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
     let ours = 0;
     let gc = 0;
     const frames = new Map<CallFrame, number>();
+    const entries = new Map<CallFrame, number>();
+    const scripts = new Map<string, number>();
     for (let i = first; i < times.length && times[i]! <= gap.toUs; i++) {
       total++;
       const k = kind.get(samples[i]!);
@@ -141,7 +154,10 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
         ours++;
         const frame = inner.get(samples[i]!)!;
         frames.set(frame, (frames.get(frame) ?? 0) + 1);
+        const entry = outer.get(samples[i]!)!;
+        entries.set(entry, (entries.get(entry) ?? 0) + 1);
       } else if (k === 'gc') gc++;
+      else scripts.set(script.get(samples[i]!)!, (scripts.get(script.get(samples[i]!)!) ?? 0) + 1);
     }
     if (total === 0) unsampledMs = Math.max(unsampledMs, gap.cpuMs);
     const share = (n: number): number => (total ? (gap.cpuMs * n) / total : 0);
@@ -151,11 +167,17 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
       oursMs: share(ours + (total > gc ? (gc * ours) / (total - gc) : 0)),
       gcMs: share(gc),
       hot: [],
+      from: [],
+      others: [...scripts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([where, n]) => ({ where, ms: share(n) })),
     };
     if (ours > 0) {
-      const byPlace = new Map<string, number>();
-      for (const [frame, n] of frames) byPlace.set(locate(frame), (byPlace.get(locate(frame)) ?? 0) + share(n));
-      stall.hot = [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([where, ms]) => ({ where, ms }));
+      const top = (counts: Map<CallFrame, number>): Array<{ where: string; ms: number }> => {
+        const byPlace = new Map<string, number>();
+        for (const [frame, n] of counts) byPlace.set(locate(frame), (byPlace.get(locate(frame)) ?? 0) + share(n));
+        return [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([where, ms]) => ({ where, ms }));
+      };
+      stall.hot = top(frames);
+      stall.from = top(entries);
     }
     if (stall.cpuMs > worst.cpuMs) worst = stall;
     if (stall.oursMs > worstOurs.oursMs) worstOurs = stall;
@@ -165,8 +187,10 @@ function attribute(profile: Profile, gaps: Array<{ fromUs: number; toUs: number;
 
 /** A stall in a line: its CPU time, Specline's share and the garbage collector's. */
 export function describeStall(s: Stall): string {
-  const hot = s.hot.length ? `; in ${s.hot.map((h) => `${h.where} ${h.ms.toFixed(0)} ms`).join(', ')}` : '';
-  return `${s.cpuMs.toFixed(0)} ms of CPU (Specline ${s.oursMs.toFixed(0)} ms, GC ${s.gcMs.toFixed(0)} ms${hot}), ${s.wallMs.toFixed(0)} ms wall`;
+  const list = (l: Array<{ where: string; ms: number }>): string => l.map((h) => `${h.where} ${h.ms.toFixed(0)} ms`).join(', ');
+  const hot = s.hot.length ? `; in ${list(s.hot)}; from ${list(s.from)}` : '';
+  const others = s.others.length ? `; others: ${list(s.others)}` : '';
+  return `${s.cpuMs.toFixed(0)} ms of CPU (Specline ${s.oursMs.toFixed(0)} ms, GC ${s.gcMs.toFixed(0)} ms${hot}${others}), ${s.wallMs.toFixed(0)} ms wall`;
 }
 
 /**
