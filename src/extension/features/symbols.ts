@@ -29,7 +29,12 @@ export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
     const entry = indexed(this.service, document, false);
     if (!entry) return [];
-    const symbols = getDocumentSymbols(await entry.index.fileResult(entry.path, document.getText(), entry.analysis));
+    const result = await entry.index.fileResult(entry.path, document.getText(), entry.analysis);
+    // Reading and hashing the text, building the tree and converting it are each a few
+    // milliseconds on a plan of thousands of tasks: not all in one turn of the host.
+    await HOST_CLOCK.yieldToHost();
+    const symbols = getDocumentSymbols(result);
+    await HOST_CLOCK.yieldToHost();
     return convert(symbols, { start: HOST_CLOCK.now() });
   }
 }
