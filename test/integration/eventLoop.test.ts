@@ -23,7 +23,11 @@
  * bundle (Specline's code and what it calls, VS Code's API included) is Specline's, and
  * garbage collection, which the profiler samples without a stack, is shared out in the
  * same proportion (stallMonitor.ts). The limit holds Specline's share of every stall to
- * 50 ms of CPU; the longest stall, whoever caused it, is printed beside it.
+ * 50 ms of CPU; the longest stall, whoever caused it, is printed beside it, with the
+ * scripts that ran in it. Blind spots: what VS Code does later on Specline's behalf outside
+ * Specline's stack (sending its problems on), and native time without a JavaScript stack
+ * (copying a message in from the parse thread), count as nobody's; a stall the profiler
+ * took no sample in fails rather than passing as nobody's.
  *
  * Parsing yields to the host between files, large files and files the parser gets cut
  * (deep nesting, mark bombs) parse on a worker thread, and the analysis (inside the
