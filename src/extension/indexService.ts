@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG_PATH } from '../core/workspace/createWorkspace.js';
 import type { Workspace } from '../core/workspace/types.js';
 import { applyConfiguredBaseline, BaselineReader } from '../node/baseline.js';
 import { HOST_CLOCK } from './hostClock.js';
-import { createThreadParser, THREAD_MIN_CHARS } from './parseThreadClient.js';
+import { createThreadParser, parsesOnThread } from './parseThreadClient.js';
 import type { ThreadParser } from './parseThreadClient.js';
 import { readSettings, todayFor } from './settings.js';
 import type { FolderFileSystem } from './workspaceBridge.js';
@@ -183,14 +183,14 @@ export class FolderIndex implements vscode.Disposable {
   /**
    * The parse of an open buffer's text for read features (the outline): the analysis's own
    * when it was made from this very text, else a fresh parse — on the parse thread for a
-   * large file, where a synchronous parse would hold the host for hundreds of milliseconds.
+   * large or costly file, where a synchronous parse would hold the host for hundreds of milliseconds.
    * The last one is kept, since the outline, breadcrumbs and sticky scroll ask in turn.
    */
   fileResult(path: FilePath, text: string, analysis: Analysis): Promise<FileResult> {
     const known = analysis.files.get(path);
     const hash = contentHash(text);
     if (known && !known.skipped && known.hash === hash) return Promise.resolve(known);
-    if (!this.parser || text.length < THREAD_MIN_CHARS) return Promise.resolve(fileResultFor(analysis, path, text));
+    if (!this.parser || !parsesOnThread(text)) return Promise.resolve(fileResultFor(analysis, path, text));
     const last = this.lastParsed;
     if (last && last.path === path && last.hash === hash && last.config === analysis.config) return last.result;
     const result = this.parser.parse([{ path, text }], analysis.config).then((r) => r[0]!);

@@ -5,6 +5,7 @@ import { SLICE_MS } from '../core/live/slices.js';
 import type { SliceHost } from '../core/live/slices.js';
 import type { FilePath, FileResult } from '../core/model/types.js';
 import { parseFile } from '../core/parse/parseFile.js';
+import { hasStructureProblems } from '../core/parse/structureBounds.js';
 import type { BatchParser } from '../core/workspace/types.js';
 import type { ThreadAck, ThreadReply, ThreadRequest } from './parseThread.js';
 
@@ -14,6 +15,20 @@ import type { ThreadAck, ThreadReply, ThreadRequest } from './parseThread.js';
  * it a file parses in about a millisecond, cheaper than the copy to and from the thread.
  */
 export const THREAD_MIN_CHARS = 24 * 1024;
+
+/**
+ * Smaller files go to the thread too from this length when their structure makes the
+ * parse costly (see `hasStructureProblems`: a 20 KB ten-thousand-deep list held the host
+ * for over 100 ms before its first warm-up). Checking is a linear scan, well under a
+ * millisecond at {@link THREAD_MIN_CHARS}.
+ */
+export const THREAD_MIN_COSTLY_CHARS = 2 * 1024;
+
+/** Whether a file is parsed on the parse thread rather than on the host: its length, or its cost. */
+export function parsesOnThread(text: string): boolean {
+  if (text.length >= THREAD_MIN_CHARS) return true;
+  return text.length >= THREAD_MIN_COSTLY_CHARS && hasStructureProblems(text);
+}
 
 export interface ThreadParser {
   parse: BatchParser;
@@ -56,7 +71,10 @@ export function createThreadParser(workerPath: string, host: SliceHost, onFallba
           // A loop, not push(...piece): the pieces are small, but stay clear of the argument limit.
           if (list) for (const x of reply.piece) list.push(x);
           else entry.parts.set(reply.key, reply.piece);
-          w.postMessage({ ack: reply.id } satisfies ThreadAck);
+          // Acknowledged after the host's other work: Node takes in a port's messages while
+          // any are waiting, so an answer within the same turn would be read in that turn
+          // too, and the whole result would again be copied in at one stretch.
+          void host.yieldToHost().then(() => w.postMessage({ ack: reply.id } satisfies ThreadAck));
           return;
         }
         waiting.delete(reply.id);
@@ -106,7 +124,7 @@ export function createThreadParser(workerPath: string, host: SliceHost, onFallba
     let slice = host.now();
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
-      if (f.text.length >= THREAD_MIN_CHARS && !broken) {
+      if (!broken && parsesOnThread(f.text)) {
         large.push(onThread(f.path, f.text, config).then((r) => { out[i] = r; }));
         continue;
       }

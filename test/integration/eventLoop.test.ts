@@ -4,78 +4,62 @@
  * Over a workspace of hostile files (4,000 duplicate rows, a 3,000-task cycle, an owner
  * with 2,000 parallel tasks, 1,000 copies of one ID, scanner and nesting bombs, a Latin-1
  * file) this suite re-indexes, edits and asks for language features while a monitor
- * records the host's longest stall. Before the bounds on messages, scanners and nesting,
- * this workspace held the host for minutes and never finished indexing.
+ * records the host's stalls. Before the bounds on messages, scanners and nesting, this
+ * workspace held the host for minutes and never finished indexing.
  *
- * Parsing yields to the host between files, large files parse on a worker thread, and the
- * analysis, the Plan Explorer's tree and the diagnostics run in slices; VS Code gets at
- * most MAX_EDITOR_PROBLEMS_PER_FILE of a file's problems. CPU profiles of this thread
- * taken during each phase put many of the longest stalls left outside Specline: VS
- * Code's built-in Markdown extension tokenizing the 4,000-row plan and the bombs for its
- * own symbols and links, and sending each document to its language server (hundreds of
- * milliseconds); VS Code's own link detection. Specline's own share is smaller but not
- * yet gone (docs/reliability.md lists it). This code-server offers no
- * switch to disable a built-in extension for one suite, and the monitor cannot tell
- * whose work a stall was, so the longest stall is printed for the record rather than
- * held to the 50 ms limit here (docs/reliability.md, "Known limits").
+ * What is measured. A stall is the CPU time this thread spends between two ticks of a 2 ms
+ * interval (at most the wall-clock gap): work that holds the event loop burns CPU for the
+ * whole gap, while a gap caused by the machine being busy elsewhere (the suite must pass
+ * with both cores loaded) burns almost none. The thread's CPU time comes from Linux's
+ * /proc/thread-self/schedstat; the process's would also count the parse thread, which
+ * works while this one waits (elsewhere the process's time is the fallback).
  *
- * A stall is counted in CPU time, not wall time: between two ticks of a 2 ms interval the
- * monitor takes the smaller of the wall-clock gap and the CPU time this thread spent in it.
- * Work that holds the event loop burns CPU for the whole gap; a gap caused by the machine
- * being busy elsewhere (the suite must pass with both cores loaded) burns almost none.
- * The thread's own CPU time comes from Linux's /proc/thread-self/schedstat (nanoseconds):
- * the process's CPU time would also count the parse thread, which works while this one
- * waits. Elsewhere the process's time is the fallback. The wall-clock figure is printed too.
+ * Whose stall it was. The host also runs VS Code's built-in Markdown extension, which
+ * tokenizes the 4,000-row plan and the bombs for its own symbols and links and sends each
+ * document to its language server, and VS Code's link detection: stalls of 300–450 ms
+ * that are not Specline's, and this code-server (4.100) has no way to disable a built-in
+ * extension for one suite. So a CPU profile of this thread runs beside the monitor, and
+ * each stall is split by its samples: the share whose stacks pass through Specline's
+ * bundle (Specline's code and what it calls, VS Code's API included) is Specline's, and
+ * garbage collection, which the profiler samples without a stack, is shared out in the
+ * same proportion (stallMonitor.ts). The limit holds Specline's share of every stall to
+ * 50 ms of CPU; the longest stall, whoever caused it, is printed beside it, with the
+ * scripts that ran in it. Blind spots: what VS Code does later on Specline's behalf outside
+ * Specline's stack (sending its problems on), and native time without a JavaScript stack
+ * (copying a message in from the parse thread), count as nobody's; a stall the profiler
+ * took no sample in fails rather than passing as nobody's.
+ *
+ * Parsing yields to the host between files, large files and files the parser gets cut
+ * (deep nesting, mark bombs) parse on a worker thread, and the analysis (inside the
+ * schedule and the rules with thousands of problems too), the Plan Explorer's tree and
+ * the diagnostics run in slices; VS Code gets at most MAX_EDITOR_PROBLEMS_PER_FILE of a
+ * file's problems.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as vscode from 'vscode';
 import { MAX_EDITOR_PROBLEMS_PER_FILE } from '../../src/core/model/limits.js';
+import { describeStall, monitorStalls, sourceLocator } from './stallMonitor.js';
+import type { StallReport } from './stallMonitor.js';
 import { poll } from './support.js';
 
 const EXTENSION_ID = 'specline.specline';
+/** The longest Specline may hold the shared extension host in one go, in CPU milliseconds. */
+const MAX_STALL_MS = 50;
 interface SpeclineApi {
   whenReady(): Promise<void>;
-}
-
-interface Stall { cpuMs: number; wallMs: number }
-
-/** This thread's CPU time in milliseconds: per thread on Linux, else the whole process's. */
-const threadCpuMs: () => number = (() => {
-  try {
-    const read = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-    if (Number.isFinite(read())) return read;
-  } catch { /* not Linux: the process's time below */ }
-  return () => {
-    const cpu = process.cpuUsage();
-    return (cpu.user + cpu.system) / 1000;
-  };
-})();
-
-/** Records the longest stall of this thread's event loop until stopped. */
-function monitorStalls(): { stop(): Stall } {
-  let worst: Stall = { cpuMs: 0, wallMs: 0 };
-  let lastWall = performance.now();
-  let lastCpu = threadCpuMs();
-  const timer = setInterval(() => {
-    const wall = performance.now();
-    const cpu = threadCpuMs();
-    const cpuMs = cpu - lastCpu;
-    const wallMs = wall - lastWall;
-    const blocked = Math.min(wallMs, cpuMs);
-    if (blocked > worst.cpuMs) worst = { cpuMs: blocked, wallMs };
-    lastWall = wall;
-    lastCpu = cpu;
-  }, 2);
-  return { stop: () => { clearInterval(timer); return worst; } };
 }
 
 const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 const at = (path: string): vscode.Uri => vscode.Uri.joinPath(root(), ...path.split('/'));
 const codes = (path: string): string[] => vscode.languages.getDiagnostics(at(path)).filter((d) => d.source === 'specline').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
 
-describe('Hostile input in the editor: reported, answered, and the host\'s longest stall measured', () => {
+describe('Hostile input in the editor: reported, answered, and never holding the host for 50 ms', () => {
   let api: SpeclineApi;
+  /** Whether a script is Specline's: the extension's bundle (and its parse thread's, which never runs here). */
+  let isOurs: (url: string) => boolean;
+  const locate = sourceLocator();
 
   before(async function () {
     this.timeout(180_000);
@@ -84,6 +68,8 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     });
     const extension = vscode.extensions.getExtension<SpeclineApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed in this extension host`);
+    const bundle = join(extension.extensionPath, 'dist');
+    isOurs = (url) => (url.startsWith('file://') ? fileURLToPath(url) : url).startsWith(bundle);
     api = await extension.activate();
     await api.whenReady();
     // Problems are published file by file, in slices: wait for the last hostile file too.
@@ -91,17 +77,21 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     await poll('the overload reported', () => codes('plans/overload.md').includes('resource.overallocated'), 60_000);
   });
 
-  /** Runs `work` under the monitor; the stall is appended to the test's title, so the runner prints it. */
-  async function measure(test: Mocha.Context, what: string, work: () => Promise<void>): Promise<Stall> {
-    const monitor = monitorStalls();
-    let stall: Stall;
+  /** Runs `work` under the monitor; the stalls are appended to the test's title, so the runner prints them. */
+  async function measure(test: Mocha.Context, what: string, work: () => Promise<void>): Promise<StallReport> {
+    const monitor = await monitorStalls(isOurs, locate);
+    let report: StallReport;
     try {
       await work();
     } finally {
-      stall = monitor.stop();
+      report = await monitor.stop();
     }
-    if (test.test) test.test.title += ` [${what}: longest stall ${stall.cpuMs.toFixed(0)} ms of CPU, ${stall.wallMs.toFixed(0)} ms wall]`;
-    return stall;
+    if (test.test) test.test.title += ` [${what}: longest stall ${describeStall(report.worst)}; most of Specline's in one stall ${describeStall(report.worstOurs)}]`;
+    // A stall without samples could be anyone's: it must not pass for nobody's.
+    assert.ok(report.unsampledMs < MAX_STALL_MS, `a stall of ${report.unsampledMs.toFixed(0)} ms of CPU that the profiler took no sample in`);
+    assert.ok(report.worstOurs.oursMs < MAX_STALL_MS,
+      `Specline held the extension host for ${report.worstOurs.oursMs.toFixed(0)} ms of CPU in one stall during the ${what} (limit ${MAX_STALL_MS} ms): ${describeStall(report.worstOurs)}`);
+    return report;
   }
 
   it('reports every hostile file with a plain diagnostic', () => {
@@ -118,7 +108,7 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     }
   });
 
-  it('re-indexes the whole workspace, and says how long it held the host', async function () {
+  it('re-indexes the whole workspace, holding the host under 50 ms at a time', async function () {
     this.timeout(180_000);
     await measure(this, 're-index', async () => {
       await vscode.commands.executeCommand('specline.refreshIndex');
@@ -127,7 +117,7 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     });
   });
 
-  it('re-checks an edit to the 4,000-row plan and answers language features on it', async function () {
+  it('re-checks an edit to the 4,000-row plan and answers language features on it, holding the host under 50 ms at a time', async function () {
     this.timeout(120_000);
     const document = await vscode.workspace.openTextDocument(at('plans/duplicates.md'));
     await vscode.window.showTextDocument(document);
@@ -149,7 +139,7 @@ describe('Hostile input in the editor: reported, answered, and the host\'s longe
     }
   });
 
-  it('opens the bombs in editors and answers language features on them', async function () {
+  it('opens the bombs in editors and answers language features on them, holding the host under 50 ms at a time', async function () {
     this.timeout(120_000);
     await measure(this, 'bombs', async () => {
       for (const path of ['bombs/angles.md', 'bombs/links.md', 'bombs/brackets.md', 'bombs/deep.md']) {

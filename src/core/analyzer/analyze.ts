@@ -17,6 +17,11 @@ import { updateCost } from '../cost/updateCost.js';
 import type { ScheduleNode } from './scheduleCache.js';
 import { PatchedMap } from '../model/patchedMap.js';
 
+/** Files whose links are indexed between two yields of `Analyzer.steps`. */
+const FILES_STEP = 200;
+/** Schedule nodes built between two yields of `Analyzer.steps`. */
+const NODES_STEP = 500;
+
 export interface AnalyzeInput {
   config: SpeclineConfig;
   /** Problems in `.specline.yml` itself. */
@@ -82,13 +87,15 @@ export class Analyzer {
     return out;
   }
 
-  private scheduleNodes(base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode[] {
+  /** Every item's schedule node, a yield every {@link NODES_STEP} items (a workspace may have tens of thousands of tasks). */
+  private *scheduleNodes(base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): Generator<void, ScheduleNode[], void> {
     const out: ScheduleNode[] = [];
     this.nodeAt = new Map();
     for (const list of [index.byKind.task, index.byKind.milestone]) {
       for (const item of list) {
         this.nodeAt.set(item.id, out.length);
         out.push(this.nodeFor(item, base, files, index));
+        if (out.length % NODES_STEP === 0) yield;
       }
     }
     return out;
@@ -133,7 +140,11 @@ export class Analyzer {
     if (full) {
       this.linkedFrom.clear();
       this.cached.clear();
-      for (const f of files.values()) this.indexLinks(f.file, undefined, f);
+      let n = 0;
+      for (const f of files.values()) {
+        this.indexLinks(f.file, undefined, f);
+        if (++n % FILES_STEP === 0) yield;
+      }
     } else {
       for (const [path, f] of files) if (prev.files.get(path) !== f) changed.push(path);
       for (const path of prev.files.keys()) if (!files.has(path)) changed.push(path);
@@ -165,10 +176,11 @@ export class Analyzer {
       const patched = !full && this.last ? patchIndex(this.last.index, changed, prev!.files, files) : undefined;
       index = patched ?? buildIndex(files);
       const base = scheduleBase(input.config, files);
-      const nodes = patched && this.lastNodes ? this.patchNodes(this.lastNodes, changed, base, files, index) : this.scheduleNodes(base, files, index);
+      yield;
+      const nodes = patched && this.lastNodes ? this.patchNodes(this.lastNodes, changed, base, files, index) : yield* this.scheduleNodes(base, files, index);
       this.lastNodes = nodes;
       yield;
-      scheduleResult = this.schedules.run(base, nodes);
+      scheduleResult = yield* this.schedules.steps(base, nodes);
       yield;
       const costSource = { config: input.config, today: input.today, files, items: index.items, schedule: scheduleResult };
       if (patched && this.last) {

@@ -61,23 +61,38 @@ export class ScheduleCache {
   readonly changedOwnerTasks = new Set<string>();
 
   run(base: Base, nodes: ScheduleNode[]): ScheduleResult {
+    const steps = this.steps(base, nodes);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /**
+   * The same run in steps (see `core/live/slices.ts`): a yield after each component it
+   * schedules and each owner whose load it computes, so a workspace of many components
+   * never holds a host in one piece. Once started, the steps must run to the end.
+   */
+  *steps(base: Base, nodes: ScheduleNode[]): Generator<void, ScheduleResult, void> {
     this.changed.clear();
     this.changedOwnerTasks.clear();
     const prev = this.state;
     const changedAt = prev ? sameShape(prev.nodes, nodes) : undefined;
-    const state = changedAt ? this.patch(base, prev!, nodes, changedAt) : this.full(base, nodes);
+    const state = changedAt ? yield* this.patch(base, prev!, nodes, changedAt) : yield* this.full(base, nodes);
     this.state = state;
+    yield;
     return resultOf(state);
   }
 
   /** Every component from scratch, reusing the ones whose nodes are all unchanged. */
-  private full(base: Base, nodes: ScheduleNode[]): State {
+  private *full(base: Base, nodes: ScheduleNode[]): Generator<void, State, void> {
     const prev = this.state;
     const previousComponent = new Map<ScheduleNode, Component>();
     for (const c of prev?.components ?? []) for (const n of c.members) previousComponent.set(n, c);
     const positionOf = new Map<string, number>();
     nodes.forEach((n, i) => positionOf.set(n.item.id, i));
     const groups = componentsOf(nodes, positionOf);
+    yield;
 
     const componentAt: Component[] = new Array(nodes.length);
     const components: Component[] = [];
@@ -92,6 +107,7 @@ export class ScheduleCache {
       } else {
         component = scheduleComponent(base, nodes, positions, components.length);
         for (const m of members) this.changed.add(m.item);
+        yield;
       }
       components.push(component);
       for (const i of positions) componentAt[i] = component;
@@ -110,13 +126,14 @@ export class ScheduleCache {
       else for (const id of ids) { const i = positionOf.get(id); if (i === undefined || this.changed.has(nodes[i]!.item)) { touched.add(owner); break; } }
     }
     const state: State = { nodes, positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev?.owners ?? new Map() };
+    yield;
     // The owners' task lists are in node order here, so one scheduler run can do them all.
-    state.owners = this.ownerLoads(base, state, touched, true);
+    state.owners = yield* this.ownerLoads(base, state, touched, true);
     return state;
   }
 
   /** Same IDs and predecessors, some nodes replaced: redo only their components. */
-  private patch(base: Base, prev: State, nodes: ScheduleNode[], changedAt: number[]): State {
+  private *patch(base: Base, prev: State, nodes: ScheduleNode[], changedAt: number[]): Generator<void, State, void> {
     const redo = new Set<Component>();
     for (const i of changedAt) redo.add(prev.componentAt[i]!);
     // The new dates go into a patched copy: the previous result belongs to an analysis
@@ -134,6 +151,7 @@ export class ScheduleCache {
       }
       for (const [id, t] of component.result.tasks) tasks.set(id, t);
       for (const [id, m] of component.result.milestones) milestones.set(id, m);
+      yield;
     }
     const touched = new Set<string>();
     for (const i of changedAt) {
@@ -151,12 +169,12 @@ export class ScheduleCache {
     // Owners of the other tasks in the rescheduled components: their dates may have moved too.
     for (const c of redo) for (const i of c.positions) for (const owner of nodes[i]!.task?.owners ?? []) touched.add(owner);
     const state: State = { nodes, positionOf: prev.positionOf, componentAt, components, tasks: PatchedMap.with(prev.tasks, tasks), milestones: PatchedMap.with(prev.milestones, milestones), ownerTasks, owners: prev.owners };
-    state.owners = this.ownerLoads(base, state, touched);
+    state.owners = yield* this.ownerLoads(base, state, touched);
     return state;
   }
 
   /** Load and over-allocation per owner, recomputed only for the touched owners. */
-  private ownerLoads(base: Base, state: State, touched: Set<string>, together = false): Map<string, OwnerLoad> {
+  private *ownerLoads(base: Base, state: State, touched: Set<string>, together = false): Generator<void, Map<string, OwnerLoad>, void> {
     // A plan calendar's holidays decide which days a task loads, so they are part of the key.
     const calendarKey = new Map<string, string>();
     if (touched.size) for (const [key, cal] of base.calendars ?? []) calendarKey.set(key, JSON.stringify(cal));
@@ -188,7 +206,9 @@ export class ScheduleCache {
       }
       const result = schedule({ ...base, tasks: pinned, milestones: [] });
       owners.set(owner, { key, runs: () => result.load.get(owner), issues: result.issues.filter((i) => i.code === 'resource.overallocated') });
+      yield;
     }
+    yield;
     if (fresh.length) this.loadsTogether(base, state, fresh, owners);
     return owners;
   }

@@ -32,8 +32,15 @@ export interface CheckContext {
   cost: CostResult;
 }
 
-/** A rule: one code (or a few closely tied ones), one file. */
-export type Rule = (ctx: CheckContext) => Diagnostic[];
+/**
+ * A rule: one code (or a few closely tied ones), one file. A rule that may produce
+ * thousands of diagnostics is a generator that yields every {@link RULE_STEP} of them, so
+ * a host slicing the analysis gets its thread back inside the rule too (see `runChecksSteps`).
+ */
+export type Rule = (ctx: CheckContext) => Diagnostic[] | Generator<void, Diagnostic[], void>;
+
+/** Diagnostics a rule builds between two yields: a few milliseconds of work. */
+export const RULE_STEP = 200;
 
 /**
  * A diagnostic of a rule. `runChecks` gives it its code's default severity from the rule

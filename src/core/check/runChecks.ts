@@ -24,7 +24,9 @@ export function* runChecksSteps(ctx: CheckContext): Generator<void, Diagnostic[]
   for (const f of ctx.checkFiles) for (const d of f.diagnostics) all.push(d);
   for (const rule of ALL_RULES) {
     yield;
-    for (const d of rule(ctx)) {
+    const result = rule(ctx);
+    const list = Array.isArray(result) ? result : yield* result;
+    for (const d of list) {
       // Fresh from the rule, so set in place: the default level lives in the rule's metadata.
       d.severity = RULES_BY_CODE.get(d.code)?.defaultSeverity ?? d.severity;
       all.push(d);

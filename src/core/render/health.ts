@@ -58,9 +58,12 @@ export interface HealthContext {
   today: DayNumber;
 }
 
-/** Indexes the analysis for repeated {@link featureHealth} calls. */
-export function createHealthContext(analysis: Analysis, today: DayNumber = analysis.today): HealthContext {
-  return { calendar: workCalendar(analysis.config.calendar), problems: problemsByItem(analysis), today };
+/**
+ * Indexes the analysis for repeated {@link featureHealth} calls; `problems`, when the
+ * caller has grouped them already (`problemsByItem`), is used as it is.
+ */
+export function createHealthContext(analysis: Analysis, today: DayNumber = analysis.today, problems?: Map<string, Diagnostic[]>): HealthContext {
+  return { calendar: workCalendar(analysis.config.calendar), problems: problems ?? problemsByItem(analysis), today };
 }
 
 /** How many overdue/blocked task IDs a reason names before "and N more". */

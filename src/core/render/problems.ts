@@ -18,8 +18,26 @@ export const OVERALLOCATED_CODES: ReadonlySet<string> = new Set(['resource.overa
  * 3. otherwise the innermost item whose source range contains the diagnostic's start.
  */
 export function problemsByItem(analysis: Analysis): Map<string, Diagnostic[]> {
+  const steps = problemsByItemSteps(analysis);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Diagnostics grouped between two yields of {@link problemsByItemSteps}. */
+const PROBLEMS_STEP = 1_000;
+
+/**
+ * `problemsByItem` in steps, a yield every {@link PROBLEMS_STEP} diagnostics, for a host
+ * that builds its views in slices (`core/live/slices.ts`): a workspace of tens of
+ * thousands of problems must not hold the editor in one piece.
+ */
+export function* problemsByItemSteps(analysis: Analysis): Generator<void, Map<string, Diagnostic[]>, void> {
   const result = new Map<string, Diagnostic[]>();
   const locate = itemLocator(analysis);
+  yield;
+  let count = 0;
   // The items this diagnostic was already added to: a diagnostic is added to an item once.
   // (Searching the item's list instead is quadratic when one ID collects thousands, e.g.
   // a duplicated ID.)
@@ -33,6 +51,7 @@ export function problemsByItem(analysis: Analysis): Map<string, Diagnostic[]> {
   };
 
   for (const d of analysis.diagnostics) {
+    if (++count % PROBLEMS_STEP === 0) yield;
     addedTo.clear();
     const data = d.data;
     let attributed = false;

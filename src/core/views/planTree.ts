@@ -5,7 +5,7 @@ import type { DayNumber, Diagnostic, FilePath, Item, Severity, Status } from '..
 import type { HealthContext, HealthLevel } from '../render/health.js';
 import { createHealthContext, featureHealth, HEALTH_LABEL, HEALTH_ORDER } from '../render/health.js';
 import { isClosed, itemProgress } from '../render/progress.js';
-import { problemsByItem } from '../render/problems.js';
+import { problemsByItemSteps } from '../render/problems.js';
 import { displayId } from '../mermaid/localId.js';
 
 /**
@@ -94,13 +94,14 @@ export function* planTreeSteps(analysis: Analysis, options: PlanTreeOptions = {}
   const items = sourceOrder([...analysis.items.values()]);
   for (const item of items) order.set(item.id, order.size);
   yield;
-  const health = createHealthContext(analysis, today);
+  const problems = yield* problemsByItemSteps(analysis);
+  const health = createHealthContext(analysis, today, problems);
   yield;
   const ctx: Context = {
     analysis,
     today,
     health,
-    problems: problemsByItem(analysis),
+    problems,
     order,
     maxProblems: options.maxTooltipProblems ?? 5,
   };

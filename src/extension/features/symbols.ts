@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { DocumentSymbol } from '../../core/language/index.js';
 import { getDocumentSymbols, getWorkspaceSymbols, MAX_WORKSPACE_SYMBOLS } from '../../core/language/index.js';
 import type { ItemKind } from '../../core/model/types.js';
+import { SLICE_MS } from '../../core/live/slices.js';
 import { toRange } from '../convert.js';
+import { HOST_CLOCK } from '../hostClock.js';
 import type { IndexService } from '../indexService.js';
 import { uriFor } from '../workspaceBridge.js';
 import { indexed } from './context.js';
@@ -27,19 +29,34 @@ export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
     const entry = indexed(this.service, document, false);
     if (!entry) return [];
-    return convert(getDocumentSymbols(await entry.index.fileResult(entry.path, document.getText(), entry.analysis)));
+    const result = await entry.index.fileResult(entry.path, document.getText(), entry.analysis);
+    // Reading and hashing the text, building the tree and converting it are each a few
+    // milliseconds on a plan of thousands of tasks: not all in one turn of the host.
+    await HOST_CLOCK.yieldToHost();
+    const symbols = getDocumentSymbols(result);
+    await HOST_CLOCK.yieldToHost();
+    return convert(symbols, { start: HOST_CLOCK.now() });
   }
 }
 
-function convert(nodes: readonly DocumentSymbol[]): vscode.DocumentSymbol[] {
+/**
+ * The outline in VS Code's types, giving the host its thread back between slices: a plan
+ * of 4,000 tasks has 4,000 symbols, and converting them in one go held the host for tens
+ * of milliseconds.
+ */
+async function convert(nodes: readonly DocumentSymbol[], slice: { start: number }): Promise<vscode.DocumentSymbol[]> {
   const out: vscode.DocumentSymbol[] = [];
   for (const node of nodes) {
+    if (HOST_CLOCK.now() - slice.start >= SLICE_MS) {
+      await HOST_CLOCK.yieldToHost();
+      slice.start = HOST_CLOCK.now();
+    }
     if (node.kind === 'section') {
-      out.push(...convert(node.children));
+      for (const child of await convert(node.children, slice)) out.push(child);
       continue;
     }
     const symbol = new vscode.DocumentSymbol(node.name, node.detail ?? '', KIND[node.kind], toRange(node.range), toRange(node.selectionRange));
-    symbol.children = convert(node.children);
+    symbol.children = node.children.length ? await convert(node.children, slice) : [];
     out.push(symbol);
   }
   return out;

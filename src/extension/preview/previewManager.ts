@@ -71,9 +71,13 @@ export class PreviewManager implements vscode.Disposable {
   private updateContext(): void {
     const document = vscode.window.activeTextEditor?.document;
     let isPlan = false;
-    if (document?.languageId === 'markdown') {
-      const indexed = this.service()?.document(document.uri);
-      isPlan = indexed?.analysis.files.get(indexed.path)?.items.some((i) => i.kind === 'task' || i.kind === 'milestone') ?? false;
+    const service = this.service();
+    if (document?.languageId === 'markdown' && service) {
+      // The last analysis, not a fresh one: a fresh one analyses at once, on every switch of
+      // editor, for a button that is updated again when the next analysis lands anyway.
+      const index = service.folderOf(document.uri);
+      const path = index ? service.pathOf(index, document.uri) : undefined;
+      isPlan = (path !== undefined && index?.analysis?.files.get(path)?.items.some((i) => i.kind === 'task' || i.kind === 'milestone')) ?? false;
     }
     if (isPlan === this.isPlan) return;
     this.isPlan = isPlan;

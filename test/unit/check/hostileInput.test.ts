@@ -5,6 +5,7 @@ import { defaultConfig } from '../../../src/core/config/loadConfig.js';
 import { formatDate, parseIsoDate } from '../../../src/core/model/dates.js';
 import { MAX_IDS_PER_LIST, MAX_NAMED_IN_MESSAGE, MAX_RELATED } from '../../../src/core/model/limits.js';
 import type { Diagnostic } from '../../../src/core/model/types.js';
+import { RULE_STEP } from '../../../src/core/check/checkContext.js';
 import { INTERNAL_ERROR_MESSAGE, parseFile } from '../../../src/core/parse/parseFile.js';
 import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
 import type { Workspace } from '../../../src/core/workspace/types.js';
@@ -246,4 +247,29 @@ describe('hostile input: bounded diagnostics', function () {
       assert.match(String(d.data?.['internalError']), /TypeError: Cannot read properties/);
     });
   });
+});
+
+describe('hostile input: the analysis yields inside its longest steps', function () {
+  this.timeout(60_000);
+
+  /** How many times the analysis of `files` yields (where a host may take its thread back). */
+  async function yieldsOf(files: Record<string, string>): Promise<number> {
+    const steps = (await workspaceOf(files)).analyzeSteps();
+    let count = 0;
+    while (!steps.next().done) count++;
+    return count;
+  }
+  const rows = (n: number, row: (i: number) => string): string => `| ID | Title | Duration | After |\n|---|---|---|---|\n${Array.from({ length: n }, (_, i) => `${row(i)}\n`).join('')}`;
+
+  // Without yields inside the rules, ten times the rows would give the same number of steps.
+  for (const [name, row] of [
+    ['4,000 rows defining T-1 (id.duplicate)', () => '| T-1 | same | 1d | |'],
+    ['a 4,000-task cycle (schedule.cycle)', (i: number, n: number) => `| T-${i} | link | 1d | T-${(i + 1) % n} |`],
+  ] as const) {
+    it(`${name}: a yield at least every ${RULE_STEP} diagnostics`, async () => {
+      const small = await yieldsOf({ 'plan.md': rows(400, (i) => row(i, 400)) });
+      const large = await yieldsOf({ 'plan.md': rows(4000, (i) => row(i, 4000)) });
+      assert.ok(large - small >= (4000 - 400) / RULE_STEP - 1, `${small} yields for 400 rows, ${large} for 4,000`);
+    });
+  }
 });

@@ -10,6 +10,7 @@ import { parseIsoDate } from '../../../src/core/model/dates.js';
 import { MAX_NESTING_DEPTH } from '../../../src/core/model/limits.js';
 import type { Diagnostic, FileResult } from '../../../src/core/model/types.js';
 import { parseFile } from '../../../src/core/parse/parseFile.js';
+import { hasStructureProblems } from '../../../src/core/parse/structureBounds.js';
 import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js';
 import { assertNoInternalError, assertOutputBudget, assertRangesInside } from '../fuzz/documentChecks.js';
 
@@ -82,6 +83,15 @@ describe('hostile input', function () {
     assert.equal(deep[0]?.range.start.line, MAX_NESTING_DEPTH);
     assert.equal(deep.length, 300 - MAX_NESTING_DEPTH);
     assert.ok(ids(r).includes('T-907'));
+  });
+
+  it('hasStructureProblems singles out the files the parser gets cut (the host sends them to its parse thread)', () => {
+    for (const name of ['angle-brackets.md', 'link-openers.md', 'deep-list-one-line.md', 'deep-quote-one-line.md', 'deep-list-indented.md', 'one-megabyte-line.md']) {
+      assert.equal(hasStructureProblems(corpus[name] as string), true, name);
+    }
+    for (const name of ['same-id-4000-rows.md', 'cycle-3000.md', 'bom.md', 'crlf.md', 'cr.md', 'rtl-zero-width.md']) {
+      assert.equal(hasStructureProblems(corpus[name] as string), false, name);
+    }
   });
 
   it('deep YAML and alias bombs are schema.yaml problems; the body is still read', () => {

@@ -1,7 +1,7 @@
 import { MAX_NAMED_IN_MESSAGE, MAX_RELATED } from '../../model/limits.js';
 import type { Diagnostic, Item } from '../../model/types.js';
 import type { CheckContext } from '../checkContext.js';
-import { diagnostic, relatedTo } from '../checkContext.js';
+import { diagnostic, relatedTo, RULE_STEP } from '../checkContext.js';
 import { formatCount, namedWithMore } from '../boundedList.js';
 import type { RuleMeta } from '../ruleMeta.js';
 
@@ -24,13 +24,14 @@ export const idDuplicateMeta: RuleMeta = {
  * first few others are named and related (a plan defining one ID 4,000 times would
  * otherwise print 16 million locations); the message counts the rest.
  */
-export function idDuplicate(ctx: CheckContext): Diagnostic[] {
+export function* idDuplicate(ctx: CheckContext): Generator<void, Diagnostic[], void> {
   const out: Diagnostic[] = [];
   const wanted = Math.max(MAX_NAMED_IN_MESSAGE, MAX_RELATED);
   for (const file of ctx.checkFiles) {
     for (const def of file.items) {
       const defs = ctx.definitions.get(def.id);
       if (!defs || defs.length < 2) continue;
+      if (out.length % RULE_STEP === RULE_STEP - 1) yield;
       // The first definitions other than this one: O(wanted) per definition, not O(defs).
       const others: Item[] = [];
       for (let i = 0; i < defs.length && others.length < wanted; i++) if (defs[i] !== def) others.push(defs[i]!);

@@ -1,7 +1,7 @@
 import { formatDate } from '../../model/dates.js';
 import type { Diagnostic } from '../../model/types.js';
 import type { CheckContext } from '../checkContext.js';
-import { attributeRange, diagnostic, relatedTo } from '../checkContext.js';
+import { attributeRange, diagnostic, relatedTo, RULE_STEP } from '../checkContext.js';
 import { formatCount, namedWithMore } from '../boundedList.js';
 import { MAX_NAMED_IN_MESSAGE, MAX_RELATED } from '../../model/limits.js';
 import type { RuleMeta } from '../ruleMeta.js';
@@ -96,7 +96,7 @@ export const resourceOverallocatedMeta: RuleMeta = {
  * the nearest members as related locations, so a 3,000-task cycle prints 3,000 short
  * messages, not 3,000 copies of the whole cycle.
  */
-export function scheduleCycle(ctx: CheckContext): Diagnostic[] {
+export function* scheduleCycle(ctx: CheckContext): Generator<void, Diagnostic[], void> {
   const out: Diagnostic[] = [];
   for (const issue of ctx.schedule.issues) {
     if (issue.code !== 'schedule.cycle') continue;
@@ -106,6 +106,7 @@ export function scheduleCycle(ctx: CheckContext): Diagnostic[] {
       const id = ids[at]!;
       const item = ctx.items.get(id);
       if (!item || !ctx.inScope(item.file)) continue;
+      if (out.length % RULE_STEP === RULE_STEP - 1) yield;
       const ref = item.links.after?.find((r) => members.has(r.id));
       const related = [];
       for (const i of nearestFirst(at, ids.length, MAX_RELATED)) {
@@ -213,7 +214,7 @@ export function scheduleOverspecified(ctx: CheckContext): Diagnostic[] {
  * a few days and tasks, those overlapping this task first, and counts the rest; related
  * locations are the overlapping tasks first, capped.
  */
-export function resourceOverallocated(ctx: CheckContext): Diagnostic[] {
+export function* resourceOverallocated(ctx: CheckContext): Generator<void, Diagnostic[], void> {
   const out: Diagnostic[] = [];
   for (const issue of ctx.schedule.issues) {
     if (issue.code !== 'resource.overallocated') continue;
@@ -224,6 +225,7 @@ export function resourceOverallocated(ctx: CheckContext): Diagnostic[] {
     for (const id of issue.tasks) {
       const task = ctx.items.get(id);
       if (!task || !ctx.inScope(task.file)) continue;
+      if (out.length % RULE_STEP === RULE_STEP - 1) yield;
       const span = ctx.schedule.tasks.get(id);
       const from = span?.start ?? Number.NEGATIVE_INFINITY;
       const to = span?.end ?? Number.POSITIVE_INFINITY;
