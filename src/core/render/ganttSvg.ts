@@ -293,11 +293,17 @@ interface BandedLayout {
 
 /**
  * A large chart for a webview, drawn as layers so the browser only lays out what is on
- * screen: a background SVG (axis, grid, non-working days, dependency arrows), then the
- * rows in bands of `bandRows` rows, each its own SVG in a `content-visibility: auto` box
- * (off-screen bands are neither laid out nor painted), then a thin overlay with the
- * today line. Each band's viewBox starts at its own y, so rows keep the coordinates of
- * the single-SVG chart. Same rows, classes and data attributes as {@link renderGanttSvg}.
+ * screen: a background SVG (axis, grid, non-working days), then the rows in bands of
+ * `bandRows` rows, each its own SVG in a `content-visibility: auto` box (off-screen bands
+ * are neither laid out nor painted), then a thin overlay with the today line. Each band's
+ * viewBox starts at its own y, so rows keep the coordinates of the single-SVG chart. Same
+ * rows, classes and data attributes as {@link renderGanttSvg}.
+ *
+ * The dependency arrows are drawn in the bands, under their rows: each band draws every
+ * arrow that crosses it, and its viewport cuts the arrow at its edges, so the pieces join
+ * into the same picture as one layer of arrows. That keeps the frame the same when a bar
+ * moves: an edit changes the bands its bar and its arrows cross, and the preview patches
+ * those instead of sending the whole chart again.
  */
 function bandedChart(l: BandedLayout): BlockedMarkup {
   const { width, height, xOf } = l;
@@ -307,15 +313,6 @@ function bandedChart(l: BandedLayout): BlockedMarkup {
   out.push(`<rect class="sl-bg" x="0" y="0" width="${num(width)}" height="${num(height)}"/>`);
   if (l.zoom === 'day' || l.zoom === 'week') out.push(nonWorkingDays(l.analysis, l.origin, l.stop, xOf, height));
   out.push(axis(l.zoom, l.origin, l.stop, xOf, height));
-  out.push('<g class="sl-deps">');
-  for (const p of l.placed) {
-    for (const predId of p.row.predecessors) {
-      const pred = l.byId.get(predId);
-      if (pred === undefined || pred === p) continue;
-      out.push(arrow(pred, p, xOf));
-    }
-  }
-  out.push('</g>');
   out.push('</svg>');
 
   // Rows and section headers in y order, cut into bands.
@@ -327,17 +324,32 @@ function bandedChart(l: BandedLayout): BlockedMarkup {
   out.push(`<div class="sl-band-spacer" style="height:${HEADER}px"></div>`);
   // The bands are the blocks; the wrapper holds nothing else, as blocks require.
   out.push(`<div class="sl-bands">${BLOCKS_MARKER}</div>`);
-  const blocks: ViewBlock[] = [];
+  const bands: Array<{ top: number; bottom: number; entries: typeof entries; arrows: string[] }> = [];
   for (let i = 0; i < entries.length; i += l.bandRows) {
-    const band = entries.slice(i, i + l.bandRows);
-    const top = band[0]!.y;
+    const top = entries[i]!.y;
     const bottom = i + l.bandRows < entries.length ? entries[i + l.bandRows]!.y : height;
-    const h = bottom - top;
-    const key = `band/${i / l.bandRows}`;
+    bands.push({ top, bottom, entries: entries.slice(i, i + l.bandRows), arrows: [] });
+  }
+  // Each arrow into every band it crosses: between its two rows, both included.
+  for (const p of l.placed) {
+    for (const predId of p.row.predecessors) {
+      const pred = l.byId.get(predId);
+      if (pred === undefined || pred === p) continue;
+      const markup = arrow(pred, p, xOf);
+      const lo = Math.min(pred.y, p.y);
+      const hi = Math.max(pred.y, p.y) + ROW;
+      for (const band of bands) if (band.top < hi && band.bottom > lo) band.arrows.push(markup);
+    }
+  }
+  const blocks: ViewBlock[] = [];
+  for (const [k, band] of bands.entries()) {
+    const h = band.bottom - band.top;
+    const key = `band/${k}`;
     const markup = [`<div class="sl-band" style="height:${num(h)}px"${blockAttr(key)}>`];
-    markup.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(h)}" viewBox="0 ${num(top)} ${num(width)} ${num(h)}">`);
+    markup.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(h)}" viewBox="0 ${num(band.top)} ${num(width)} ${num(h)}">`);
+    if (band.arrows.length > 0) markup.push(`<g class="sl-deps">${band.arrows.join('')}</g>`);
     markup.push('<g class="sl-tasks">');
-    for (const e of band) markup.push(e.markup());
+    for (const e of band.entries) markup.push(e.markup());
     markup.push('</g></svg></div>');
     blocks.push({ key, html: markup.join('\n') });
   }
