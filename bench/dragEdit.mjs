@@ -9,8 +9,11 @@
 // incrementally (`setFile` + `analyze`), the chart rendered (`renderGanttView` + the block
 // sync) and posted, until the frame showing it is painted. Alternately the end of T-500 is
 // dragged two days later and back, which re-flows every task after it. VS Code's own part
-// (applying the WorkspaceEdit to the buffer, the index's debounce) is not in this process
-// and not counted. It only prints; a slow number never fails it. Median of --drops.
+// (applying the WorkspaceEdit to the buffer) is not in this process and not counted; the
+// index's typing debounce and the panel's coalescing delay do not apply to an edit made
+// from the chart (`LiveIndex.editApplied`), so nothing else waits between these steps.
+// test/e2e/ganttEdit.e2e.mjs prints the whole drop → redraw in code-server. It only
+// prints; a slow number never fails it. Median of --drops.
 //
 //   node bench/dragEdit.mjs [--tasks 1000] [--drops 10]
 import { existsSync } from 'node:fs';

@@ -154,6 +154,12 @@ export class FolderIndex implements vscode.Disposable {
     if (path !== undefined) this.live.bufferChanged(path);
   }
 
+  /** Specline applied an edit to these files (`specline.editTask`): re-check at once, not after the typing debounce. */
+  editApplied(uris: readonly vscode.Uri[]): void {
+    const paths = uris.map((uri) => relativePath(this.folder, uri)).filter((p): p is FilePath => p !== undefined);
+    if (paths.length > 0) this.live.editApplied(paths);
+  }
+
   /** A document was closed: unsaved edits are gone, so the disk is the truth again. */
   documentClosed(uri: vscode.Uri): void {
     this.diskChanged(uri);

@@ -7,7 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { planShiftPredecessors } from '../../src/core/edit/shiftPredecessors.js';
+import { parseIsoDate } from '../../src/core/model/dates.js';
 import { contentHash } from '../../src/core/parse/contentHash.js';
+import { createWorkspace } from '../../src/core/workspace/createWorkspace.js';
 import { poll } from './support.js';
 
 const EXTENSION_ID = 'specline.specline';
@@ -82,7 +85,7 @@ describe('specline.editTask', () => {
     assert.equal(doc.getText(), before, 'and nothing is written');
     const outcome = await vscode.commands.executeCommand<Outcome>('specline.editTask', [{ id: 'T-1', start: '2027-01-05', expectedHash }, { id: 'T-2', title: 'Beta two', expectedHash }]);
     assert.deepEqual({ ok: outcome?.ok, message: outcome?.message }, { ok: true, message: undefined });
-    assert.equal(doc.getText(), before.replace('| T-1 | Alpha  | 2027-01-04 |', '| T-1 | Alpha  | 2027-01-05 |').replace('| T-2 | Beta   |', '| T-2 | Beta two   |'));
+    assert.equal(doc.getText(), before.replace('| T-1 | Alpha  | 2027-01-04 |', '| T-1 | Alpha  | 2027-01-05 |').replace('| T-2 | Beta   |', '| T-2 | Beta two |'));
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), before, 'one undo restores both');
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -105,6 +108,30 @@ describe('specline.editTask', () => {
 
   it('a mermaid task line: the start date and the length', async () => {
     await expectEdit('plans/chart.md', { id: 'T-40', start: '2027-01-11', end: '2027-01-18' }, (t) => t.replace('T-40, 2027-01-04, 5d', 'T-40, 2027-01-11, 8d'));
+  });
+
+  it('a mermaid chart\'s "shift the predecessor chain": dates in its dateFormat, its after kept, one undo restores every byte', async () => {
+    const path = 'plans/chart-chain.md';
+    const doc = await vscode.workspace.openTextDocument(at(path));
+    await vscode.window.showTextDocument(doc);
+    const before = doc.getText();
+    // The chart's answer, planned as the preview plans it (from the chart's text).
+    const ws = createWorkspace({
+      fs: { listFiles: async () => [path], readFile: async () => new TextEncoder().encode(before), stat: async () => ({ size: before.length }) },
+      today: () => parseIsoDate('2027-01-01')!,
+    });
+    await ws.load();
+    const analysis = ws.analyze();
+    const ship = [...analysis.items.values()].find((i) => i.title === 'Ship')!;
+    const chain = planShiftPredecessors(analysis, { kind: 'move', id: ship.id, days: 7 }, before);
+    assert.ok(chain.ok, chain.ok ? '' : chain.message);
+    assert.equal(chain.requests.length, 2, 'two predecessors move: one WorkspaceEdit for both');
+    const outcome = await vscode.commands.executeCommand<Outcome>('specline.editTask', chain.requests);
+    assert.deepEqual({ ok: outcome?.ok, message: outcome?.message }, { ok: true, message: undefined });
+    assert.equal(doc.getText(), before.replace(':p1, 04.01.2027, 2d', ':p1, 11.01.2027, 2d').replace(':d1, after r1, 15.01.2027', ':d1, after r1, 22.01.2027'));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), before, 'one undo restores both');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('refuses a stale edit: the file changed since the chart was drawn', async () => {

@@ -231,7 +231,14 @@ function titleEdit(item: Item, text: string, title: string): TextEdit | undefine
       const cell = splitTableRow(lines.lineText(rowLine))[col];
       if (!cell) return undefined;
       if (cell.contentEnd === cell.contentStart) return replaceSpan(rowLine, cell.start, cell.end, ` ${escaped} `);
-      return replaceSpan(rowLine, cell.contentStart, cell.contentEnd, escaped);
+      const row = lines.lineText(rowLine);
+      // No closing pipe: nothing to keep in place after the title.
+      if (cell.end >= row.length || row[cell.end] !== '|') return replaceSpan(rowLine, cell.contentStart, cell.contentEnd, escaped);
+      // As for values: the cell keeps its width where the title fits (the pipes stay where
+      // they were); a longer one grows this cell only, keeping the gap it had before the pipe
+      // (at most one space). Other rows are not re-padded: that would touch every row.
+      const gap = Math.min(1, cell.end - cell.contentEnd);
+      return replaceSpan(rowLine, cell.contentStart, cell.end, `${escaped}${' '.repeat(Math.max(gap, cell.end - cell.contentStart - escaped.length))}`);
     }
     case 'document': {
       // No `title` key: the first level-1 heading is the title, else a key is added.

@@ -1,11 +1,19 @@
 import type { Analysis } from '../analysis/types.js';
-import { parseIsoDate } from '../model/dates.js';
+import { fileResultFor } from '../language/freshFile.js';
+import { findGanttBlocks } from '../mermaid/ganttBlocks.js';
+import { parseGanttDuration } from '../mermaid/ganttDuration.js';
+import { readGantt } from '../mermaid/readGantt.js';
+import { formatDate, parseIsoDate } from '../model/dates.js';
 import type { DayNumber, Item } from '../model/types.js';
 import { displayId } from '../mermaid/localId.js';
+import { contentHash } from '../parse/contentHash.js';
+import { parseFile } from '../parse/parseFile.js';
 import { WorkCalendar, workdaysBetween } from '../schedule/calendar.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
 import type { ChartGesture } from '../views/protocol.js';
 import { planChartGesture } from './chartGesture.js';
+import { applyTextEdits } from './planTaskEdit.js';
+import { planTaskEdits } from './planTaskEdits.js';
 import type { TaskEditRequest } from './taskEditRequest.js';
 
 export type ShiftPlanResult =
@@ -24,16 +32,17 @@ export type ShiftPlanResult =
  * the shifted tasks moves with them, as the scheduler computes.
  *
  * One request per shifted item, for `specline.editTask`'s multi-item path (one
- * WorkspaceEdit, one undo). Mermaid charts are left out: there a start date and `after`
- * share one place, so the chain is written differently and pinning is the answer offered.
+ * WorkspaceEdit, one undo). A task of a mermaid chart is shifted in the chart's own terms
+ * (`shiftInChart`), which needs the file's `text`: the analysis does not say which of a
+ * chart task's slots hold `after`, a date or a length.
  */
-export function planShiftPredecessors(analysis: Analysis, gesture: Extract<ChartGesture, { kind: 'move' }>): ShiftPlanResult {
+export function planShiftPredecessors(analysis: Analysis, gesture: Extract<ChartGesture, { kind: 'move' }>, text?: string): ShiftPlanResult {
   const item = analysis.items.get(gesture.id);
   const name = displayId(gesture.id);
   if (!item || (item.kind !== 'task' && item.kind !== 'milestone')) return { ok: false, message: `${name} is not a task or milestone of this plan any more` };
-  if (item.form === 'mermaid') return { ok: false, message: `${name} is in a mermaid chart: its predecessors are not shifted from the chart` };
   const moved = planChartGesture(analysis, gesture);
   if (!moved.ok) return moved;
+  if (item.form === 'mermaid') return shiftInChart(analysis, item, gesture.days, moved.plan.overrides, text);
   const from = startOf(analysis, item);
   // Only a move that would pin a start has predecessors to shift instead.
   const to = moved.plan.request.start;
@@ -82,4 +91,89 @@ function startOf(analysis: Analysis, item: Item): DayNumber | undefined {
 function shift(calendar: WorkCalendar, d: DayNumber, n: number): DayNumber {
   const from = calendar.nextWorkday(d);
   return n >= 0 ? calendar.addWorkdays(from, n + 1) : calendar.subtractWorkdays(from, -n + 1);
+}
+
+// mermaid's own pattern for `after` ids (letters, digits, `_` and `-`, separated by spaces).
+const AFTER = /^after\s+([\d\w\- ]+)/;
+
+/**
+ * The predecessor chain of a mermaid chart task, shifted in mermaid's terms: by the same
+ * calendar days the chart moved the task (a chart's drag steps calendar days). Going up
+ * the `after` ids (and, for a line with no start, the line before it, which mermaid
+ * follows): a task with a start date moves as a whole (start and end, its length kept); a
+ * task that follows others but has an end date of its own gets that end moved; one that
+ * follows with a length is moved by moving what it follows. An end set by `until` (another
+ * task's start) is refused: moving it would mean moving that other task's start.
+ *
+ * Where the task lands is read back from the edited chart, so the summary says the day
+ * mermaid will draw (excluded days can make it differ from where it was dropped).
+ */
+function shiftInChart(analysis: Analysis, item: Item, days: number, overrides: string[] | undefined, text: string | undefined): ShiftPlanResult {
+  const name = displayId(item.id);
+  if (!overrides || overrides.length === 0) return { ok: false, message: `${name} does not wait for predecessors it could keep following` };
+  const file = analysis.files.get(item.file);
+  if (text === undefined) return { ok: false, message: `${name} is in a mermaid chart: shifting its predecessors needs the chart's text` };
+  if (!file || file.hash !== contentHash(text)) return { ok: false, message: `${item.file} changed since the chart was drawn` };
+  const lines = text.split(/\r\n|\r|\n/);
+  const at = item.range.start.line;
+  const block = findGanttBlocks(lines).find((b) => b.ganttLine < at && at < b.endLine);
+  if (!block) return { ok: false, message: `${name}: its mermaid chart was not found` };
+  const chart = readGantt(lines, block);
+  // Each line's mermaid id, as mermaid names it (generated `taskN` for lines without one).
+  let generated = 0;
+  const ids = chart.tasks.map((t) => (t.data.length === 3 ? t.data[0]!.text : t.data.length > 0 && t.data.length < 3 ? `task${++generated}` : ''));
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const items = new Map(file.items.filter((i) => i.form === 'mermaid' && i.chart === item.chart).map((i) => [displayId(i.id), i]));
+  const self = chart.tasks.findIndex((t) => t.line.line === at && (t.data.length === 3 ? t.data[0]! : t.title).start === item.idRange.start.character);
+  if (self < 0) return { ok: false, message: `${name}: its line in the mermaid chart was not found` };
+  const afterIds = (i: number): string[] => {
+    const d = chart.tasks[i]!.data;
+    const m = d.length >= 2 ? AFTER.exec(d[d.length - 2]!.text) : null;
+    return m ? m[1]!.trim().split(/\s+/) : [];
+  };
+
+  const requests: TaskEditRequest[] = [];
+  const shifted: string[] = [];
+  const seen = new Set<number>([self]);
+  const stack = afterIds(self).map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    const t = chart.tasks[i]!;
+    const id = ids[i]!;
+    if (t.data.length === 1) {
+      // No start: mermaid starts it where the line before it ends.
+      if (i === 0) return { ok: false, message: `${id} has no start to move` };
+      stack.push(i - 1);
+      continue;
+    }
+    const p = items.get(id);
+    if (!p) return { ok: false, message: `${id} is not a task of this chart Specline can move` };
+    const start = t.data[t.data.length - 2]!.text;
+    const end = t.data[t.data.length - 1]!.text;
+    if (/^until\s/i.test(end)) return { ok: false, message: `${id} ends where another task starts (until): shift it in the chart, or pin ${name}` };
+    const follows = AFTER.test(start);
+    const endDate = parseGanttDuration(end) === undefined;
+    if (follows && !endDate) {
+      stack.push(...afterIds(i).map((x) => index.get(x)).filter((x): x is number => x !== undefined));
+      continue;
+    }
+    // A start date moves the whole bar; an end date after `after` is all there is to move.
+    const plan = planChartGesture(analysis, { kind: follows ? 'resize' : 'move', id: p.id, days });
+    if (!plan.ok) return { ok: false, message: plan.message };
+    requests.push(plan.plan.request);
+    shifted.push(p.id);
+  }
+  if (requests.length === 0) return { ok: false, message: `${name}'s predecessors have no dates to move` };
+
+  // Where the task lands: the chart as it will be, read back.
+  const input = { text, file: fileResultFor(analysis, item.file, text), config: analysis.config };
+  const edits = planTaskEdits(requests.map((request) => ({ input, request })));
+  if (!edits.ok) return { ok: false, message: edits.message };
+  const after = parseFile(item.file, applyTextEdits(text, edits.edits), analysis.config).items.find((i) => i.id === item.id);
+  const lands = item.kind === 'milestone' ? after?.date : after?.start;
+  const amount = `${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'}`;
+  const where = lands === undefined ? `${name} keeps following them` : `so ${name} starts ${formatDate(lands)}`;
+  return { ok: true, requests, shifted, summary: `${shifted.map(displayId).join(', ')} ${days > 0 ? 'later' : 'earlier'} by ${amount}, ${where}` };
 }

@@ -74,6 +74,13 @@ export class Superseded extends Error {
 type Pending = 'buffer' | 'disk';
 
 /**
+ * How long a hint that Specline applied an edit waits for the editor to report the buffer
+ * change (it comes within the same turn or the next ones): long enough for a busy host,
+ * short enough that typing in that file later never skips its quiet period.
+ */
+const EDIT_HINT_MS = 2_000;
+
+/**
  * The index of one workspace folder as the editor keeps it: loads it, applies editor and
  * disk changes after a quiet period, and re-analyses in slices so the host thread is never
  * held for long. Every change bumps a generation; an analysis whose generation is no
@@ -94,6 +101,8 @@ export class LiveIndex {
   private generation = 0;
   private loadGeneration = 0;
   private readonly pending = new Map<FilePath, Pending>();
+  /** Files whose next buffer change is an edit Specline applied, and until when that holds. */
+  private readonly applied = new Map<FilePath, number>();
   private configChanged = false;
   private timer: unknown;
   private queue: Promise<void> = Promise.resolve();
@@ -148,6 +157,23 @@ export class LiveIndex {
     this.note(path, 'disk');
   }
 
+  /**
+   * Specline applied an edit to these files' buffers (a bar dropped on the chart, a command):
+   * one whole change the user asked for, not typing, so it is re-checked at once instead of
+   * after the quiet period. The editor may report the buffer change before or after this
+   * call; a hint that sees no change within a short while lapses.
+   */
+  editApplied(paths: readonly FilePath[]): void {
+    if (this.disposed) return;
+    const until = this.options.clock.now() + EDIT_HINT_MS;
+    let reported = false;
+    for (const path of paths) {
+      if (this.pending.get(path) === 'buffer') reported = true;
+      else this.applied.set(path, until);
+    }
+    if (reported) this.changed(0);
+  }
+
   /** Re-analyses without re-reading (e.g. "today" changed). */
   reanalyze(): void {
     this.changed();
@@ -191,10 +217,13 @@ export class LiveIndex {
   private note(path: FilePath, kind: Pending): void {
     if (path === this.configPath) this.configChanged = true;
     else this.pending.set(path, kind);
-    this.changed();
+    const hint = kind === 'buffer' ? this.applied.get(path) : undefined;
+    if (hint !== undefined) this.applied.delete(path);
+    this.changed(hint !== undefined && this.options.clock.now() <= hint ? 0 : undefined);
   }
 
-  private changed(): void {
+  /** Bumps the generation and (re)starts the timer: the quiet period, or `delayMs` for an applied edit. */
+  private changed(delayMs?: number): void {
     this.generation++;
     if (this.disposed) return;
     const { clock } = this.options;
@@ -202,7 +231,7 @@ export class LiveIndex {
     this.timer = clock.setTimeout(() => {
       this.timer = undefined;
       void this.enqueue(() => this.flush());
-    }, this.options.debounceMs());
+    }, delayMs ?? this.options.debounceMs());
   }
 
   /** Applies pending changes, then analyses and publishes unless something newer arrived meanwhile. */

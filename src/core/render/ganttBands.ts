@@ -52,15 +52,42 @@ function bands(l: BandedLayout): Band[] {
   return out;
 }
 
+/**
+ * The arrows each band draws: every arrow goes into each band its path crosses (most cross
+ * one or two), found by walking the bands from the first one it reaches, so the work is
+ * linear in links and bands. Each band's viewport cuts its arrows at its edges, and the
+ * pieces join into the picture one layer of arrows would draw.
+ */
+function arrowsByBand(l: BandedLayout, cut: readonly Band[]): string[][] {
+  const arrows: string[][] = cut.map(() => []);
+  for (const link of l.links) {
+    const { top, bottom } = linkSpan(link);
+    let lo = 0;
+    let hi = cut.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cut[mid]!.top + cut[mid]!.height < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const markup = arrow(link, l.span.xOf);
+    for (let b = lo; b < cut.length && cut[b]!.top <= bottom; b++) arrows[b]!.push(markup);
+  }
+  return arrows;
+}
+
 const showsNonWorkingDays = (span: GanttSpan): boolean => span.zoom === 'day' || span.zoom === 'week';
 
 /**
  * A large chart for a webview, drawn as layers so the browser only lays out what is on
- * screen: a background SVG (axis, grid, non-working days, dependency arrows), then the
- * rows in bands of `bandRows` rows, each its own SVG in a `content-visibility: auto` box
- * (off-screen bands are neither laid out nor painted), then a thin overlay with the
- * today line. Each band's viewBox starts at its own y, so rows keep the coordinates of
- * the single-SVG chart. Same rows, classes and data attributes as `renderGanttSvg`.
+ * screen: a background SVG (axis, grid, non-working days), then the rows in bands of
+ * `bandRows` rows, each its own SVG in a `content-visibility: auto` box (off-screen bands
+ * are neither laid out nor painted), then a thin overlay with the today line. Each band's
+ * viewBox starts at its own y, so rows keep the coordinates of the single-SVG chart. Same
+ * rows, classes and data attributes as `renderGanttSvg`.
+ *
+ * The dependency arrows are drawn in the bands, under their rows (see `arrowsByBand`).
+ * That keeps the frame the same when a bar moves: an edit changes the bands its bar and
+ * its arrows cross, and the preview patches those instead of sending the whole chart again.
  */
 export function bandedChart(l: BandedLayout): BlockedMarkup {
   const { width, height, span } = l;
@@ -71,18 +98,18 @@ export function bandedChart(l: BandedLayout): BlockedMarkup {
   out.push(`<rect class="sl-bg" x="0" y="0" width="${num(width)}" height="${num(height)}"/>`);
   if (showsNonWorkingDays(span)) out.push(nonWorkingDays(l.analysis, span.origin, span.stop, xOf, height));
   out.push(axis(span.zoom, span.origin, span.stop, xOf, height));
-  out.push('<g class="sl-deps">');
-  for (const link of l.links) out.push(arrow(link, xOf));
-  out.push('</g>');
   out.push('</svg>');
 
   out.push(`<div class="sl-band-spacer" style="height:${HEADER}px"></div>`);
   // The bands are the blocks; the wrapper holds nothing else, as blocks require.
   out.push(`<div class="sl-bands">${BLOCKS_MARKER}</div>`);
-  const blocks: ViewBlock[] = bands(l).map((band, i) => {
+  const cut = bands(l);
+  const arrows = arrowsByBand(l, cut);
+  const blocks: ViewBlock[] = cut.map((band, i) => {
     const key = `band/${i}`;
     const markup = [`<div class="sl-band" style="height:${num(band.height)}px"${blockAttr(key)}>`];
     markup.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt" width="${num(width)}" height="${num(band.height)}" viewBox="0 ${num(band.top)} ${num(width)} ${num(band.height)}">`);
+    if (arrows[i]!.length > 0) markup.push(`<g class="sl-deps">${arrows[i]!.join('')}</g>`);
     markup.push('<g class="sl-tasks">');
     for (const e of band.entries) markup.push(e.markup());
     markup.push('</g></svg></div>');
@@ -108,20 +135,7 @@ export function pageBandedChart(l: BandedLayout): string {
   const { width, span } = l;
   const runs = showsNonWorkingDays(span) ? nonWorkingRuns(l.analysis, span.origin, span.stop) : [];
   const cut = bands(l);
-  // Each arrow goes into every band its path crosses (most cross one or two), found by
-  // walking the bands from the first one it reaches: linear in links and bands.
-  const arrows: string[][] = cut.map(() => []);
-  for (const link of l.links) {
-    const { top, bottom } = linkSpan(link);
-    let lo = 0;
-    let hi = cut.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cut[mid]!.top + cut[mid]!.height < top) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let b = lo; b < cut.length && cut[b]!.top <= bottom; b++) arrows[b]!.push(arrow(link, span.xOf));
-  }
+  const arrows = arrowsByBand(l, cut);
   const out: string[] = [];
   out.push(`<div class="sl-gantt-pages" style="width:${num(width)}px" role="group" aria-label="${escapeXml(l.name)}">`);
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sl-gantt sl-gantt-head" width="${num(width)}" height="${HEADER}" viewBox="0 0 ${num(width)} ${HEADER}" data-origin-day="${span.origin}" data-px-per-day="${l.ppd}" data-chart-left="${LABEL_WIDTH}">`);

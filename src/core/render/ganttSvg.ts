@@ -103,7 +103,8 @@ export function renderGanttSvgFromModel(analysis: Analysis, model: GanttModel, o
  */
 export function renderGanttChartFromModel(analysis: Analysis, model: GanttModel, options: GanttSvgOptions = {}): { html: string; blocks?: BlockedMarkup } {
   const chart = ganttChart(analysis, model, options);
-  return typeof chart === 'string' ? { html: chart } : { html: joinBlocks(chart), blocks: chart };
+  // The joined markup only when asked for: a preview sends the blocks and never needs it.
+  return typeof chart === 'string' ? { html: chart } : { get html() { return joinBlocks(chart); }, blocks: chart };
 }
 
 function ganttChart(analysis: Analysis, model: GanttModel, options: GanttSvgOptions): string | BlockedMarkup {

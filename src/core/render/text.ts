@@ -42,7 +42,18 @@ export function cleanLine(text: string | undefined, maxLength: number = DEFAULT_
   return truncate(clean(text), maxLength);
 }
 
+/**
+ * Text that is already one printable line: printable ASCII words separated by single
+ * spaces. Most titles, IDs and owners are; a chart draws thousands of them per render, so
+ * they skip the four replacements (which would return them unchanged).
+ */
+const PLAIN_LINE = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
+
+/** A UTF-16 surrogate: where a code point takes two code units. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 function clean(text: string): string {
+  if (PLAIN_LINE.test(text)) return text;
   return text
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(WHITESPACE_RUN, ' ')
@@ -56,6 +67,8 @@ export function truncate(text: string, maxLength: number): string {
   if (maxLength <= 0) return '';
   // Cheap check first: UTF-16 length is an upper bound of the code-point count.
   if (text.length <= maxLength) return text;
+  // Without surrogates every code unit is a code point: cut the string itself.
+  if (!SURROGATE.test(text)) return text.slice(0, maxLength - 1).trimEnd() + '…';
   const points = Array.from(text);
   if (points.length <= maxLength) return text;
   return points.slice(0, maxLength - 1).join('').trimEnd() + '…';

@@ -36,8 +36,15 @@ export function escapeXml(text: string): string {
   // Most text (IDs, paths, dates, plain titles) needs nothing: one scan instead of two
   // replaces, which matters when a view escapes tens of thousands of strings.
   if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(XML_INVALID, '').replace(/[&<>"':=]/g, (c) => ENTITIES[c] ?? c);
+  // Tooltips nearly always hold a `:` but almost never a character XML forbids: the
+  // costlier removal (its look-arounds for lone surrogates) runs only when one may be there.
+  const valid = MAY_BE_INVALID.test(text) ? text.replace(XML_INVALID, '') : text;
+  return valid.replace(/[&<>"':=]/g, (c) => ENTITIES[c] ?? c);
 }
+
+/** A character {@link XML_INVALID} may remove: a control, any surrogate, U+FFFE or U+FFFF. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const MAY_BE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Anything {@link escapeXml} would change: a special character, a control, any surrogate (paired or not). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point.

@@ -200,7 +200,8 @@ export function renderGanttView(analysis: Analysis, options: GanttViewOptions, a
   if (!chartBlocks) return { toolbar, html: body.join('\n'), title, counts };
   // A banded chart: the page is the frame, its bands the blocks (see RenderSync).
   const blocks = { frame: body.join('\n'), blocks: chartBlocks.blocks };
-  return { toolbar, html: joinBlocks(blocks), blocks, title, counts };
+  // Joined only when read (tests, exports): the panel sends the blocks, a megabyte a render.
+  return { toolbar, get html() { return joinBlocks(blocks); }, blocks, title, counts };
 }
 
 function ganttToolbar(analysis: Analysis, options: GanttViewOptions, status: { short: string; long: string }, compare: GanttCompareState): string {

@@ -96,7 +96,10 @@ export class RenderSync {
     }
     this.lastHtml = undefined;
     if (blocks.frame === this.frame) {
-      const patch = this.patch(blocks.blocks, next.html.length);
+      // The size of the whole from its parts: `html` may be joined only on demand.
+      let total = blocks.frame.length;
+      for (const b of blocks.blocks) total += b.html.length;
+      const patch = this.patch(blocks.blocks, total);
       if (patch) return patch;
     }
     return this.chunked(blocks);

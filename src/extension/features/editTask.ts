@@ -53,6 +53,8 @@ export async function editTask(service: IndexService, request: unknown): Promise
   // The document may have changed while the edit was computed (awaits above): never apply it elsewhere.
   if (document.getText() !== text) return { ok: false, reason: 'stale', message: `${id}: ${file} changed while the edit was computed; nothing was written` };
   const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(index.folder, result.edits));
+  // A whole change the user asked for, not typing: the chart redraws without the typing debounce.
+  if (applied) index.editApplied([uri]);
   return applied ? { ok: true, file, edits: result.edits.length } : { ok: false, reason: 'not-applied', message: `VS Code did not apply the edit to ${file}` };
 }
 
@@ -92,6 +94,7 @@ export async function editTasks(service: IndexService, requests: readonly unknow
   const changed = texts.find((t) => t.document.getText() !== t.text);
   if (changed) return { ok: false, reason: 'stale', message: `${changed.file} changed while the edit was computed; nothing was written` };
   const applied = await vscode.workspace.applyEdit(edit);
+  if (applied) for (const [key, { index }] of byFile) index.editApplied([uriFor(index.folder, key.slice(key.indexOf('\n') + 1))]);
   return applied ? { ok: true, file: texts[0]!.file, edits: count } : { ok: false, reason: 'not-applied', message: 'VS Code did not apply the edit' };
 }
 

@@ -6,6 +6,7 @@ import type { ChartGesture } from '../../core/views/protocol.js';
 import { COMMANDS } from '../commandIds.js';
 import type { EditTaskOutcome } from '../features/editTask.js';
 import { EDIT_RESTRICTED_MESSAGE } from '../features/editTask.js';
+import { uriFor } from '../workspaceBridge.js';
 import type { RenderContext } from './previewView.js';
 
 /**
@@ -30,7 +31,7 @@ export async function applyGanttGesture(gesture: ChartGesture, context: RenderCo
     const names = overrides.map(displayId).join(', ');
     const pin = { label: `Pin ${id} to ${request.start ?? request.end}`, detail: `Breaks the dependency: ${id} will no longer wait for ${names}.` };
     const cancel = { label: 'Cancel', detail: `${id} keeps following ${names}.` };
-    const chain = gesture.kind === 'move' ? planShiftPredecessors(context.analysis, gesture) : undefined;
+    const chain = gesture.kind === 'move' ? planShiftPredecessors(context.analysis, gesture, await chartText(context, request.id)) : undefined;
     const shift = chain?.ok ? { label: 'Shift the predecessor chain', detail: `Moves ${chain.summary}; the dependency holds.` } : undefined;
     const picks = shift ? [pin, shift, cancel] : [pin, cancel];
     const pick = await vscode.window.showQuickPick(picks, { title: `${id} follows ${names}`, placeHolder: `Moving ${id} pins its start, which overrides the dependency` });
@@ -44,4 +45,11 @@ export async function applyGanttGesture(gesture: ChartGesture, context: RenderCo
   // editTask warns on a refusal; nothing more to say here.
   const outcome = await vscode.commands.executeCommand<EditTaskOutcome>(COMMANDS.editTask, request);
   return outcome?.ok === true;
+}
+
+/** The text of a mermaid chart task's file (shifting its chain reads the chart's lines); undefined for other items. */
+async function chartText(context: RenderContext, id: string): Promise<string | undefined> {
+  const item = context.analysis.items.get(id);
+  if (item?.form !== 'mermaid') return undefined;
+  return (await vscode.workspace.openTextDocument(uriFor(context.folder.folder, item.file))).getText();
 }

@@ -57,6 +57,8 @@ export class PreviewPanel<O> implements vscode.Disposable {
   private dirty = true;
   private rescaleNext = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** A gesture on this chart was just written: the next analysis is drawn without the coalescing delay. */
+  private ownEdit = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pendingPng = new Map<number, { resolve: (data: Uint8Array) => void; reject: (error: Error) => void }>();
   private nextPng = 1;
@@ -120,7 +122,11 @@ export class PreviewPanel<O> implements vscode.Disposable {
   /** The analysis changed in `folder`: re-render if it is ours (or we have none yet). */
   analyzed(folder: FolderIndex): void {
     if (this.folderKey !== undefined && folder.folder.uri.toString() !== this.folderKey) return;
-    this.schedule(false);
+    // The analysis after an edit made on this chart is drawn at once: the user is waiting for
+    // the bar they dropped, and there is no burst of typing to coalesce.
+    const ownEdit = this.ownEdit;
+    this.ownEdit = false;
+    this.schedule(ownEdit);
   }
 
   /** The active editor changed: follow it when it is a Markdown file of an indexed folder. */
@@ -320,10 +326,13 @@ export class PreviewPanel<O> implements vscode.Disposable {
       case 'gesture': {
         const context = this.context();
         if (!context || !this.view.gesture) return;
+        // Set before the edit: the index may publish its analysis before the command returns.
+        this.ownEdit = message.generation === this.generation;
         const edited = message.generation === this.generation && await this.view.gesture(message.gesture, context);
         if (message.generation !== this.generation) void vscode.window.showWarningMessage('Specline: the chart changed while you dragged; nothing was written. Try again on the chart as it is now.');
-        // An edit redraws the chart once the index has it; anything else shows the plan as it is again.
+        // An edit redraws the chart once the index has it (at once, see `analyzed`); anything else shows the plan as it is again.
         if (!edited) {
+          this.ownEdit = false;
           this.sync.reset();
           this.schedule(true);
         }

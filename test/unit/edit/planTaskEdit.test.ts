@@ -108,7 +108,22 @@ describe('planTaskEdit', () => {
 `);
     });
     it('title: the title cell, a pipe escaped', () => {
-      expectText(TABLE, { id: 'T-1', title: 'Gamma | x' }, TABLE.replace('| Alpha  |', '| Gamma \\| x  |'));
+      expectText(TABLE, { id: 'T-1', title: 'Gamma | x' }, TABLE.replace('| Alpha  |', '| Gamma \\| x |'));
+    });
+    it('title in an aligned table: the cell keeps its width where the title fits; a longer one grows that row only', () => {
+      // Shorter or as long as the column: padded, so every pipe stays where it was.
+      expectText(TABLE, { id: 'T-2', title: 'B' }, TABLE.replace('| Beta   |', '| B      |'));
+      expectText(TABLE, { id: 'T-2', title: 'Betamax' }, TABLE.replace('| Beta   |', '| Betamax |'));
+      expectText(TABLE, { id: 'T-1', title: 'Alpha1' }, TABLE.replace('| Alpha  |', '| Alpha1 |'));
+      // Longer: one space before the pipe, and no other row is re-padded (the smallest diff).
+      const r = plan(TABLE, { id: 'T-1', title: 'Alpha release' });
+      assert.ok(r.ok);
+      assert.ok(r.edits.every((e) => e.range.start.line === 2 && e.range.end.line === 2), 'only the renamed row changes');
+      expectText(TABLE, { id: 'T-1', title: 'Alpha release' }, TABLE.replace('| Alpha  |', '| Alpha release |'));
+      // A compact table stays compact where the title fits in the cell's characters.
+      const compact = '|ID|Task|Duration|\n|-|-|-|\n|T-1|Alpha|5d|\n';
+      expectText(compact, { id: 'T-1', title: 'Al' }, compact.replace('|Alpha|', '|Al   |'));
+      expectText(compact, { id: 'T-1', title: 'Alphabet' }, compact.replace('|Alpha|', '|Alphabet|'));
     });
     it('a move: start and end together', () => {
       const t = TABLE.replace('Duration', 'End     ').replace('5d      ', '2027-01-08');

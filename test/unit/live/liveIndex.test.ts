@@ -136,6 +136,52 @@ describe('LiveIndex: the editor\'s index in the core, with an injected clock, di
     assert.equal(t.disk.files['plans/a.md'], PLAN, 'the disk is never written');
   });
 
+  it('re-checks an edit Specline applied at once, whether the buffer change is reported before or after the hint', async () => {
+    const t = setup({ 'plans/a.md': PLAN, 'plans/b.md': PLAN.replace(/T-/g, 'T-1') });
+    await t.index.load();
+    // The change reported first (VS Code fires it before applyEdit resolves), then the hint.
+    t.buffers.set('plans/a.md', { text: PLAN.replace('| 2d |', '| 4d |'), dirty: true });
+    t.index.bufferChanged('plans/a.md');
+    t.index.editApplied(['plans/a.md']);
+    t.clock.advance(0);
+    await t.index.idle();
+    assert.equal(t.published.length, 2, 'published without waiting for the quiet period');
+    assert.equal(t.index.analysis!.items.get('T-1')!.duration?.amount, 4);
+    // The hint first, then the change.
+    t.index.editApplied(['plans/a.md']);
+    t.buffers.set('plans/a.md', { text: PLAN.replace('| 2d |', '| 5d |'), dirty: true });
+    t.index.bufferChanged('plans/a.md');
+    t.clock.advance(0);
+    await t.index.idle();
+    assert.equal(t.published.length, 3);
+    assert.equal(t.index.analysis!.items.get('T-1')!.duration?.amount, 5);
+    // Typing afterwards (and in another file) waits for the quiet period as before: the hint was used up.
+    t.buffers.set('plans/a.md', { text: PLAN.replace('| 2d |', '| 6d |'), dirty: true });
+    t.index.bufferChanged('plans/a.md');
+    t.clock.advance(299);
+    await t.index.idle();
+    assert.equal(t.published.length, 3, 'typing still waits');
+    t.clock.advance(1);
+    await t.index.idle();
+    assert.equal(t.published.length, 4);
+  });
+
+  it('lets a hint that saw no change lapse: later typing in that file waits for the quiet period', async () => {
+    const t = setup({ 'plans/a.md': PLAN });
+    await t.index.load();
+    t.index.editApplied(['plans/a.md']);
+    assert.equal(t.clock.pending(), 0, 'nothing to re-check yet');
+    t.clock.advance(5_000);
+    t.buffers.set('plans/a.md', { text: PLAN.replace('| 2d |', '| 4d |'), dirty: true });
+    t.index.bufferChanged('plans/a.md');
+    t.clock.advance(0);
+    await t.index.idle();
+    assert.equal(t.published.length, 1, 'a lapsed hint does not skip the quiet period');
+    t.clock.advance(300);
+    await t.index.idle();
+    assert.equal(t.published.length, 2);
+  });
+
   it('drops an analysis overtaken by a newer edit, and publishes the newer one', async () => {
     const t = setup({ 'plans/a.md': PLAN });
     await t.index.load();

@@ -171,7 +171,11 @@ describe('renderGanttSvg', () => {
     assert.deepEqual(rowsOf(banded), rowsOf(single), 'every row, with its classes, data and position');
     const bars = (markup: string): string[] => [...markup.matchAll(/<rect class="sl-bar"[^>]*>/g)].map((m) => m[0]);
     assert.deepEqual(bars(banded), bars(single));
-    assert.equal((banded.match(/<path class="sl-dep[ "]/g) ?? []).length, 699);
+    // Every arrow, drawn in each band it crosses (cut at the band's edges): the same arrows as one layer.
+    const arrows = (markup: string): string[] => [...markup.matchAll(/<path class="sl-dep[ "][^>]*>/g)].map((m) => m[0]);
+    assert.deepEqual([...new Set(arrows(banded))].sort(), arrows(single).sort());
+    assert.equal(arrows(single).length, 699);
+    assert.ok(!banded.slice(0, banded.indexOf('</svg>')).includes('sl-dep'), 'no arrows in the background layer');
     // 700 rows and 7 section headers in bands of 150 entries.
     assert.equal((banded.match(/<div class="sl-band"/g) ?? []).length, Math.ceil(707 / 150));
     const boxes = [...banded.matchAll(/<div class="sl-band" style="height:([\d.]+)px"[^>]*>\n<svg [^>]*viewBox="0 ([\d.]+) /g)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -187,5 +191,27 @@ describe('renderGanttSvg', () => {
     assert.ok(chart.blocks.blocks.every((blk, i) => blk.html.startsWith('<div class="sl-band"') && blk.html.includes(` data-block="band/${i}">`)));
     assert.equal(joinBlocks(chart.blocks), banded);
     assert.equal(renderGanttChartFromModel(a, buildGanttModel(a, {}), { zoom: 'day', bandRows: 1000 }).blocks, undefined, 'one SVG has no blocks');
+
+    // Each band draws the arrows that cross it, under its rows; one that crosses a band edge is in both bands.
+    const bandBoxes = chart.blocks.blocks.map((blk) => {
+      const m = /viewBox="0 ([\d.]+) [\d.]+ ([\d.]+)"/.exec(blk.html)!;
+      return { top: Number(m[1]), bottom: Number(m[1]) + Number(m[2]), html: blk.html };
+    });
+    for (const box of bandBoxes) {
+      const deps = box.html.indexOf('<g class="sl-deps">');
+      assert.ok(deps >= 0 && deps < box.html.indexOf('<g class="sl-tasks">'), 'arrows under the rows');
+    }
+    const crossing = bandBoxes[1]!.html.match(/data-from="([^"]+)" data-to="([^"]+)"/)!;
+    assert.ok(bandBoxes[0]!.html.includes(`data-from="${crossing[1]}" data-to="${crossing[2]}"`), `${crossing[1]} → ${crossing[2]} crosses from band 0 into band 1`);
+    // Moving a bar changes the bands it and its arrows cross, never the frame.
+    const moved = new AnalysisBuilder();
+    for (let i = 0; i < 700; i++) {
+      const date = `2027-01-${String(4 + (i % 20) + (i === 300 ? 1 : 0)).padStart(2, '0')}`;
+      moved.task(`T-${i}`, { section: [`Phase ${Math.floor(i / 100)}`], title: i === 5 ? '<img src=x onerror=alert(1)>' : `Task ${i}`, start: date, end: date, after: i > 0 ? [`T-${i - 1}`] : [] });
+    }
+    const m = moved.build();
+    const after = renderGanttChartFromModel(m, buildGanttModel(m, {}), { zoom: 'day', tooltips: 'data', bandRows: 150 });
+    assert.equal(after.blocks!.frame, chart.blocks.frame, 'the frame stays');
+    assert.deepEqual(after.blocks!.blocks.map((blk, i) => blk.html !== chart.blocks!.blocks[i]!.html), [false, false, true, false, false], 'only the band of T-300 and its arrows');
   });
 });

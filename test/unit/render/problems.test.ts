@@ -53,6 +53,14 @@ describe('render helpers', () => {
     assert.equal(cleanLine('😀'.repeat(10), 5), '😀😀😀😀…', 'never splits a surrogate pair');
     assert.equal(truncate('abc', 3), 'abc');
     assert.equal(cleanLine(undefined), '');
+    // Plain one-line text comes back as it is; anything else is cleaned the long way.
+    assert.equal(cleanLine('T-1 Alpha (v2) #3'), 'T-1 Alpha (v2) #3');
+    assert.equal(cleanLine('a  b'), 'a b');
+    assert.equal(cleanLine(' a'), 'a');
+    assert.equal(cleanLine('a\u00A0b'), 'a b');
+    assert.equal(cleanLine('abcdefgh', 5), 'abcd…');
+    assert.equal(cleanLine('abc defgh', 5), 'abc…', 'no space before the ellipsis');
+    assert.equal(cleanLine('é'.repeat(8), 5), 'éééé…');
   });
 
   it('escapes XML, removing characters XML cannot carry', () => {
