@@ -160,10 +160,17 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     const key = ghostInFlight.key;
     ghostInFlight = undefined;
     const d = drag;
-    if (d?.started && d.ghostKey === key && reply.generation === generation()) {
-      d.reply = reply;
-      drawFollow(content, d);
-      if (d.last) drawGhost(d, d.last.event, d.last.over);
+    if (d?.started && d.ghostKey === key) {
+      if (reply.generation === generation()) {
+        d.reply = reply;
+        drawFollow(content, d);
+        if (d.last) drawGhost(d, d.last.event, d.last.over);
+      } else {
+        // Answered for a chart redrawn since: ask again about the chart as it is.
+        d.ghostKey = undefined;
+        wantGhost(d);
+        return;
+      }
     }
     askGhost();
   });
