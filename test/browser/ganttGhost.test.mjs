@@ -5,7 +5,7 @@
 // dates and working days on the dragged bar. Answers for a position the drag has left, for
 // an older render or for another request are ignored; Escape and the drop remove every
 // outline. Set SPECLINE_SHOTS=dir to keep screenshots.
-/* global window, document, describe, before, after, it */
+/* global window, document, getComputedStyle, describe, before, after, it */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { closeBrowser, nextPaint } from './chromium.mjs';
