@@ -36,7 +36,7 @@ export interface WhatIfSchedule {
   milestones: ReadonlyMap<string, ScheduledMilestone>;
   /** IDs whose dates were computed again: the changed items, what follows them, and what those wait for. */
   rescheduled: ReadonlySet<string>;
-  /** The scheduler's findings on the rescheduled part only (a loop, a violated dependency, …). */
+  /** The scheduler's findings on the dates of the rescheduled part (a loop, a violated dependency, …); owners' load is not computed. */
   issues: readonly ScheduleIssue[];
 }
 
@@ -88,12 +88,12 @@ export function whatIfItems(analysis: Analysis, changed: readonly Item[]): Omit<
     graphs.set(analysis, graph);
   }
   if (firsts.size > 0) {
-    const nodes = new Map(graph.nodes);
+    const changedNodes = new Map<string, ScheduleNode>();
     let successors = graph.successors;
     for (const item of firsts.values()) {
       if (item.kind !== 'task' && item.kind !== 'milestone') continue;
-      const node = scheduleNode(item, analysis.files.get(item.file)?.planStart, graph.base.calendars?.has(item.file) ?? false, items);
-      nodes.set(item.id, node);
+      const node = lean(scheduleNode(item, analysis.files.get(item.file)?.planStart, graph.base.calendars?.has(item.file) ?? false, items));
+      changedNodes.set(item.id, node);
       // A new predecessor adds an edge; a removed one may stay (it only widens the part rescheduled).
       for (const p of afterOf(node)) {
         if (successors.get(p)?.includes(item.id)) continue;
@@ -101,7 +101,7 @@ export function whatIfItems(analysis: Analysis, changed: readonly Item[]): Omit<
         successors.set(p, [...(successors.get(p) ?? []), item.id]);
       }
     }
-    graph = { base: graph.base, nodes, successors };
+    graph = { base: graph.base, nodes: PatchedMap.with(graph.nodes, changedNodes), successors };
   }
   return reschedule(analysis, graph, items, new Set(firsts.keys()));
 }
@@ -109,8 +109,13 @@ export function whatIfItems(analysis: Analysis, changed: readonly Item[]): Omit<
 /** The schedule's nodes by ID, and who waits for each. */
 interface Graph {
   base: Omit<ScheduleInput, 'tasks' | 'milestones'>;
-  nodes: Map<string, ScheduleNode>;
+  nodes: ReadonlyMap<string, ScheduleNode>;
   successors: Map<string, string[]>;
+}
+
+/** A node without its owners: their load moves no date, so a what-if leaves it out (and reports no over-allocation). */
+function lean(node: ScheduleNode): ScheduleNode {
+  return node.task && node.task.owners.length > 0 ? { ...node, task: { ...node.task, owners: [] } } : node;
 }
 
 /** Each analysis's graph, built on the first what-if asked of it (a drag asks many). */
@@ -121,7 +126,7 @@ function graphOf(base: Graph['base'], files: ReadonlyMap<FilePath, FileResult>, 
   const successors = new Map<string, string[]>();
   for (const item of items.values()) {
     if (item.kind !== 'task' && item.kind !== 'milestone') continue;
-    const node = scheduleNode(item, files.get(item.file)?.planStart, base.calendars?.has(item.file) ?? false, items);
+    const node = lean(scheduleNode(item, files.get(item.file)?.planStart, base.calendars?.has(item.file) ?? false, items));
     nodes.set(item.id, node);
     for (const p of afterOf(node)) {
       const list = successors.get(p);
