@@ -206,6 +206,7 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
         x0: event.clientX, y0: event.clientY, pointerId: event.pointerId, ppd: 1, started: false, days: 0, percent0: p, percent: p,
       };
       event.preventDefault();
+      takeFocus(group);
       return;
     }
     const shape = (event.target as Element | null)?.closest<SVGGraphicsElement>('.sl-bar, .sl-milestone');
@@ -224,7 +225,18 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
       percent0: 0, percent: 0,
     };
     event.preventDefault();
+    takeFocus(group);
   });
+
+  /**
+   * The pressed bar takes the keyboard focus, which preventDefault() above keeps from moving
+   * on its own: in the editor the page is a frame, and Escape must reach it, not the text
+   * editor that had the focus, to cancel the drag.
+   */
+  const takeFocus = (group: SVGGElement): void => {
+    if (!group.hasAttribute('tabindex')) group.setAttribute('tabindex', '-1');
+    group.focus({ preventScroll: true });
+  };
 
   content.addEventListener('pointermove', (event) => {
     if (!drag) {
@@ -528,11 +540,14 @@ function drawGhost(d: Drag, event: PointerEvent, over: SVGGElement | undefined):
     // The scheduler's answer, once it came: the dates it computes (a step onto a weekend
     // lands on the next working day), the working days, and how much else moves.
     const own = d.reply?.moves.find((m) => m.id === d.id);
+    const detail: string[] = [];
     if (own && d.kind !== 'progress') {
-      text = d.milestone ? dayLabel(own.start) : `${dayLabel(own.start)} → ${dayLabel(own.end)} · ${own.days} working day${own.days === 1 ? '' : 's'}`;
+      text = d.milestone ? dayLabel(own.start) : `${dayLabel(own.start)} → ${dayLabel(own.end)}`;
+      if (!d.milestone) detail.push(`${own.days} working day${own.days === 1 ? '' : 's'}`);
     }
     const others = d.reply ? d.reply.moves.filter((m) => m.id !== d.id).length + d.reply.more : 0;
-    if (others > 0) text += ` · moves ${others} other${others === 1 ? '' : 's'}`;
+    if (others > 0) detail.push(`moves ${others} other${others === 1 ? '' : 's'}`);
+    if (detail.length > 0) text += ` · ${detail.join(' · ')}`;
     overlay.appendChild(ghost);
     label.setAttribute('x', String(right + 6));
     label.setAttribute('y', String(shapeBox.y + shapeBox.height - 2));
@@ -541,14 +556,22 @@ function drawGhost(d: Drag, event: PointerEvent, over: SVGGElement | undefined):
     const warning = warningLine(d.reply, label);
     if (warning) overlay.appendChild(warning);
     d.svg.appendChild(overlay);
-    // Past the visible right edge the dates go left of both the bar and its ghost.
+    // Past the visible right edge the dates go left of both the bar and its ghost, or, where
+    // that would hide them under the row labels, end at the visible right edge.
     const view = d.svg.closest('#sl-content')?.getBoundingClientRect();
-    const overflows = (el: SVGTextElement | undefined): boolean => el !== undefined && el.getBoundingClientRect().right > view!.right;
-    if (view && (overflows(label) || overflows(warning))) {
+    const texts = [label, warning].filter((el): el is SVGTextElement => el !== undefined);
+    if (view && texts.some((el) => el.getBoundingClientRect().right > view.right)) {
       const ghostLeft = shapeBox.x + (d.kind === 'resize' ? 0 : d.days * ppd);
-      for (const el of [label, warning]) {
-        el?.setAttribute('x', String(Math.min(shapeBox.x, ghostLeft) - 6));
-        el?.setAttribute('text-anchor', 'end');
+      // The row labels end where the days begin (`data-chart-left`, in the chart's units).
+      const chartLeft = Number(d.svg.closest('#sl-content')?.querySelector('svg[data-chart-left]')?.getAttribute('data-chart-left') ?? 0);
+      for (const el of texts) {
+        el.setAttribute('x', String(Math.min(shapeBox.x, ghostLeft) - 6));
+        el.setAttribute('text-anchor', 'end');
+      }
+      if (texts.some((el) => el.getBBox().x < chartLeft || el.getBoundingClientRect().left < view.left)) {
+        const toSvg = d.svg.getScreenCTM()?.inverse();
+        const right = toSvg ? new DOMPoint(view.right - 6, 0).matrixTransform(toSvg).x : shapeBox.x;
+        for (const el of texts) el.setAttribute('x', String(right));
       }
     }
     d.overlay = overlay;
