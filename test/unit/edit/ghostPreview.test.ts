@@ -175,4 +175,15 @@ describe('whatIfAnalysis', () => {
     assert.equal(dates(analysis), before);
     assert.equal(analysis.files.get('plan.md'), file);
   });
+
+  it('whatIfSchedule reschedules the whole plan when the text adds an item, and keeps the live one', async () => {
+    const analysis = await analyzeFiles({ 'plan.md': PLAN });
+    const before = dates(analysis);
+    const next = whatIfSchedule(analysis, 'plan.md', `${PLAN}- [ ] T-10 New\n  - after: T-3\n  - duration: 1d\n`);
+    assert.equal(formatDate(next.tasks.get('T-10')!.start!), '2027-01-13');
+    assert.equal(formatDate(next.tasks.get('T-3')!.end!), '2027-01-12', 'the others keep their dates');
+    assert.ok(next.rescheduled.has('T-9'), 'everything was scheduled again');
+    assert.equal(analysis.schedule.tasks.get('T-10'), undefined);
+    assert.equal(dates(analysis), before);
+  });
 });
