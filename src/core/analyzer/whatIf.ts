@@ -34,7 +34,7 @@ export interface WhatIfSchedule {
   /** Every task's dates: the analysis's own, with the rescheduled ones replaced. */
   tasks: ReadonlyMap<string, ScheduledTask>;
   milestones: ReadonlyMap<string, ScheduledMilestone>;
-  /** IDs whose dates were computed again: the changed items, what follows them, and what those wait for. */
+  /** IDs whose dates were computed again: the changed items and what follows them. */
   rescheduled: ReadonlySet<string>;
   /** The scheduler's findings on the dates of the rescheduled part (a loop, a violated dependency, …); owners' load is not computed. */
   issues: readonly ScheduleIssue[];
@@ -44,8 +44,8 @@ export interface WhatIfSchedule {
  * The dates alone of {@link whatIfAnalysis}, at the cost of the part of the plan an edit
  * can move. A task's dates depend only on what it waits for (the critical path and owners'
  * load add findings, never move a date), so only the items whose schedule input changed
- * are scheduled again, with everything that follows them and everything those wait for;
- * every other date is the analysis's own. An edit that adds, removes or renames items, or
+ * are scheduled again, with everything that follows them; what they wait for goes into the
+ * scheduler pinned at the dates the analysis has for it. Every other date is the analysis's own. An edit that adds, removes or renames items, or
  * changes the file's plan start or calendar, reschedules the whole plan (same dates).
  */
 export function whatIfSchedule(analysis: Analysis, file: FilePath, text: string): WhatIfSchedule {

@@ -351,9 +351,10 @@ export class PreviewPanel<O> implements vscode.Disposable {
         const request = this.ghostWanted;
         this.ghostWanted = undefined;
         const context = this.context();
-        if (!context || !this.view.ghost || request.generation !== this.generation) continue;
-        const ghost = await this.view.ghost(request.gesture, context);
-        if (request.generation === this.generation && !this.ghostWanted) void this.post({ type: 'ghost', generation: request.generation, for: request.seq, ...ghost });
+        if (!request || !context || !this.view.ghost) continue;
+        // A request about an older render gets an empty answer: the webview may ask the next one.
+        const ghost = request.generation === this.generation ? await this.view.ghost(request.gesture, context) : { moves: [], more: 0, warnings: [] };
+        if (!this.ghostWanted) void this.post({ type: 'ghost', generation: request.generation, for: request.seq, ...ghost });
       }
     } catch (error) {
       this.log.warn(`Specline: the drag preview failed: ${error instanceof Error ? error.message : String(error)}`);
