@@ -5,7 +5,9 @@
  * rename it; the same from the keyboard on a focused bar. Nothing is written here: on drop
  * the page posts a `gesture` message, which the host validates, confirms where a dependency
  * would be overridden, and applies through `specline.editTask`. The chart then redraws
- * from the edited plan. Everything shown is text set through textContent.
+ * from the edited plan. While a drag moves dates, the page also asks the host what the drop
+ * would move (`ghost` messages, one in flight) and outlines those items at their new days.
+ * Everything shown is text set through textContent.
  */
 import { parseGhostReply } from '../core/views/protocol.js';
 import type { ChartGesture, GhostGesture, GhostReply, WebviewMessage } from '../core/views/protocol.js';
@@ -206,7 +208,6 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
         x0: event.clientX, y0: event.clientY, pointerId: event.pointerId, ppd: 1, started: false, days: 0, percent0: p, percent: p,
       };
       event.preventDefault();
-      takeFocus(group);
       return;
     }
     const shape = (event.target as Element | null)?.closest<SVGGraphicsElement>('.sl-bar, .sl-milestone');
@@ -225,18 +226,7 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
       percent0: 0, percent: 0,
     };
     event.preventDefault();
-    takeFocus(group);
   });
-
-  /**
-   * The pressed bar takes the keyboard focus, which preventDefault() above keeps from moving
-   * on its own: in the editor the page is a frame, and Escape must reach it, not the text
-   * editor that had the focus, to cancel the drag.
-   */
-  const takeFocus = (group: SVGGElement): void => {
-    if (!group.hasAttribute('tabindex')) group.setAttribute('tabindex', '-1');
-    group.focus({ preventScroll: true });
-  };
 
   content.addEventListener('pointermove', (event) => {
     if (!drag) {
@@ -265,7 +255,6 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
       drawGhost(drag, event, undefined);
       return;
     }
-
     drag.days = Math.round(dx / (drag.ppd * scale));
     const over = taskOf(document.elementFromPoint(event.clientX, event.clientY));
     const overId = over?.getAttribute('data-id') ?? undefined;

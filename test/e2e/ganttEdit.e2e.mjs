@@ -7,6 +7,7 @@
 // the live ghost outlines its successor at the day the scheduler would give it. Screenshots
 // along the way.
 // Run: node scripts/vscode/runE2E.mjs --grep "Gantt editing"
+/* global document */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,6 +127,10 @@ describe('Gantt editing on examples/acme', () => {
       const ppd = Number(await frame.$eval('svg[data-px-per-day]', (svg) => svg.getAttribute('data-px-per-day')));
       const xOf = (selector) => frame.$eval(selector, (el) => Number(el.getAttribute('x')));
       const t2x = await xOf('rect.sl-bar[data-id="T-2"]');
+      // Escape reaches the chart when it has the keyboard focus: click its empty space first, as a user would.
+      const view = await frame.frameElement().then((el) => el.boundingBox());
+      await page.mouse.click(view.x + view.width - 30, view.y + view.height - 30);
+      await frame.waitForFunction(() => document.hasFocus());
       // T-1 ends Friday 8 January; two days later is Sunday, so Monday 11: T-2, after it, starts Tuesday 12.
       const t1 = await frame.locator('rect.sl-bar[data-id="T-1"]').boundingBox();
       const y = t1.y + t1.height / 2;
