@@ -167,6 +167,8 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
         d.reply = reply;
         drawFollow(content, d);
         if (d.last) drawGhost(d, d.last.event, d.last.over);
+        // What the drop would break is said too, not only drawn.
+        if (reply.warnings.length > 0) announce(`Dropping here: ${reply.warnings.join('; ')}.`);
       } else {
         // Answered for a chart redrawn since: ask again about the chart as it is.
         d.ghostKey = undefined;

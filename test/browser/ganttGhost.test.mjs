@@ -110,6 +110,7 @@ describe('Gantt drag ghost in the preview webview', function () {
     assert.equal(await page.locator('.sl-ghost-follow').evaluateAll((els) => els.every((el) => getComputedStyle(el).strokeDasharray !== 'none' && getComputedStyle(el).fill === 'none')), true, 'dashed outlines');
     assert.equal(await page.locator('.sl-ghost-label').textContent(), '2027-03-01 Mon → 2027-03-08 Mon · 6 working days · moves 2 others');
     assert.equal(await page.locator('.sl-ghost-warning').textContent(), '⚠ M-9 (2027-03-10) would be missed: T-2 ends 2027-03-11');
+    assert.equal(await page.locator('#sl-live').textContent(), 'Dropping here: M-9 (2027-03-10) would be missed: T-2 ends 2027-03-11.', 'and announced');
     assert.deepEqual(await box(page, 'rect.sl-bar[data-id="T-2"]'), t2, 'the real bars do not move');
     await shot(page, 'ghost-successors');
 
