@@ -15,6 +15,11 @@
 // test/e2e/ganttEdit.e2e.mjs prints the whole drop → redraw in code-server. It only
 // prints; a slow number never fails it. Median of --drops.
 //
+// Then the live ghost during a drag: the what-if (`planGhost`: the gesture's edit applied to
+// a copy of the item, the plan rescheduled from it) and its reply message, built and
+// validated as the webview validates it, for T-500's end (a short re-flow) and T-10's end
+// (the first task: everything after it is rescheduled). Median of --drops asks each.
+//
 //   node bench/dragEdit.mjs [--tasks 1000] [--drops 10]
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,6 +53,8 @@ const { parseWebviewMessage } = await load('core/views/protocol.js');
 const { planChartGesture } = await load('core/edit/chartGesture.js');
 const { planTaskEdit, applyTextEdits } = await load('core/edit/planTaskEdit.js');
 const { fileResultFor } = await load('core/language/freshFile.js');
+const { planGhost } = await load('core/edit/ghostPreview.js');
+const { parseGhostReply } = await load('core/views/protocol.js');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -110,8 +117,34 @@ try {
   await doc.close();
   await closeBrowser();
 }
+// The live ghost: host work per snapped step of a drag, against the published analysis.
+const ghostRows = [];
+{
+  const analysis = ws.analyze();
+  for (const [id, days] of [['T-500', 2], ['T-10', 3]]) {
+    const times = [];
+    let moved = 0;
+    for (let i = 0; i < DROPS + 1; i++) {
+      const t0 = performance.now();
+      const request = parseWebviewMessage({ type: 'ghost', generation: 1, seq: i, gesture: { kind: 'resize', id, days: i % 2 ? days + 1 : days } });
+      const ghost = planGhost(analysis, request.gesture, (p) => files.get(p));
+      if (!ghost.ok) throw new Error(ghost.message);
+      const reply = parseGhostReply(JSON.parse(JSON.stringify({ type: 'ghost', generation: 1, for: request.seq, ...ghost.ghost })));
+      if (!reply) throw new Error('the ghost reply does not validate');
+      // The first ask builds the analysis's schedule graph, which every later step reuses.
+      if (i > 0) times.push(performance.now() - t0);
+      moved = reply.moves.length + reply.more;
+    }
+    ghostRows.push({ id, days, moved, med: median(times), max: Math.max(...times) });
+  }
+}
 const med = (k) => median(rows.map((r) => r[k]));
 console.log(`Gantt drop → redrawn chart, ${TASKS} tasks (ms, median of ${DROPS} drops; max ${ms(Math.max(...rows.map((r) => r.total)))})`);
 console.log('| gesture + edit | analyze | render | webview paint | total | ÷ 200 ms |');
 console.log('|---|---|---|---|---|---|');
 console.log(`| ${ms(med('edit'))} | ${ms(med('analyze'))} | ${ms(med('render'))} | ${ms(med('webview'))} | ${ms(med('total'))} | ${(med('total') / LIMIT_MS).toFixed(2)} |`);
+console.log('');
+console.log(`Drag ghost (what-if + reply), ${TASKS} tasks (ms, median of ${DROPS} steps)`);
+console.log('| gesture | items moving | median | max | ÷ 30 ms |');
+console.log('|---|---|---|---|---|');
+for (const g of ghostRows) console.log(`| ${g.id} end +${g.days}/${g.days + 1} days | ${g.moved} | ${ms(g.med)} | ${ms(g.max)} | ${(g.med / 30).toFixed(2)} |`);

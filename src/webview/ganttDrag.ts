@@ -5,9 +5,12 @@
  * rename it; the same from the keyboard on a focused bar. Nothing is written here: on drop
  * the page posts a `gesture` message, which the host validates, confirms where a dependency
  * would be overridden, and applies through `specline.editTask`. The chart then redraws
- * from the edited plan. Everything shown is text set through textContent.
+ * from the edited plan. While a drag moves dates, the page also asks the host what the drop
+ * would move (`ghost` messages, one in flight) and outlines those items at their new days.
+ * Everything shown is text set through textContent.
  */
-import type { ChartGesture, WebviewMessage } from '../core/views/protocol.js';
+import { parseGhostReply } from '../core/views/protocol.js';
+import type { ChartGesture, GhostGesture, GhostReply, WebviewMessage } from '../core/views/protocol.js';
 import { openRename, titleOf } from './ganttRename.js';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +25,8 @@ const LINK_DY_PX = 8;
 const KEY_WAIT_MS = 5000;
 /** Progress moves in steps of this many percent: finer than anyone reports progress. */
 const PROGRESS_STEP = 5;
+/** A ghost request unanswered this long no longer holds back the next one (the host may have dropped it). */
+const GHOST_WAIT_MS = 2000;
 /** A click on a row label waits this long for a second click (rename) before revealing the source, which takes the focus. */
 const DBLCLICK_MS = 300;
 
@@ -45,6 +50,13 @@ interface Drag {
   /** A progress drag: the percentage before and now. */
   percent0: number;
   percent: number;
+  /** The gesture the ghost shows (as JSON), and the host's answer for it once it came. */
+  ghostKey?: string;
+  reply?: GhostReply;
+  /** The outlines of the other items the drop would move, one group per SVG they are drawn in. */
+  follow?: SVGGElement[];
+  /** Where the pointer last was, to draw the ghost again when an answer comes. */
+  last?: { event: PointerEvent; over: SVGGElement | undefined };
 }
 
 const TASK = 'g.sl-task[data-start-day]';
@@ -109,6 +121,63 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
   const send = (gesture: ChartGesture): void => {
     post({ type: 'gesture', generation: generation(), gesture });
   };
+
+  // --- The live ghost: what the drop would move, as the host's scheduler computes it. ---
+  // One request in flight at a time; while it is, only the newest position waits to be
+  // asked about, and an answer for a position the drag has left is dropped.
+
+  let ghostSeq = 0;
+  let ghostInFlight: { seq: number; key: string; since: number } | undefined;
+  let ghostQueued: GhostGesture | undefined;
+  let ghostRetry: ReturnType<typeof setTimeout> | undefined;
+  const askGhost = (): void => {
+    if (ghostInFlight && Date.now() - ghostInFlight.since < GHOST_WAIT_MS) {
+      clearTimeout(ghostRetry);
+      ghostRetry = setTimeout(askGhost, GHOST_WAIT_MS);
+      return;
+    }
+    const gesture = ghostQueued;
+    ghostQueued = undefined;
+    ghostInFlight = undefined;
+    if (!gesture || !drag?.started) return;
+    ghostInFlight = { seq: ++ghostSeq, key: JSON.stringify(gesture), since: Date.now() };
+    post({ type: 'ghost', generation: generation(), seq: ghostInFlight.seq, gesture });
+  };
+  /** Called whenever the drag's snapped position may have changed. */
+  const wantGhost = (d: Drag): void => {
+    const gesture = ghostGesture(d);
+    const key = gesture ? JSON.stringify(gesture) : '';
+    if (key === (d.ghostKey ?? '')) return;
+    d.ghostKey = key;
+    d.reply = undefined;
+    clearFollow(d);
+    ghostQueued = gesture;
+    askGhost();
+  };
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const data = event.data as { type?: unknown } | null;
+    if (data?.type !== 'ghost') return;
+    const reply = parseGhostReply(data);
+    if (!reply || reply.for !== ghostInFlight?.seq) return;
+    const key = ghostInFlight.key;
+    ghostInFlight = undefined;
+    const d = drag;
+    if (d?.started && d.ghostKey === key) {
+      if (reply.generation === generation()) {
+        d.reply = reply;
+        drawFollow(content, d);
+        if (d.last) drawGhost(d, d.last.event, d.last.over);
+        // What the drop would break is said too, not only drawn.
+        if (reply.warnings.length > 0) announce(`Dropping here: ${reply.warnings.join('; ')}.`);
+      } else {
+        // Answered for a chart redrawn since: ask again about the chart as it is.
+        d.ghostKey = undefined;
+        wantGhost(d);
+        return;
+      }
+    }
+    askGhost();
+  });
 
   // --- Pointer ---
 
@@ -192,6 +261,8 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     const over = taskOf(document.elementFromPoint(event.clientX, event.clientY));
     const overId = over?.getAttribute('data-id') ?? undefined;
     drag.target = over && overId && overId !== drag.id && Math.abs(dy) > LINK_DY_PX ? overId : undefined;
+    drag.last = { event, over };
+    wantGhost(drag);
     drawGhost(drag, event, over);
   });
 
@@ -200,6 +271,8 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
     drag = undefined;
     if (!d) return;
     clearGhost(d);
+    clearFollow(d);
+    ghostQueued = undefined;
     if (!d.started) return;
     document.body.classList.remove('sl-dragging');
     if (content.hasPointerCapture(d.pointerId)) content.releasePointerCapture(d.pointerId);
@@ -455,23 +528,113 @@ function drawGhost(d: Drag, event: PointerEvent, over: SVGGElement | undefined):
       right = shapeBox.x + shapeBox.width + d.days * ppd;
       text = d.milestone ? dayLabel(d.startDay + d.days) : `${dayLabel(d.startDay + d.days)} → ${dayLabel(d.endDay + d.days)}`;
     }
+    // The scheduler's answer, once it came: the dates it computes (a step onto a weekend
+    // lands on the next working day), the working days, and how much else moves.
+    const own = d.reply?.moves.find((m) => m.id === d.id);
+    const detail: string[] = [];
+    if (own && d.kind !== 'progress') {
+      text = d.milestone ? dayLabel(own.start) : `${dayLabel(own.start)} → ${dayLabel(own.end)}`;
+      if (!d.milestone) detail.push(`${own.days} working day${own.days === 1 ? '' : 's'}`);
+    }
+    const others = d.reply ? d.reply.moves.filter((m) => m.id !== d.id).length + d.reply.more : 0;
+    if (others > 0) detail.push(`moves ${others} other${others === 1 ? '' : 's'}`);
+    if (detail.length > 0) text += ` · ${detail.join(' · ')}`;
     overlay.appendChild(ghost);
     label.setAttribute('x', String(right + 6));
     label.setAttribute('y', String(shapeBox.y + shapeBox.height - 2));
     label.textContent = text;
     overlay.appendChild(label);
+    const warning = warningLine(d.reply, label);
+    if (warning) overlay.appendChild(warning);
     d.svg.appendChild(overlay);
-    // Past the visible right edge the dates go left of both the bar and its ghost.
+    // Past the visible right edge the dates go left of both the bar and its ghost, or, where
+    // that would hide them under the row labels, end at the visible right edge.
     const view = d.svg.closest('#sl-content')?.getBoundingClientRect();
-    if (view && label.getBoundingClientRect().right > view.right) {
+    const texts = [label, warning].filter((el): el is SVGTextElement => el !== undefined);
+    if (view && texts.some((el) => el.getBoundingClientRect().right > view.right)) {
       const ghostLeft = shapeBox.x + (d.kind === 'resize' ? 0 : d.days * ppd);
-      label.setAttribute('x', String(Math.min(shapeBox.x, ghostLeft) - 6));
-      label.setAttribute('text-anchor', 'end');
+      // The row labels end where the days begin (`data-chart-left`, in the chart's units).
+      const chartLeft = Number(d.svg.closest('#sl-content')?.querySelector('svg[data-chart-left]')?.getAttribute('data-chart-left') ?? 0);
+      for (const el of texts) {
+        el.setAttribute('x', String(Math.min(shapeBox.x, ghostLeft) - 6));
+        el.setAttribute('text-anchor', 'end');
+      }
+      if (texts.some((el) => el.getBBox().x < chartLeft || el.getBoundingClientRect().left < view.left)) {
+        const toSvg = d.svg.getScreenCTM()?.inverse();
+        const right = toSvg ? new DOMPoint(view.right - 6, 0).matrixTransform(toSvg).x : shapeBox.x;
+        for (const el of texts) el.setAttribute('x', String(right));
+      }
     }
     d.overlay = overlay;
     return;
   }
+  const own = d.reply?.moves.find((m) => m.id === d.target);
+  if (own) label.textContent += ` · starts ${dayLabel(own.start)}`;
   overlay.appendChild(label);
+  const warning = warningLine(d.reply, label);
+  if (warning) overlay.appendChild(warning);
   d.svg.appendChild(overlay);
   d.overlay = overlay;
+}
+
+/** What the drop would break (a missed milestone, a dependency), one line under the dates. */
+function warningLine(reply: GhostReply | undefined, label: SVGTextElement): SVGTextElement | undefined {
+  if (!reply || reply.warnings.length === 0) return undefined;
+  const line = document.createElementNS(SVG_NS, 'text');
+  line.setAttribute('class', 'sl-ghost-warning');
+  line.setAttribute('x', label.getAttribute('x') ?? '0');
+  line.setAttribute('y', String(Number(label.getAttribute('y') ?? 0) + 13));
+  line.textContent = `⚠ ${reply.warnings.join('; ')}`;
+  return line;
+}
+
+/** The gesture a drag would send if dropped now, when it can move dates. */
+function ghostGesture(d: Drag): GhostGesture | undefined {
+  if (d.kind === 'progress') return undefined;
+  if (d.target) return { kind: 'link', from: d.id, to: d.target };
+  if (d.days === 0 || (d.kind === 'resize' && d.endDay + d.days < d.startDay)) return undefined;
+  return { kind: d.kind, id: d.id, days: d.days };
+}
+
+function clearFollow(d: Drag): void {
+  for (const g of d.follow ?? []) g.remove();
+  d.follow = undefined;
+}
+
+/**
+ * A dashed outline, in its own row, at the new place of every other item the drop would
+ * move (a row not on the page, in a collapsed section, has none). Drawn over the chart,
+ * never in its layout: nothing else on the page moves.
+ */
+function drawFollow(content: HTMLElement, d: Drag): void {
+  clearFollow(d);
+  const groups = new Map<SVGSVGElement, SVGGElement>();
+  for (const m of d.reply?.moves ?? []) {
+    if (m.id === d.id) continue;
+    const group = content.querySelector<SVGGElement>(`${TASK}[data-id="${CSS.escape(m.id)}"]`);
+    const shape = group?.querySelector<SVGGraphicsElement>('.sl-bar, .sl-milestone');
+    const svg = shape?.ownerSVGElement;
+    if (!group || !shape || !svg) continue;
+    const shift = (m.start - days(group).start) * d.ppd;
+    const outline = shape.cloneNode(false) as SVGGraphicsElement;
+    outline.removeAttribute('data-id');
+    outline.setAttribute('data-ghost-of', m.id);
+    if (shape instanceof SVGRectElement) {
+      outline.setAttribute('class', 'sl-ghost-follow');
+      outline.setAttribute('x', String(shape.x.baseVal.value + shift));
+      outline.setAttribute('width', String(Math.max(2, (m.end - m.start + 1) * d.ppd)));
+    } else {
+      outline.setAttribute('class', 'sl-ghost-follow sl-ghost-follow-milestone');
+      outline.setAttribute('transform', `translate(${shift} 0)`);
+    }
+    let overlay = groups.get(svg);
+    if (!overlay) {
+      overlay = document.createElementNS(SVG_NS, 'g');
+      overlay.setAttribute('class', 'sl-drag-overlay sl-ghost-moves');
+      svg.appendChild(overlay);
+      groups.set(svg, overlay);
+    }
+    overlay.appendChild(outline);
+  }
+  d.follow = [...groups.values()];
 }

@@ -4,10 +4,14 @@
 // duration, a bar dragged a week later writes its start (a Start column the table did not
 // have), a task that follows another asks before its start is pinned (cancel, then pin),
 // and a bar dragged onto another adds a dependency; each through specline.editTask. The
-// file says so once saved, and the chart is redrawn from it. Screenshots along the way.
+// file says so once saved, and the chart is redrawn from it. While a bar's end is dragged,
+// the live ghost outlines its successor at the day the scheduler would give it. Screenshots
+// along the way.
 // Run: node scripts/vscode/runE2E.mjs --grep "Gantt editing"
+/* global document */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'mocha';
 import { waitUntil } from '../../scripts/vscode/codeServer.mjs';
@@ -117,6 +121,40 @@ describe('Gantt editing on examples/acme', () => {
       }
       // Nothing outside the table changed.
       assert.equal(after.replace(/^\|.*\|$/gm, ''), before.replace(/^\|.*\|$/gm, ''));
+    });
+  });
+
+  it("shows the live ghost while dragging: T-1's end two days later outlines T-2 a working day later; Escape writes nothing", async () => {
+    await withWorkbench({ fixture: 'examples/acme', settings: { 'specline.today': '2027-02-15' } }, async ({ page }) => {
+      await openFile(page, PLAN);
+      await runCommand(page, 'Specline: Open Gantt Preview');
+      const frame = await frameWith(page, 'svg.sl-gantt g.sl-task-row[data-id="T-2"]', 'the Gantt preview to draw T-2');
+      await frame.waitForSelector('body[data-editable="true"]');
+      const ppd = Number(await frame.$eval('svg[data-px-per-day]', (svg) => svg.getAttribute('data-px-per-day')));
+      const xOf = (selector) => frame.$eval(selector, (el) => Number(el.getAttribute('x')));
+      const t2x = await xOf('rect.sl-bar[data-id="T-2"]');
+      // Escape reaches the chart when it has the keyboard focus: click its empty space first, as a user would.
+      const view = await frame.frameElement().then((el) => el.boundingBox());
+      await page.mouse.click(view.x + view.width - 30, view.y + view.height - 30);
+      await frame.waitForFunction(() => document.hasFocus());
+      // T-1 ends Friday 8 January; two days later is Sunday, so Monday 11: T-2, after it, starts Tuesday 12.
+      const t1 = await frame.locator('rect.sl-bar[data-id="T-1"]').boundingBox();
+      const y = t1.y + t1.height / 2;
+      await page.mouse.move(t1.x + t1.width - 2, y);
+      await page.mouse.down();
+      await page.mouse.move(t1.x + t1.width - 2 + ppd, y, { steps: 4 });
+      await page.mouse.move(t1.x + t1.width - 2 + 2 * ppd, y, { steps: 4 });
+      const outline = frame.locator('.sl-ghost-follow[data-ghost-of="T-2"]');
+      await outline.waitFor({ timeout: 20_000 });
+      await waitUntil(async () => (await frame.locator('.sl-ghost-label').textContent()).includes('6 working days'), { timeoutMs: 20_000, what: "the scheduler's answer for two days later" });
+      assert.ok(Math.abs(await xOf('.sl-ghost-follow[data-ghost-of="T-2"]') - (t2x + ppd)) <= 0.5, "T-2's outline starts on 12 January");
+      assert.match(await frame.locator('.sl-ghost-label').textContent(), /2027-01-04 Mon → 2027-01-11 Mon · 6 working days · moves \d+ others/);
+      // Looked at by whoever runs it; never written into the repository.
+      await page.screenshot({ path: join(tmpdir(), 'specline-gantt-ghost.png') });
+      await page.keyboard.press('Escape');
+      assert.equal(await frame.locator('.sl-ghost-follow, .sl-ghost').count(), 0, 'Escape removes every ghost');
+      await page.mouse.up();
+      assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'nothing was written');
     });
   });
 

@@ -341,13 +341,13 @@ function resolved(item: Item, key: 'after', items: ReadonlyMap<string, Item>, ki
 }
 
 /** What every scheduled component shares: calendars, project start, capacity. */
-function scheduleBase(config: SpeclineConfig, files: Map<FilePath, FileResult>): Omit<ScheduleInput, 'tasks' | 'milestones'> {
+export function scheduleBase(config: SpeclineConfig, files: ReadonlyMap<FilePath, FileResult>): Omit<ScheduleInput, 'tasks' | 'milestones'> {
   const calendars = new Map<string, Required<CalendarSpec>>();
   for (const f of files.values()) if (f.planCalendar) calendars.set(f.file, mergeCalendar(config.calendar, f.planCalendar));
   return { calendar: config.calendar, calendars, capacity: config.capacity, ...(config.start !== undefined ? { projectStart: config.start } : {}) };
 }
 
-function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: boolean, items: ReadonlyMap<string, Item>): ScheduleNode {
+export function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: boolean, items: ReadonlyMap<string, Item>): ScheduleNode {
   const after = resolved(item, 'after', items, ['task', 'milestone']);
   if (item.kind === 'milestone') {
     // A milestone's `end` (or `due`) is read as its date when it has no `date`.
@@ -373,7 +373,7 @@ function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: bo
 }
 
 /** Every definition by ID, the first one of each, and the first ones by kind, in file order. */
-interface Index {
+export interface Index {
   definitions: ReadonlyMap<string, readonly Item[]>;
   items: ReadonlyMap<string, Item>;
   byKind: Readonly<Record<ItemKind, readonly Item[]>>;
@@ -412,7 +412,7 @@ function patchIndex(prev: Index, changed: FilePath[], before: Map<FilePath, File
   return { definitions: PatchedMap.with(prev.definitions, defs), items: PatchedMap.with(prev.items, firsts), byKind };
 }
 
-function buildIndex(files: Map<FilePath, FileResult>): Index {
+export function buildIndex(files: Map<FilePath, FileResult>): Index {
   const definitions = new Map<string, Item[]>();
   for (const f of files.values()) {
     for (const item of f.items) {

@@ -119,6 +119,17 @@ export const MAX_PRIORITY_RELATED = 5;
 /** Most overruns listed in the status report's budget section (plans, features and goals over budget, largest first). */
 export const MAX_REPORT_OVERRUNS = 10;
 
+/**
+ * Most items whose new dates a drag's live ghost on the Gantt chart shows (the dragged one
+ * first, then the rest by their new start); the label on the dragged bar counts the others
+ * ("and 740 more move"). Outlines of a whole plan re-flowing tell no more than the first
+ * couple of hundred, and each one is drawn again at every snapped step of the drag.
+ */
+export const MAX_GHOST_MOVES = 200;
+
+/** Most warnings a drag's ghost names ("M-1 would be missed", "T-4 would start before T-3 ends"); the rest are counted. */
+export const MAX_GHOST_WARNINGS = 3;
+
 
 // ---------------------------------------------------------------------------------------
 // Mermaid gantt charts

@@ -5,6 +5,8 @@
  * not exactly one of these shapes (extra keys are dropped, strings are length-capped).
  */
 
+import { MAX_GHOST_MOVES, MAX_GHOST_WARNINGS } from '../model/limits.js';
+
 /** The previews Specline draws in webviews. */
 export type PreviewKind = 'gantt' | 'roadmap' | 'matrix';
 
@@ -45,7 +47,34 @@ export type HostMessage =
       chunk?: boolean;
     }
   | { type: 'highlight'; id: string | null; reveal: boolean }
+  | GhostReply
   | { type: 'rasterize'; requestId: number; svg: string; width: number; height: number; scale: number };
+
+/**
+ * One item a drag would move, as the scheduler would compute it after the drop: its new
+ * first and last day (day numbers, as the chart's `data-start-day` and `data-end-day`) and
+ * its working days (0 for a milestone).
+ */
+export interface GhostMove {
+  id: string;
+  start: number;
+  end: number;
+  days: number;
+}
+
+/**
+ * Host → webview: what the drag the webview asked about (`for`: the request's `seq`) would
+ * move, at most `MAX_GHOST_MOVES` items (the dragged one first), `more` the count of the
+ * rest, and what it would break (a missed milestone, a violated dependency).
+ */
+export interface GhostReply {
+  type: 'ghost';
+  generation: number;
+  for: number;
+  moves: GhostMove[];
+  more: number;
+  warnings: string[];
+}
 
 /**
  * A change made on the Gantt chart (see `core/edit/chartGesture.ts`): a bar or milestone
@@ -61,10 +90,15 @@ export type ChartGesture =
   /** A title renamed in place (double-click or F2). */
   | { kind: 'rename'; id: string; title: string };
 
+/** The gestures that move dates, which a ghost previews. */
+export type GhostGesture = Extract<ChartGesture, { kind: 'move' | 'resize' | 'link' }>;
+
 /** Webview → host. */
 export type WebviewMessage =
   /** `generation`: the render the user acted on; a chart redrawn since is not edited. */
   | { type: 'gesture'; generation: number; gesture: ChartGesture }
+  /** A drag in progress: what would its drop move? `seq` increases with every request of the page. */
+  | { type: 'ghost'; generation: number; seq: number; gesture: GhostGesture }
   | { type: 'ready'; state?: unknown }
   | { type: 'reveal'; file: string; line: number; id?: string }
   | { type: 'option'; key: string; value: string }
@@ -128,9 +162,50 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       const gesture = parseGesture(raw.gesture);
       return generation === undefined || gesture === undefined ? undefined : { type: 'gesture', generation, gesture };
     }
+    case 'ghost': {
+      const generation = int(raw.generation, 0, Number.MAX_SAFE_INTEGER);
+      const seq = int(raw.seq, 0, Number.MAX_SAFE_INTEGER);
+      const gesture = parseGesture(raw.gesture);
+      if (generation === undefined || seq === undefined || gesture === undefined) return undefined;
+      return gesture.kind === 'move' || gesture.kind === 'resize' || gesture.kind === 'link' ? { type: 'ghost', generation, seq, gesture } : undefined;
+    }
     default:
       return undefined;
   }
+}
+
+/** Day numbers a ghost may name: 1900-01-01 to 2200-01-01, far beyond any plan. */
+const MIN_DAY = -25_567;
+const MAX_DAY = 84_006;
+
+/**
+ * Validates a `ghost` reply in the webview, as strictly as the host validates what the
+ * webview posts: anything but exactly that shape, within its bounds, yields `undefined`.
+ */
+export function parseGhostReply(raw: unknown): GhostReply | undefined {
+  if (!isRecord(raw) || raw.type !== 'ghost') return undefined;
+  const generation = int(raw.generation, 0, Number.MAX_SAFE_INTEGER);
+  const seq = int(raw.for, 0, Number.MAX_SAFE_INTEGER);
+  const more = int(raw.more, 0, Number.MAX_SAFE_INTEGER);
+  if (generation === undefined || seq === undefined || more === undefined) return undefined;
+  if (!Array.isArray(raw.moves) || raw.moves.length > MAX_GHOST_MOVES || !Array.isArray(raw.warnings) || raw.warnings.length > MAX_GHOST_WARNINGS + 1) return undefined;
+  const moves: GhostMove[] = [];
+  for (const m of raw.moves as unknown[]) {
+    if (!isRecord(m)) return undefined;
+    const id = str(m.id, 200);
+    const start = int(m.start, MIN_DAY, MAX_DAY);
+    const end = int(m.end, MIN_DAY, MAX_DAY);
+    const days = int(m.days, 0, MAX_DAY - MIN_DAY);
+    if (id === undefined || start === undefined || end === undefined || days === undefined || end < start) return undefined;
+    moves.push({ id, start, end, days });
+  }
+  const warnings: string[] = [];
+  for (const w of raw.warnings as unknown[]) {
+    const text = str(w);
+    if (text === undefined) return undefined;
+    warnings.push(text);
+  }
+  return { type: 'ghost', generation, for: seq, moves, more, warnings };
 }
 
 /** A gesture from the webview, or undefined; a move of more than a century is no gesture. */

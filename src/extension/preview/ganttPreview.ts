@@ -7,6 +7,7 @@ import {
 } from '../../core/views/ganttView.js';
 import { GANTT_CSS } from '../../core/render/ganttSvg.js';
 import { applyGanttGesture } from './ganttGesture.js';
+import { ganttGhost } from './ganttGhost.js';
 import type { CommandContext, PreviewView } from './previewView.js';
 import { GANTT_BASELINE_CSS } from '../../core/render/ganttBaseline.js';
 import { GanttBaselines, pickBaseline } from './ganttBaselines.js';
@@ -32,6 +33,7 @@ export const ganttPreview: PreviewView<GanttViewOptions> = {
   render: ({ analysis, activePath, folder }, options) => renderGanttView(analysis, options, activePath, baselines.state(folder, options.baseline)),
   runCommand: runGanttCommand,
   gesture: applyGanttGesture,
+  ghost: ganttGhost,
   onDidChange: baselines.onDidChange,
 };
 

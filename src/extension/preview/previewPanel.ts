@@ -62,6 +62,9 @@ export class PreviewPanel<O> implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pendingPng = new Map<number, { resolve: (data: Uint8Array) => void; reject: (error: Error) => void }>();
   private nextPng = 1;
+  /** The newest ghost request not answered yet, and whether one is being answered: older requests are dropped unanswered. */
+  private ghostWanted: Extract<WebviewMessage, { type: 'ghost' }> | undefined;
+  private ghostBusy = false;
   private selected: string | null = null;
   private disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
@@ -323,6 +326,10 @@ export class PreviewPanel<O> implements vscode.Disposable {
         else pending.reject(new Error(message.error ?? 'The chart could not be drawn as a PNG.'));
         return;
       }
+      case 'ghost':
+        this.ghostWanted = message;
+        if (!this.ghostBusy) void this.answerGhosts();
+        return;
       case 'gesture': {
         const context = this.context();
         if (!context || !this.view.gesture) return;
@@ -338,6 +345,30 @@ export class PreviewPanel<O> implements vscode.Disposable {
         }
         return;
       }
+    }
+  }
+
+  /**
+   * Answers the newest ghost request, one at a time, each after giving the host's thread to
+   * whatever is waiting (a drag asks at every snapped step; only the latest matters).
+   */
+  private async answerGhosts(): Promise<void> {
+    this.ghostBusy = true;
+    try {
+      while (this.ghostWanted && !this.disposed) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const request = this.ghostWanted;
+        this.ghostWanted = undefined;
+        const context = this.context();
+        if (!request || !context || !this.view.ghost) continue;
+        // A request about an older render gets an empty answer: the webview may ask the next one.
+        const ghost = request.generation === this.generation ? await this.view.ghost(request.gesture, context) : { moves: [], more: 0, warnings: [] };
+        if (!this.ghostWanted) void this.post({ type: 'ghost', generation: request.generation, for: request.seq, ...ghost });
+      }
+    } catch (error) {
+      this.log.warn(`Specline: the drag preview failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.ghostBusy = false;
     }
   }
 

@@ -2,7 +2,8 @@ import type * as vscode from 'vscode';
 import type { Analysis } from '../../core/analysis/types.js';
 import type { FilePath } from '../../core/model/types.js';
 import type { BlockedMarkup } from '../../core/render/blocks.js';
-import type { ChartGesture, PreviewKind } from '../../core/views/protocol.js';
+import type { GhostPreview } from '../../core/edit/ghostPreview.js';
+import type { ChartGesture, GhostGesture, PreviewKind } from '../../core/views/protocol.js';
 import type { FolderIndex } from '../indexService.js';
 
 /** What a view renders from: one folder's analysis, and the editor the panel follows. */
@@ -62,6 +63,8 @@ export interface PreviewView<O> {
   runCommand?(name: string, arg: string | undefined, context: CommandContext<O>): Promise<O | void>;
   /** Applies a change made on the chart (drag, keys); true when the plan was edited. Views without it are read-only. */
   gesture?(gesture: ChartGesture, context: RenderContext): Promise<boolean>;
+  /** What a drag would move if dropped now (the live ghost); nothing is written. */
+  ghost?(gesture: GhostGesture, context: RenderContext): Promise<GhostPreview>;
   /** Whether an option change moves the horizontal scale (the webview then keeps dates in view). */
   rescales?(before: O, after: O): boolean;
   /** Fires when something the view renders from, other than the analysis, changed (a baseline was read). */

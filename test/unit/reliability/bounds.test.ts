@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/loadConfig.js';
 import {
   MAX_BUDGET_RELATED, MAX_DURATION_DAYS, MAX_EDITOR_PROBLEMS_PER_FILE, MAX_EFFORT_WEEKS, MAX_FILE_BYTES, MAX_LINE_INLINE_MARKS, MAX_LINE_MARKDOWN_CHARS, MAX_MEASURE, MAX_MONEY,
-  MAX_PRIORITY_RELATED, MAX_REPORT_OVERRUNS, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH,
+  MAX_GHOST_MOVES, MAX_GHOST_WARNINGS, MAX_PRIORITY_RELATED, MAX_REPORT_OVERRUNS, MAX_SKIPPED_HINTS, MAX_SKIPPED_SCAN_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH,
 } from '../../../src/core/model/limits.js';
 import type { Analysis } from '../../../src/core/analysis/types.js';
 import { editorProblems } from '../../../src/core/live/editorProblems.js';
@@ -12,6 +12,7 @@ import { createWorkspace } from '../../../src/core/workspace/createWorkspace.js'
 import { memoryFileSystem } from '../../support/memoryFileSystem.js';
 import type { Diagnostic, FileResult, Severity } from '../../../src/core/model/types.js';
 import { parseFile } from '../../../src/core/parse/parseFile.js';
+import { planGhost } from '../../../src/core/edit/ghostPreview.js';
 
 /**
  * One test per bound of src/core/model/limits.ts: an input just inside is read as usual,
@@ -155,6 +156,28 @@ describe('Bounds (limits.ts)', () => {
     const overruns = section.filter((line) => /over budget/.test(line));
     assert.equal(overruns.length, MAX_REPORT_OVERRUNS);
     assert.match(overruns[0]!, /FEAT-13/, 'the largest first');
+  });
+
+  it(`MAX_GHOST_MOVES: a drag's ghost shows ${MAX_GHOST_MOVES} moving items, the dragged one first, and counts the rest`, async () => {
+    const n = MAX_GHOST_MOVES + 4;
+    const tasks = Array.from({ length: n }, (_, i) => `- [ ] T-${i + 1} Step\n  - duration: 1d\n${i ? `  - after: T-${i}\n` : '  - start: 2027-01-04\n'}`).join('');
+    const text = `# Plan\n\n${tasks}`;
+    const r = planGhost(await analysisOf({ 'plan.md': text }), { kind: 'resize', id: 'T-1', days: 1 }, () => text);
+    assert.ok(r.ok);
+    assert.equal(r.ghost.moves.length, MAX_GHOST_MOVES);
+    assert.equal(r.ghost.more, 4);
+    assert.equal(r.ghost.moves[0]!.id, 'T-1');
+  });
+
+  it(`MAX_GHOST_WARNINGS: a drag's ghost names ${MAX_GHOST_WARNINGS} things it would break and counts the rest`, async () => {
+    const n = MAX_GHOST_WARNINGS + 2;
+    const tasks = Array.from({ length: n }, (_, i) => `- [ ] T-${i + 2} Part\n  - duration: 1d\n  - after: T-1\n  - milestone: M-${i + 1}\n- M-${i + 1} Gate\n  - date: 2027-01-05\n`).join('');
+    const text = `# Plan\n\n- [ ] T-1 First\n  - start: 2027-01-04\n  - duration: 1d\n${tasks}`;
+    const r = planGhost(await analysisOf({ 'plan.md': text }), { kind: 'resize', id: 'T-1', days: 1 }, () => text);
+    assert.ok(r.ok);
+    assert.equal(r.ghost.warnings.length, MAX_GHOST_WARNINGS + 1);
+    assert.match(r.ghost.warnings[0]!, /^M-1 \(2027-01-05\) would be missed: T-2 ends 2027-01-06$/);
+    assert.equal(r.ghost.warnings.at(-1), 'and 2 more');
   });
 
   it(`MAX_EDITOR_PROBLEMS_PER_FILE: the editor gets ${MAX_EDITOR_PROBLEMS_PER_FILE} of a file's problems, errors first, and the count of the rest`, () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { parseWebviewMessage } from '../../../src/core/views/protocol.js';
+import { MAX_GHOST_MOVES } from '../../../src/core/model/limits.js';
+import { parseGhostReply, parseWebviewMessage } from '../../../src/core/views/protocol.js';
 
 describe('webview message validator', () => {
   it('accepts each well-formed message, dropping extra keys', () => {
@@ -61,6 +62,10 @@ describe('webview message validator', () => {
     ['progress of a fraction', { type: 'gesture', generation: 1, gesture: { kind: 'progress', id: 'T-1', percent: 12.5 } }],
     ['rename without a title', { type: 'gesture', generation: 1, gesture: { kind: 'rename', id: 'T-1' } }],
     ['link without a target', { type: 'gesture', generation: 1, gesture: { kind: 'link', from: 'T-1' } }],
+    ['ghost without a sequence number', { type: 'ghost', generation: 1, gesture: { kind: 'move', id: 'T-1', days: 1 } }],
+    ['ghost of a rename, which moves no dates', { type: 'ghost', generation: 1, seq: 2, gesture: { kind: 'rename', id: 'T-1', title: 'x' } }],
+    ['ghost of progress, which moves no dates', { type: 'ghost', generation: 1, seq: 2, gesture: { kind: 'progress', id: 'T-1', percent: 5 } }],
+    ['ghost with a negative sequence number', { type: 'ghost', generation: 1, seq: -1, gesture: { kind: 'move', id: 'T-1', days: 1 } }],
   ];
 
   for (const [name, raw] of MALFORMED) {
@@ -73,8 +78,38 @@ describe('webview message validator', () => {
     assert.ok(MALFORMED.length >= 10);
   });
 
+  it('accepts a ghost request for a move, a resize or a link', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ghost', generation: 3, seq: 7, gesture: { kind: 'resize', id: 'T-1', days: 2 }, x: 1 }), { type: 'ghost', generation: 3, seq: 7, gesture: { kind: 'resize', id: 'T-1', days: 2 } });
+    assert.deepEqual(parseWebviewMessage({ type: 'ghost', generation: 3, seq: 0, gesture: { kind: 'link', from: 'T-1', to: 'T-2' } }), { type: 'ghost', generation: 3, seq: 0, gesture: { kind: 'link', from: 'T-1', to: 'T-2' } });
+  });
+
   it('does not read keys from a polluted prototype', () => {
     const raw: unknown = JSON.parse('{"__proto__": {"type": "reveal", "file": "a.md", "line": 1}}');
     assert.equal(parseWebviewMessage(raw), undefined);
   });
+});
+
+describe('ghost reply validator (in the webview)', () => {
+  const reply = { type: 'ghost', generation: 2, for: 5, moves: [{ id: 'T-2', start: 20830, end: 20831, days: 2 }, { id: 'M-1', start: 20832, end: 20832, days: 0 }], more: 0, warnings: ['M-1 would be missed'] };
+
+  it('accepts a well-formed reply, dropping extra keys', () => {
+    assert.deepEqual(parseGhostReply({ ...reply, html: '<img onerror=x>', moves: reply.moves.map((m) => ({ ...m, cls: 'x' })) }), reply);
+  });
+
+  const bad: Array<[string, unknown]> = [
+    ['another type', { ...reply, type: 'render' }],
+    ['no request number', { ...reply, for: undefined }],
+    ['a move ending before it starts', { ...reply, moves: [{ id: 'T-2', start: 20831, end: 20830, days: 1 }] }],
+    ['a fractional day', { ...reply, moves: [{ id: 'T-2', start: 20830.5, end: 20831, days: 1 }] }],
+    ['a day far outside any plan', { ...reply, moves: [{ id: 'T-2', start: 1e9, end: 1e9, days: 1 }] }],
+    ['an ID that is no string', { ...reply, moves: [{ id: 7, start: 1, end: 1, days: 0 }] }],
+    ['more moves than the bound', { ...reply, moves: Array.from({ length: MAX_GHOST_MOVES + 1 }, (_, i) => ({ id: `T-${i}`, start: 1, end: 1, days: 1 })) }],
+    ['a warning that is no string', { ...reply, warnings: [{ text: 'x' }] }],
+    ['a negative count', { ...reply, more: -1 }],
+  ];
+  for (const [name, raw] of bad) {
+    it(`ignores a reply with ${name}`, () => {
+      assert.equal(parseGhostReply(raw), undefined);
+    });
+  }
 });
