@@ -1,4 +1,3 @@
-/* global document */
 // Editing the plan from the Gantt preview in a real workbench (code-server + Chromium) over
 // a copy of examples/acme: a bar's end dragged two days later writes the task's new
 // duration, a bar dragged a week later writes its start (a Start column the table did not
