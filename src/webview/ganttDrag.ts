@@ -247,6 +247,11 @@ export function installGanttEditing(content: HTMLElement, post: (message: Webvie
       drag.started = true;
       content.setPointerCapture(drag.pointerId);
       document.body.classList.add('sl-dragging');
+      // The press itself does not take the focus (preventDefault keeps a click from moving
+      // it), so the keyboard may still be in the text editor beside the chart: a drag takes
+      // it, so that Escape reaches the chart and cancels, as in any scheduling tool.
+      const dragged = taskOf(drag.shape);
+      if (dragged && document.activeElement !== dragged) focusBar(dragged);
     }
     // Day-snapped at every zoom: whole days of the chart's own scale, whatever its CSS size.
     const scale = drag.svg.getBoundingClientRect().width / (drag.svg.width.baseVal.value || 1);
