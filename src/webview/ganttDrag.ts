@@ -570,6 +570,7 @@ function drawGhost(d: Drag, event: PointerEvent, over: SVGGElement | undefined):
         for (const el of texts) el.setAttribute('x', String(right));
       }
     }
+    backTexts(overlay, texts);
     d.overlay = overlay;
     return;
   }
@@ -579,7 +580,27 @@ function drawGhost(d: Drag, event: PointerEvent, over: SVGGElement | undefined):
   const warning = warningLine(d.reply, label);
   if (warning) overlay.appendChild(warning);
   d.svg.appendChild(overlay);
+  backTexts(overlay, [label, warning].filter((el): el is SVGTextElement => el !== undefined));
   d.overlay = overlay;
+}
+
+/**
+ * A plate under each line of the ghost's text: in a narrow panel the dates may have to sit
+ * over the row labels or other bars, and they must stay readable there, as a tooltip does.
+ */
+function backTexts(overlay: SVGGElement, texts: readonly SVGTextElement[]): void {
+  for (const text of texts) {
+    const box = text.getBBox();
+    if (box.width === 0) continue;
+    const plate = document.createElementNS(SVG_NS, 'rect');
+    plate.setAttribute('class', 'sl-ghost-plate');
+    plate.setAttribute('x', String(box.x - 3));
+    plate.setAttribute('y', String(box.y - 1));
+    plate.setAttribute('width', String(box.width + 6));
+    plate.setAttribute('height', String(box.height + 2));
+    plate.setAttribute('rx', '3');
+    overlay.insertBefore(plate, text);
+  }
 }
 
 /** What the drop would break (a missed milestone, a dependency), one line under the dates. */

@@ -112,10 +112,18 @@ describe('Gantt drag ghost in the preview webview', function () {
     assert.equal(await page.locator('.sl-ghost-warning').textContent(), '⚠ M-9 (2027-03-10) would be missed: T-2 ends 2027-03-11');
     assert.equal(await page.locator('#sl-live').textContent(), 'Dropping here: M-9 (2027-03-10) would be missed: T-2 ends 2027-03-11.', 'and announced');
     assert.deepEqual(await box(page, 'rect.sl-bar[data-id="T-2"]'), t2, 'the real bars do not move');
+    // Each line of text sits on a plate that covers it, so it stays readable over row labels and bars.
+    const plates = await page.locator('rect.sl-ghost-plate').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+    const lines = await page.locator('text.sl-ghost-label, text.sl-ghost-warning').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+    assert.equal(plates.length, lines.length, 'one plate per line');
+    for (const [i, line] of lines.entries()) {
+      const plate = plates[i];
+      assert.ok(plate.left <= line.left && plate.right >= line.right && plate.top <= line.top + 1 && plate.bottom >= line.bottom - 1, `plate ${i} covers its line`);
+    }
     await shot(page, 'ghost-successors');
 
     await page.keyboard.press('Escape');
-    assert.equal(await page.locator('.sl-ghost-follow, .sl-ghost-warning, .sl-ghost').count(), 0, 'Escape removes every ghost');
+    assert.equal(await page.locator('.sl-ghost-follow, .sl-ghost-warning, .sl-ghost, .sl-ghost-plate').count(), 0, 'Escape removes every ghost');
     await page.mouse.up();
     assert.deepEqual(await page.evaluate(() => window.slPosted.filter((m) => m.type === 'gesture')), []);
   });
