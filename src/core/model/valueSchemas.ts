@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIsoDate, dayNumber, MIN_YEAR, MAX_YEAR } from './dates.js';
 import type { AttributeKey, DayNumber, Duration, Horizon, Level, Measure, Money, Priority, Status } from './types.js';
 import { STATUSES } from './types.js';
