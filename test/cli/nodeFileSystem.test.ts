@@ -52,6 +52,9 @@ for (const blocking of [false, true]) describe(`createNodeFileSystem${blocking ?
     assert.deepEqual(await fs.listFiles(), ['dangling.md', 'linked.md', 'plans/plan.md']);
     assert.deepEqual(fs.listProblems!(), []);
     await assert.rejects(fs.readFile('dangling.md'), /broken symbolic link/);
+    // Named through a linked folder that stays inside the root, a file reads; through one that leads out, it does not.
+    assert.equal(new TextDecoder().decode(await fs.readFile('alias/plan.md')), 'p');
+    assert.equal(new TextDecoder().decode(await fs.readFile('alias/loop/plans/plan.md')), 'p');
   });
 
   it('returns nothing for a root that does not exist', async () => {
