@@ -40,7 +40,7 @@ export interface ParsePoolOptions {
   minFiles?: number;
   /** Batches with less text than this (UTF-16 units, about bytes) parse in-thread. Default 256 KiB. */
   minBytes?: number;
-  /** Least text (UTF-16 units) per thread: fewer threads start when there is less. Default 6 MiB. */
+  /** Least text (UTF-16 units) per thread: fewer threads start when there is less. Default 32 MiB. */
   bytesPerThread?: number;
   /** The worker script; default `./parseWorker.js` next to this module. */
   workerUrl?: URL;
@@ -55,11 +55,15 @@ export interface ParsePoolOptions {
  * starts cold, and the parser runs about 4× slower until the JIT has warmed up (the first
  * ~150 plan files: 3.5 s cold, 0.7 s warm, for 600 KB), so each thread adds a fixed cost
  * of the order of a second of CPU. Since the parser reads most plan blocks without
- * micromark (about 6 MB/s warm), a thread needs about 6 MB of text to earn that back:
- * measured on 2 cores, 3.9 MB parse faster on one thread (2.2 s against 2.8 s) and 19.9 MB
- * slightly faster on two (7.6 s against 8.0 s).
+ * micromark (about 6 MB/s warm), a thread needs several MB of text to earn that back in
+ * wall time: measured on 2 idle cores, 3.9 MB parse faster on one thread (2.2 s against
+ * 2.8 s) and 19.9 MB only slightly faster on two (7.6 s against 8.0 s). In CPU time a
+ * worker never earns it back at that size, since its results are also copied back to the
+ * main thread: a cold check of 19.9 MB took 8.5 s of CPU on one thread and 11.3 s on two
+ * (and no less wall time on 2 cores shared with other work). So a worker starts only for
+ * 32 MiB of text per thread, where its wall-time gain is worth the extra CPU.
  */
-const BYTES_PER_THREAD = 6 * 1024 * 1024;
+const BYTES_PER_THREAD = 32 * 1024 * 1024;
 /** Chunks per thread: more chunks balance uneven files better, fewer save messages. */
 const CHUNKS_PER_THREAD = 4;
 
