@@ -5,15 +5,11 @@
  * Bundling: the worker is a second entry point, not the CLI bundle re-entered, so a
  * worker loads only the parser (not the renderers and the CLI) and starts faster. The pool
  * looks for it at `./parseWorker.js` next to its own module, which holds both for tsc
- * output (`out/src/node/`) and for the bundle (`dist/`). Entry points for esbuild:
- *
- *   entryPoints: { cli: 'src/cli/run.ts', parseWorker: 'src/node/parseWorker.ts' }
- *   format: 'esm', platform: 'node', bundle: true, splitting: false, outdir: 'dist',
- *   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
- *
- * (as `scripts/bundle.mjs` does). `run.ts` runs `main` on import, so `bin/specline.js`
- * only imports `dist/cli.js`; the banner is needed because `yaml` and `picomatch` are
- * CommonJS and `require` Node built-ins, which an ESM bundle cannot do without it.
+ * output (`out/src/node/`) and for the bundle (`dist/`). `scripts/bundle.mjs` builds the
+ * worker as an ES module with a `createRequire` banner (`yaml` and `picomatch` are
+ * CommonJS and `require` Node built-ins), and the CLI as CommonJS (`dist/cli-main.cjs`,
+ * loaded with its code cache by `dist/cli.js`) whose `import.meta.url` is its own file
+ * URL, so both find `./parseWorker.js` beside them.
  *
  * Small batches parse in the main thread only: starting a worker, loading the Markdown
  * parser and warming its JIT costs more than parsing a few hundred files. If
