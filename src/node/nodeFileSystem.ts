@@ -188,8 +188,13 @@ function readBoundedBlocking(absolute: string, maxBytes: number | undefined): Ui
     const cap = maxBytes ?? Number.MAX_SAFE_INTEGER;
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first buffer fits the size fstat gives (one byte more, so the file is read whole
+    // at once): a small file then comes from Node's shared buffer pool instead of costing
+    // a 64 KB allocation each. The loop still reads until the end, whatever the size now.
+    let first = info.size + 1;
     for (;;) {
-      const want = Math.min(READ_CHUNK, cap - total);
+      const want = Math.min(READ_CHUNK, cap - total, first);
+      first = Number.MAX_SAFE_INTEGER;
       if (want <= 0) break;
       const buffer = Buffer.allocUnsafe(want);
       const bytesRead = readSync(fd, buffer, 0, want, null);

@@ -97,5 +97,11 @@ for (const blocking of [false, true]) describe(`createNodeFileSystem${blocking ?
   it('reads at most maxBytes', async () => {
     await write('long.md', 'x'.repeat(100_000));
     assert.equal((await createNodeFileSystem(root).readFile('long.md', { maxBytes: 70_001 })).length, 70_001);
+    // Read whole across several chunks, and a small file and an empty one exactly.
+    assert.equal((await createNodeFileSystem(root).readFile('long.md')).length, 100_000);
+    await write('small.md', 'é'.repeat(1000));
+    await write('empty.md', '');
+    assert.equal(new TextDecoder().decode(await createNodeFileSystem(root).readFile('small.md')), 'é'.repeat(1000));
+    assert.equal((await createNodeFileSystem(root).readFile('empty.md')).length, 0);
   });
 });

@@ -304,8 +304,24 @@ export function parseValueUncached<K extends ValueKey>(key: K, value: unknown): 
   return { ok: false, message };
 }
 
-/** Owner handles: `@ana`, `@ana, @bo`, a YAML list, or bare handles (`ana`) which get their `@`. */
-export function parseOwners(value: unknown): { ok: true; value: string[] } | { ok: false; message: string } {
+type ParsedOwners = { ok: true; value: string[] } | { ok: false; message: string };
+/** {@link parseOwners}' answers for short strings, as {@link PARSED} holds parseValue's. */
+const OWNERS = new Map<string, ParsedOwners>();
+
+/** Owner handles: `@ana`, `@ana, @bo`, a YAML list, or bare handles (`ana`) which get their `@`. Same results as {@link parseOwnersUncached}. */
+export function parseOwners(value: unknown): ParsedOwners {
+  if (typeof value !== 'string' || value.length > PARSED_MAX_LENGTH) return parseOwnersUncached(value);
+  let result = OWNERS.get(value);
+  if (result === undefined) {
+    result = parseOwnersUncached(value);
+    if (OWNERS.size >= PARSED_ENTRIES) OWNERS.clear();
+    OWNERS.set(value, result);
+  }
+  return result.ok ? { ok: true, value: [...result.value] } : result;
+}
+
+/** {@link parseOwners} without the memo. */
+export function parseOwnersUncached(value: unknown): ParsedOwners {
   const parts: string[] = [];
   const list = Array.isArray(value) ? value : [value];
   for (const entry of list) {

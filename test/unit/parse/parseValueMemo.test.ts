@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { parseValue, parseValueUncached, VALUE_SCHEMAS } from '../../../src/core/model/valueSchemas.js';
+import { parseOwners, parseOwnersUncached, parseValue, parseValueUncached, VALUE_SCHEMAS } from '../../../src/core/model/valueSchemas.js';
 import type { ValueKey } from '../../../src/core/model/valueSchemas.js';
 import { prng } from '../../support/prng.js';
 
 /**
- * `parseValue` remembers its answers for short scalar values; zod stays the judge of each
+ * `parseValue` (and `parseOwners`) remember their answers for short scalar values; zod stays the judge of each
  * distinct one. On random values, repeated and in look-alike types (3 and "3", true and
  * "true"), the memo must answer exactly what the schema answers, and hand out copies.
  */
@@ -33,6 +33,21 @@ describe('parseValue memo agrees with the zod schemas', () => {
       assert.deepEqual(memo, parseValueUncached(key, value), `${key}: ${String(value)}`);
       if (memo.ok && typeof memo.value === 'number') assert.ok(Object.is(memo.value, (parseValueUncached(key, value) as { value: number }).value));
     }
+  });
+
+  it('parseOwners answers as without the memo, and hands out fresh lists', () => {
+    const r = prng(43);
+    const handles = ['@ana', '@bo', 'cy', '@ana.b', '@é', 'two words', '@x;@y', '', ' ', '@a @b', '@@', 'a,b', '@ana, @ana'];
+    for (let n = 0; n < 5000; n++) {
+      const value: unknown = r() < 0.85 ? Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(r, handles)).join(pick(r, [', ', ';', ' ', ','])) : pick(r, [3, null, ['@a', '@b'], { a: 1 }, true]);
+      assert.deepEqual(parseOwners(value), parseOwnersUncached(value), JSON.stringify(value));
+    }
+    const first = parseOwners('@ana, @bo');
+    const second = parseOwners('@ana, @bo');
+    assert.ok(first.ok && second.ok);
+    assert.notEqual(first.value, second.value);
+    first.value.push('@zed');
+    assert.deepEqual(parseOwners('@ana, @bo'), { ok: true, value: ['@ana', '@bo'] });
   });
 
   it('hands out a fresh copy of an object value each time', () => {
