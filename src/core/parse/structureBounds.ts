@@ -49,8 +49,8 @@ export function findStructureProblems(lines: readonly string[], firstLine: numbe
 /** Where this line nests deeper than the bound, updating the open list items. */
 function nestingOverflow(line: string, open: number[], exhaustive: boolean): { column: number; message: string } | undefined {
   if (!exhaustive && startsWithText(line.charCodeAt(0))) {
-    // Most lines: no indent, no marker, no thematic break. Such a line closes every open
-    // item (content columns start at 1) and nests nothing, as the loop below would find.
+    // Most lines: no indent and no list or quote marker. Such a line closes every open item
+    // (content columns start at 1) and nests nothing (a `___` break neither), as the loop below would find.
     open.length = 0;
     return undefined;
   }
@@ -102,9 +102,9 @@ function nestingOverflow(line: string, open: number[], exhaustive: boolean): { c
   }
 }
 
-/** A first character that is no indent, list or quote marker, thematic-break character or digit (NaN, an empty line, is not). */
+/** A first character that is no indent (space, tab), list or quote marker (`-*+>`) or digit; NaN, an empty line, is not. */
 function startsWithText(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 124 /* | */ || c === 35 /* # */;
+  return c === c && c !== 32 && c !== 9 && c !== 62 && c !== 45 && c !== 42 && c !== 43 && (c < 48 || c > 57);
 }
 
 /** Where this line has too many inline marks or characters for the parser. */

@@ -53,6 +53,7 @@ describe('scan shortcuts agree with the full scans', () => {
     const long = (mark: string): string => `Text ${mark.repeat(MAX_LINE_INLINE_MARKS + 2)}`;
     const shapes = [
       () => 'Plain words', () => '| T-1 | a |', () => '# Heading', () => '', () => '   ', () => '---', () => '***', () => '> quoted',
+      () => '`code` first', () => '[link](x) first', () => '___', () => '_ _ _', () => '\f- form feed', () => 'é first', () => '(aside)', () => '\u00a0- nbsp', () => '=== ',
       () => `${' '.repeat(Math.floor(r() * 9))}${pick(r, ['-', '*', '+', '1.', '2)', '>'])} ${pick(r, ['item', '- nested', '> - deep', ''])}`,
       () => '- '.repeat(Math.floor(r() * (MAX_NESTING_DEPTH + 4))) + 'x',
       () => long('['), () => `| ${'`'.repeat(MAX_LINE_INLINE_MARKS)} |`, () => '```', () => '~~~', () => `# ${'*'.repeat(MAX_LINE_INLINE_MARKS + 1)}`,
