@@ -1,6 +1,7 @@
 // Bundles the CLI (and its parse worker) and the programmatic API with esbuild.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, rmSync } from 'node:fs';
 import { generateCssModules } from './css.mjs';
 
 // The core imports its style sheets as generated modules (see css.mjs); make them first, so
@@ -13,7 +14,8 @@ const banner = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli/run.ts', parseWorker: 'src/node/parseWorker.ts', core: 'src/api.ts' },
+  // `cli` is only the launcher: it loads `cli-main.cjs` (below) with its code cache.
+  entryPoints: { cli: 'src/cli/launch.ts', loadCliBundle: 'src/cli/loadCliBundle.ts', parseWorker: 'src/node/parseWorker.ts', core: 'src/api.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: false,
@@ -25,6 +27,29 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+// The CLI itself, as CommonJS: `vm.Script` takes V8's code cache for a script, and Node 20
+// offers none for an ES module (see src/cli/loadCliBundle.ts). `import.meta.url` (the
+// parse worker's and package.json's location) becomes the bundle's own file URL.
+await build({
+  entryPoints: { 'cli-main': 'src/cli/runMain.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  define: { 'import.meta.url': '__specline_url' },
+  banner: { js: "const __specline_url = require('node:url').pathToFileURL(__filename).href;" },
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+// The code cache is made by a check in a fresh process with Node's default flags, as the
+// CLI runs; a stale one from an earlier bundle is removed first, whatever happens next.
+rmSync('dist/cli-main.cjs.cache', { force: true });
+const trained = spawnSync(process.execPath, ['scripts/codeCache.mjs'], { stdio: 'inherit' });
+if (trained.status !== 0) console.warn('bundle: no code cache for dist/cli-main.cjs (the CLI works, it only starts slower)');
 chmodSync('bin/specline.js', 0o755);
 
 // The VS Code extension: CommonJS, `vscode` provided by the host.

@@ -257,7 +257,7 @@ function parseToday(text: string | undefined): DayNumber | (() => DayNumber) {
 
 /**
  * `SPECLINE_THREADS=N`: at most N parse threads (1 or 0: parse in the main thread);
- * `SPECLINE_THREAD_BYTES=N`: least text per extra thread (default 6 MiB). Ignored when not numbers.
+ * `SPECLINE_THREAD_BYTES=N`: least text per extra thread (default 32 MiB). Ignored when not numbers.
  */
 function threadsFromEnv(env: CliIO['env']): { parallel?: number; pool?: { bytesPerThread: number; minBytes: number } } {
   const threads = env['SPECLINE_THREADS'];
@@ -331,7 +331,7 @@ export function commandHelp(command: Command): string {
       ? 'Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 bad usage or config.'
       : 'Exit codes: 0 done, 2 bad usage or config.'),
     'Environment: NO_COLOR, FORCE_COLOR; SPECLINE_THREADS=N caps the threads that parse files (1: none),',
-    'SPECLINE_THREAD_BYTES=N is the least text worth one more thread (default 6 MiB);',
+    'SPECLINE_THREAD_BYTES=N is the least text worth one more thread (default 32 MiB);',
     'SPECLINE_DEBUG=1 says when those threads cannot start.',
     '',
   ].join('\n');

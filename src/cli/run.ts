@@ -1,15 +1,4 @@
-/** Runs `specline` as this process: the one place that touches `process`. */
-import { main } from './main.js';
+/** The CLI entry of the tsc output (`out/src/cli/run.js`): runs `main` on import. The bundle starts from `launch.ts`. */
+import { runMain } from './runMain.js';
 
-// `specline check | head` closes the pipe early: that is the reader's choice, not a crash.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
-
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-  isTTY: process.stdout.isTTY === true,
-  env: process.env,
-});
+await runMain();

@@ -73,6 +73,23 @@ export function createNodeFileSystem(root: string, options: NodeFileSystemOption
   let problems: ListProblem[] = [];
   let realRoot: Promise<string> | undefined;
   const resolvedRoot = (): Promise<string> => (realRoot ??= realpath(absoluteRoot).catch(() => absoluteRoot));
+  /**
+   * Blocking reads serve one command, during which a folder is not expected to turn into a
+   * link: each folder's real path is resolved once, not once per file in it (a `realpath`
+   * costs a system call per path component, a sixth of a cold check's reading).
+   * Asynchronous reads serve a long-lived editor, so they resolve every file afresh.
+   */
+  const realFolders = new Map<string, string>();
+  const realFolder = options.blocking
+    ? (folder: string): string => {
+      let real = realFolders.get(folder);
+      if (real === undefined) {
+        real = realpathSync.native(folder);
+        realFolders.set(folder, real);
+      }
+      return real;
+    }
+    : undefined;
 
   /** The stats of what `file` leads to, after refusing what must not be read. */
   const checked = async (file: FilePath): Promise<Stats> => {
@@ -82,7 +99,14 @@ export function createNodeFileSystem(root: string, options: NodeFileSystemOption
     let target: Stats;
     try {
       const link = await calls.lstat(absolute);
-      if (link.isSymbolicLink() || lexicallyInside) {
+      if (lexicallyInside && !link.isSymbolicLink() && realFolder !== undefined) {
+        // Not a link itself: its real path is its folder's, which one command resolves once.
+        if (!link.isFile() && !link.isDirectory()) throw new SkipReason(`not a regular file (${entryKind(link)})`);
+        if (!followLinks() && !isInside(await resolvedRoot(), path.join(realFolder(path.dirname(absolute)), path.basename(absolute)))) {
+          throw new SkipReason(`symbolic link to a ${link.isDirectory() ? 'folder' : 'file'} outside the workspace (set follow-links: true in .specline.yml to read it)`);
+        }
+        target = link;
+      } else if (link.isSymbolicLink() || lexicallyInside) {
         const real = await calls.realpath(absolute).catch((error: unknown) => {
           throw (error as { code?: unknown }).code === 'ENOENT' && link.isSymbolicLink() ? new SkipReason('broken symbolic link (its target does not exist)') : error;
         });
@@ -164,8 +188,13 @@ function readBoundedBlocking(absolute: string, maxBytes: number | undefined): Ui
     const cap = maxBytes ?? Number.MAX_SAFE_INTEGER;
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first buffer fits the size fstat gives (one byte more, so the file is read whole
+    // at once): a small file then comes from Node's shared buffer pool instead of costing
+    // a 64 KB allocation each. The loop still reads until the end, whatever the size now.
+    let first = info.size + 1;
     for (;;) {
-      const want = Math.min(READ_CHUNK, cap - total);
+      const want = Math.min(READ_CHUNK, cap - total, first);
+      first = Number.MAX_SAFE_INTEGER;
       if (want <= 0) break;
       const buffer = Buffer.allocUnsafe(want);
       const bytesRead = readSync(fd, buffer, 0, want, null);

@@ -5,15 +5,11 @@
  * Bundling: the worker is a second entry point, not the CLI bundle re-entered, so a
  * worker loads only the parser (not the renderers and the CLI) and starts faster. The pool
  * looks for it at `./parseWorker.js` next to its own module, which holds both for tsc
- * output (`out/src/node/`) and for the bundle (`dist/`). Entry points for esbuild:
- *
- *   entryPoints: { cli: 'src/cli/run.ts', parseWorker: 'src/node/parseWorker.ts' }
- *   format: 'esm', platform: 'node', bundle: true, splitting: false, outdir: 'dist',
- *   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
- *
- * (as `scripts/bundle.mjs` does). `run.ts` runs `main` on import, so `bin/specline.js`
- * only imports `dist/cli.js`; the banner is needed because `yaml` and `picomatch` are
- * CommonJS and `require` Node built-ins, which an ESM bundle cannot do without it.
+ * output (`out/src/node/`) and for the bundle (`dist/`). `scripts/bundle.mjs` builds the
+ * worker as an ES module with a `createRequire` banner (`yaml` and `picomatch` are
+ * CommonJS and `require` Node built-ins), and the CLI as CommonJS (`dist/cli-main.cjs`,
+ * loaded with its code cache by `dist/cli.js`) whose `import.meta.url` is its own file
+ * URL, so both find `./parseWorker.js` beside them.
  *
  * Small batches parse in the main thread only: starting a worker, loading the Markdown
  * parser and warming its JIT costs more than parsing a few hundred files. If
@@ -40,7 +36,7 @@ export interface ParsePoolOptions {
   minFiles?: number;
   /** Batches with less text than this (UTF-16 units, about bytes) parse in-thread. Default 256 KiB. */
   minBytes?: number;
-  /** Least text (UTF-16 units) per thread: fewer threads start when there is less. Default 6 MiB. */
+  /** Least text (UTF-16 units) per thread: fewer threads start when there is less. Default 32 MiB. */
   bytesPerThread?: number;
   /** The worker script; default `./parseWorker.js` next to this module. */
   workerUrl?: URL;
@@ -55,11 +51,15 @@ export interface ParsePoolOptions {
  * starts cold, and the parser runs about 4× slower until the JIT has warmed up (the first
  * ~150 plan files: 3.5 s cold, 0.7 s warm, for 600 KB), so each thread adds a fixed cost
  * of the order of a second of CPU. Since the parser reads most plan blocks without
- * micromark (about 6 MB/s warm), a thread needs about 6 MB of text to earn that back:
- * measured on 2 cores, 3.9 MB parse faster on one thread (2.2 s against 2.8 s) and 19.9 MB
- * slightly faster on two (7.6 s against 8.0 s).
+ * micromark (about 6 MB/s warm), a thread needs several MB of text to earn that back in
+ * wall time: measured on 2 idle cores, 3.9 MB parse faster on one thread (2.2 s against
+ * 2.8 s) and 19.9 MB only slightly faster on two (7.6 s against 8.0 s). In CPU time a
+ * worker never earns it back at that size, since its results are also copied back to the
+ * main thread: a cold check of 19.9 MB took 8.5 s of CPU on one thread and 11.3 s on two
+ * (and no less wall time on 2 cores shared with other work). So a worker starts only for
+ * 32 MiB of text per thread, where its wall-time gain is worth the extra CPU.
  */
-const BYTES_PER_THREAD = 6 * 1024 * 1024;
+const BYTES_PER_THREAD = 32 * 1024 * 1024;
 /** Chunks per thread: more chunks balance uneven files better, fewer save messages. */
 const CHUNKS_PER_THREAD = 4;
 

@@ -52,6 +52,9 @@ for (const blocking of [false, true]) describe(`createNodeFileSystem${blocking ?
     assert.deepEqual(await fs.listFiles(), ['dangling.md', 'linked.md', 'plans/plan.md']);
     assert.deepEqual(fs.listProblems!(), []);
     await assert.rejects(fs.readFile('dangling.md'), /broken symbolic link/);
+    // Named through a linked folder that stays inside the root, a file reads; through one that leads out, it does not.
+    assert.equal(new TextDecoder().decode(await fs.readFile('alias/plan.md')), 'p');
+    assert.equal(new TextDecoder().decode(await fs.readFile('alias/loop/plans/plan.md')), 'p');
   });
 
   it('returns nothing for a root that does not exist', async () => {
@@ -94,5 +97,11 @@ for (const blocking of [false, true]) describe(`createNodeFileSystem${blocking ?
   it('reads at most maxBytes', async () => {
     await write('long.md', 'x'.repeat(100_000));
     assert.equal((await createNodeFileSystem(root).readFile('long.md', { maxBytes: 70_001 })).length, 70_001);
+    // Read whole across several chunks, and a small file and an empty one exactly.
+    assert.equal((await createNodeFileSystem(root).readFile('long.md')).length, 100_000);
+    await write('small.md', 'é'.repeat(1000));
+    await write('empty.md', '');
+    assert.equal(new TextDecoder().decode(await createNodeFileSystem(root).readFile('small.md')), 'é'.repeat(1000));
+    assert.equal((await createNodeFileSystem(root).readFile('empty.md')).length, 0);
   });
 });

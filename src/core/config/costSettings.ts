@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode, parseValue } from '../model/valueSchemas.js';
 import type { Money } from '../model/types.js';
 

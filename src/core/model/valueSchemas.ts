@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIsoDate, dayNumber, MIN_YEAR, MAX_YEAR } from './dates.js';
 import type { AttributeKey, DayNumber, Duration, Horizon, Level, Measure, Money, Priority, Status } from './types.js';
 import { STATUSES } from './types.js';
@@ -259,8 +259,39 @@ export function isValueKey(key: AttributeKey): key is ValueKey {
   return Object.prototype.hasOwnProperty.call(VALUE_SCHEMAS, key);
 }
 
-/** Validates one value; the message names the key as the user wrote it. */
-export function parseValue<K extends ValueKey>(key: K, value: unknown): { ok: true; value: ValueOf<K> } | { ok: false; message: string } {
+export type ParsedValue<K extends ValueKey> = { ok: true; value: ValueOf<K> } | { ok: false; message: string };
+
+/**
+ * Results of {@link parseValue} for short scalar values, by key, type and text. A workspace
+ * writes the same few values over and over (`3d`, `todo`, `P1`, a handful of dates), and
+ * zod's parse of each was a tenth of reading a plan; the schema still decides every
+ * distinct value. Object results are handed out as copies, so no two items share one.
+ */
+const PARSED = new Map<string, ParsedValue<ValueKey>>();
+/** Entries kept before the memo starts over: plenty for the values one workspace repeats. */
+const PARSED_ENTRIES = 8192;
+/** Longer values are rarely repeated and would only fill the memo. */
+const PARSED_MAX_LENGTH = 64;
+
+/** Validates one value; the message names the key as the user wrote it. Same results as {@link parseValueUncached}. */
+export function parseValue<K extends ValueKey>(key: K, value: unknown): ParsedValue<K> {
+  const memoKey = typeof value === 'string' ? (value.length <= PARSED_MAX_LENGTH ? `${key}\u0000s${value}` : undefined)
+    : typeof value === 'number' ? (Object.is(value, -0) ? undefined : `${key}\u0000n${value}`)
+      : typeof value === 'boolean' ? `${key}\u0000b${value}` : undefined;
+  if (memoKey === undefined) return parseValueUncached(key, value);
+  let result = PARSED.get(memoKey) as ParsedValue<K> | undefined;
+  if (result === undefined) {
+    result = parseValueUncached(key, value);
+    if (PARSED.size >= PARSED_ENTRIES) PARSED.clear();
+    PARSED.set(memoKey, result);
+  }
+  if (!result.ok) return result;
+  const v: unknown = result.value;
+  return typeof v === 'object' && v !== null ? { ok: true, value: { ...v } as ValueOf<K> } : result;
+}
+
+/** {@link parseValue} without the memo: zod's answer for this one value. */
+export function parseValueUncached<K extends ValueKey>(key: K, value: unknown): ParsedValue<K> {
   // YAML reads `1e309` as Infinity (and `.nan` as NaN): no value of any key, and saying so
   // beats "expected a single value" or an Infinity that reaches a date or a load.
   if (typeof value === 'number' && !Number.isFinite(value)) {
@@ -273,8 +304,24 @@ export function parseValue<K extends ValueKey>(key: K, value: unknown): { ok: tr
   return { ok: false, message };
 }
 
-/** Owner handles: `@ana`, `@ana, @bo`, a YAML list, or bare handles (`ana`) which get their `@`. */
-export function parseOwners(value: unknown): { ok: true; value: string[] } | { ok: false; message: string } {
+type ParsedOwners = { ok: true; value: string[] } | { ok: false; message: string };
+/** {@link parseOwners}' answers for short strings, as {@link PARSED} holds parseValue's. */
+const OWNERS = new Map<string, ParsedOwners>();
+
+/** Owner handles: `@ana`, `@ana, @bo`, a YAML list, or bare handles (`ana`) which get their `@`. Same results as {@link parseOwnersUncached}. */
+export function parseOwners(value: unknown): ParsedOwners {
+  if (typeof value !== 'string' || value.length > PARSED_MAX_LENGTH) return parseOwnersUncached(value);
+  let result = OWNERS.get(value);
+  if (result === undefined) {
+    result = parseOwnersUncached(value);
+    if (OWNERS.size >= PARSED_ENTRIES) OWNERS.clear();
+    OWNERS.set(value, result);
+  }
+  return result.ok ? { ok: true, value: [...result.value] } : result;
+}
+
+/** {@link parseOwners} without the memo. */
+export function parseOwnersUncached(value: unknown): ParsedOwners {
   const parts: string[] = [];
   const list = Array.isArray(value) ? value : [value];
   for (const entry of list) {

@@ -2,6 +2,7 @@ import type { SpeclineConfig } from '../model/configTypes.js';
 import { LineIndex } from '../model/lineIndex.js';
 import type { DayNumber, FilePath, FileResult, Reference } from '../model/types.js';
 import { chartContribution } from '../mermaid/chartItems.js';
+import type { ChartContribution } from '../mermaid/chartItems.js';
 import { contentHash } from './contentHash.js';
 import { readFrontMatter } from './frontMatter.js';
 import { hasKnownId, scanIds } from './idScan.js';
@@ -91,8 +92,7 @@ export function tooLarge(bytes: number): string {
 
 function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: LineIndex, result: FileResult, stats: ParseStats | undefined, options: ParseOptions): FileResult {
   const b = new ItemBuilder(file, text, lines, config);
-  const lineTexts: string[] = new Array(lines.lineCount);
-  for (let i = 0; i < lines.lineCount; i++) lineTexts[i] = lines.lineText(i);
+  const lineTexts = lines.lineTexts();
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   // Front matter, by remark-frontmatter's rule: `---` on the first line, closed by `---`.
@@ -190,7 +190,8 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   if (fm.item && !fm.item.title) fm.item.title = docTitle ?? '';
 
   // Mermaid gantt charts are fences, which the segment scan skips: they are read on their own.
-  const charts = chartContribution(file, lineTexts, bodyLine, b.config, options.today === undefined ? NaN : options.today * 86_400_000);
+  // A chart's fence says `mermaid` (in any case): a file without the word has none, and most have none.
+  const charts = MERMAID_WORD.test(text) ? chartContribution(file, lineTexts, bodyLine, b.config, options.today === undefined ? NaN : options.today * 86_400_000) : NO_CHARTS;
   b.items.push(...charts.items);
   b.diagnostics.push(...charts.diagnostics);
   for (const r of [...charts.references, ...charts.items.flatMap((i) => [{ range: i.idRange }, ...(i.links.features ?? [])])]) b.claimed.add(lines.lineStart(r.range.start.line) + r.range.start.character);
@@ -232,6 +233,8 @@ function collectLinkDefinitions(text: string): string {
   return (text.match(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm) ?? []).join('\n');
 }
 
+const MERMAID_WORD = /mermaid/i;
+const NO_CHARTS: ChartContribution = { items: [], references: [], diagnostics: [] };
 const QUOTE_LINE = /^ {0,3}>/m;
 const LIST_LINE = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/m;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/m;

@@ -21,8 +21,9 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
  *
  * @param lines the document's lines, without line breaks
  * @param firstLine where the Markdown body starts (after front matter)
+ * @param exhaustive scan every line in full, without the shortcuts for plain lines (tests prove both agree)
  */
-export function findStructureProblems(lines: readonly string[], firstLine: number): StructureProblem[] {
+export function findStructureProblems(lines: readonly string[], firstLine: number, exhaustive = false): StructureProblem[] {
   const problems: StructureProblem[] = [];
   /** Content columns of the list items still open, outermost first. */
   const open: number[] = [];
@@ -39,7 +40,7 @@ export function findStructureProblems(lines: readonly string[], firstLine: numbe
       fence = f[1]!;
       continue;
     }
-    const column = nestingOverflow(line, open) ?? inlineOverflow(line);
+    const column = nestingOverflow(line, open, exhaustive) ?? inlineOverflow(line, exhaustive);
     if (column) problems.push({ line: i, ...column });
   }
   return problems;
@@ -56,7 +57,13 @@ export function hasStructureProblems(text: string): boolean {
 }
 
 /** Where this line nests deeper than the bound, updating the open list items. */
-function nestingOverflow(line: string, open: number[]): { column: number; message: string } | undefined {
+function nestingOverflow(line: string, open: number[], exhaustive: boolean): { column: number; message: string } | undefined {
+  if (!exhaustive && startsWithText(line.charCodeAt(0))) {
+    // Most lines: no indent and no list or quote marker. Such a line closes every open item
+    // (content columns start at 1) and nests nothing (a `___` break neither), as the loop below would find.
+    open.length = 0;
+    return undefined;
+  }
   let pos = 0;
   let col = 0;
   const skipSpace = (): void => {
@@ -105,8 +112,15 @@ function nestingOverflow(line: string, open: number[]): { column: number; messag
   }
 }
 
+/** A first character that is no indent (space, tab), list or quote marker (`-*+>`) or digit; NaN, an empty line, is not. */
+function startsWithText(c: number): boolean {
+  return c === c && c !== 32 && c !== 9 && c !== 62 && c !== 45 && c !== 42 && c !== 43 && (c < 48 || c > 57);
+}
+
 /** Where this line has too many inline marks or characters for the parser. */
-function inlineOverflow(line: string): { column: number; message: string } | undefined {
+function inlineOverflow(line: string, exhaustive: boolean): { column: number; message: string } | undefined {
+  // Too many marks needs more characters than that; too long needs more still.
+  if (!exhaustive && line.length <= Math.min(MAX_LINE_INLINE_MARKS, MAX_LINE_MARKDOWN_CHARS)) return undefined;
   let marks = 0;
   const end = Math.min(line.length, MAX_LINE_MARKDOWN_CHARS + 1);
   for (let i = 0; i < end; i++) {
