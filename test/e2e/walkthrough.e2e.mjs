@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'mocha';
 import { waitUntil } from '../../scripts/vscode/codeServer.mjs';
-import { frameWith, goTo, problemsRows, runCommand, withWorkbench } from './harness.mjs';
+import { frameWith, goTo, problemsRows, withWorkbench } from './harness.mjs';
 
 const STEPS = ['createStarterPlan', 'openRoadmap', 'problemAndQuickFix', 'openGanttPreview'];
 const STARTER = ['roadmap.md', 'specs/FEAT-1.md', 'plans/plan.md', '.specline.yml'];
@@ -49,9 +49,16 @@ describe('Walkthrough from an empty folder', () => {
     const empty = mkdtempSync(join(tmpdir(), 'specline-walkthrough-'));
     try {
       await withWorkbench({ fixture: empty, settings: { 'workbench.startupEditor': 'none', 'specline.today': '2027-01-04' }, waitForActivation: false }, async ({ page, workspaceDir, screenshot }) => {
-        await runCommand(page, 'Welcome: Open Walkthrough...');
+        // The command answers with a second quick pick in the same box, so the box never
+        // closes in between (the harness's runCommand waits for it to close): wait for the
+        // walkthrough picker's own prompt instead.
         const input = page.locator('.quick-input-widget input.input');
+        await page.keyboard.press('F1');
         await input.waitFor({ state: 'visible' });
+        await input.fill('>Welcome: Open Walkthrough...');
+        await page.locator('.quick-input-widget .monaco-list-row[data-index="0"]', { hasText: 'Open Walkthrough' }).waitFor({ timeout: 30_000 });
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget input.input[placeholder="Select a walkthrough to open"]').waitFor({ timeout: 30_000 });
         await input.fill('Get Started with Specline');
         await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Specline' }).first().waitFor({ timeout: 20_000 });
         await page.keyboard.press('Enter');
