@@ -36,12 +36,17 @@ git('add', '-A');
 git('commit', '-q', '-m', 'baseline');
 git('tag', 'baseline');
 // 50 commits, each lengthening the first task row of a few plans.
-const plans = readdirSync(dir, { recursive: true }).map(String).filter((f) => /plan/i.test(f) && f.endsWith('.md'));
+// Only plans with a row to lengthen: a smaller workspace has plans without one, and a commit
+// that changes nothing would fail.
+const DURATION_CELL = /\| (\d+)d \|/;
+const plans = readdirSync(dir, { recursive: true }).map(String)
+  .filter((f) => /plan/i.test(f) && f.endsWith('.md') && DURATION_CELL.test(readFileSync(join(dir, f), 'utf8')));
+if (plans.length === 0) throw new Error(`bench/baseline: no plan in ${dir} has a duration cell to change`);
 for (let c = 0; c < commits; c++) {
   for (let k = 0; k < 3; k++) {
     const file = join(dir, plans[(c * 3 + k) % plans.length]);
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace(/\| (\d+)d \|/, (_, n) => `| ${Number(n) + 1}d |`));
+    writeFileSync(file, text.replace(DURATION_CELL, (_, n) => `| ${Number(n) + 1}d |`));
   }
   git('commit', '-q', '-am', `change ${c + 1}`);
 }
