@@ -5,59 +5,27 @@
 // the page is not editable (Restricted Mode). Set SPECLINE_SHOTS=dir to keep screenshots.
 /* global window, document, describe, before, after, it */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { closeBrowser, nextPaint } from './chromium.mjs';
-import { openPreviewWebview } from './previewWebview.mjs';
-
-const out = (path) => import(new URL(`../../out/${path}`, import.meta.url).href);
+import { closeBrowser } from './chromium.mjs';
+import { box, loadGanttCore, openGanttPage, shot, smallChart } from './ganttChartPage.mjs';
 
 describe('Gantt chart editing in the preview webview', function () {
   this.timeout(120_000);
   let core;
 
   before(async () => {
-    core = {
-      ...(await out('src/core/views/ganttView.js')),
-      ...(await out('src/core/views/protocol.js')),
-      ...(await out('src/core/render/ganttSvg.js')),
-      ...(await out('test/unit/render/analysisBuilder.js')),
-    };
+    core = await loadGanttCore();
   });
 
   after(closeBrowser);
 
-  /** T-1 Mon 1 – Fri 5 March (40% done), T-2 after it, M-1 after T-2; day zoom (24 px a day) unless told. */
-  function chart(zoom = 'day') {
-    const b = new core.AnalysisBuilder({ today: '2027-02-22' });
-    b.task('T-1', { title: 'Alpha', start: '2027-03-01', end: '2027-03-05', progress: 40 });
-    b.task('T-2', { title: 'Beta', start: '2027-03-08', end: '2027-03-10', after: ['T-1'] });
-    b.task('T-3', { title: 'Gamma', start: '2027-03-01', end: '2027-03-02' });
-    b.milestone('M-1', { title: 'Launch', date: '2027-03-10', after: ['T-2'] });
-    return core.renderGanttView(b.build(), { ...core.DEFAULT_GANTT_OPTIONS, zoom });
-  }
-
-  async function open(editable = true, zoom = 'day') {
-    const doc = await openPreviewWebview({ kind: 'gantt', inlineCss: core.GANTT_CSS, editable });
-    const result = chart(zoom);
-    await doc.page.evaluate((m) => window.postMessage(m, '*'), { type: 'render', generation: 7, toolbar: result.toolbar, html: result.html, state: {} });
-    await doc.page.waitForFunction(() => document.body.dataset.generation === '7');
-    await nextPaint(doc.page);
-    return doc;
-  }
+  /** T-1 (40% done), T-2 after it, M-1 after T-2, T-3; day zoom (24 px a day) unless told. */
+  const chart = (zoom = 'day') => smallChart(core, { zoom, progress: 40 });
+  const open = (editable = true, zoom = 'day') => openGanttPage(core, chart(zoom), { editable });
 
   /** Gestures posted so far, each as the host's validator reads it. */
   const gestures = (page) => page.evaluate(() => window.slPosted.filter((m) => m.type === 'gesture' || m.type === 'reveal'))
     .then((list) => list.map((m) => (m.type === 'gesture' ? core.parseWebviewMessage(m) : m)));
 
-  const box = async (page, selector) => {
-    const b = await page.locator(selector).boundingBox();
-    assert.ok(b, `${selector} is on screen`);
-    return b;
-  };
-
-  const shot = async (page, name) => {
-    if (process.env.SPECLINE_SHOTS) await page.screenshot({ path: join(process.env.SPECLINE_SHOTS, `${name}.png`) });
-  };
 
   it('drags a bar three days later, with a ghost showing the new dates, and posts one move', async () => {
     const { page } = await open();

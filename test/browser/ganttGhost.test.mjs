@@ -5,57 +5,28 @@
 // dates and working days on the dragged bar. Answers for a position the drag has left, for
 // an older render or for another request are ignored; Escape and the drop remove every
 // outline. Set SPECLINE_SHOTS=dir to keep screenshots.
-/* global window, document, getComputedStyle, describe, before, after, it */
+/* global window, getComputedStyle, describe, before, after, it */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { closeBrowser, nextPaint } from './chromium.mjs';
-import { openPreviewWebview } from './previewWebview.mjs';
-
-const out = (path) => import(new URL(`../../out/${path}`, import.meta.url).href);
+import { box, loadGanttCore, openGanttPage, shot, smallChart } from './ganttChartPage.mjs';
 
 describe('Gantt drag ghost in the preview webview', function () {
   this.timeout(120_000);
   let core;
 
   before(async () => {
-    core = {
-      ...(await out('src/core/views/ganttView.js')),
-      ...(await out('src/core/views/protocol.js')),
-      ...(await out('src/core/render/ganttSvg.js')),
-      ...(await out('src/core/model/dates.js')),
-      ...(await out('test/unit/render/analysisBuilder.js')),
-    };
+    core = await loadGanttCore();
   });
 
   after(closeBrowser);
 
   /** T-1 Mon 1 – Fri 5 March, T-2 after it (8–10 March), M-1 after T-2, T-3 unrelated; 24 px a day. */
-  async function open() {
-    const b = new core.AnalysisBuilder({ today: '2027-02-22' });
-    b.task('T-1', { title: 'Alpha', start: '2027-03-01', end: '2027-03-05' });
-    b.task('T-2', { title: 'Beta', start: '2027-03-08', end: '2027-03-10', after: ['T-1'] });
-    b.task('T-3', { title: 'Gamma', start: '2027-03-01', end: '2027-03-02' });
-    b.milestone('M-1', { title: 'Launch', date: '2027-03-10', after: ['T-2'] });
-    const result = core.renderGanttView(b.build(), { ...core.DEFAULT_GANTT_OPTIONS, zoom: 'day' });
-    const doc = await openPreviewWebview({ kind: 'gantt', inlineCss: core.GANTT_CSS, editable: true });
-    await doc.page.evaluate((m) => window.postMessage(m, '*'), { type: 'render', generation: 7, toolbar: result.toolbar, html: result.html, state: {} });
-    await doc.page.waitForFunction(() => document.body.dataset.generation === '7');
-    await nextPaint(doc.page);
-    return doc;
-  }
+  const open = () => openGanttPage(core, smallChart(core));
 
   const day = (iso) => core.parseIsoDate(iso);
   /** Ghost requests posted so far, each as the host's validator reads it. */
   const requests = (page) => page.evaluate(() => window.slPosted.filter((m) => m.type === 'ghost')).then((list) => list.map((m) => core.parseWebviewMessage(m)));
   const reply = (page, message) => page.evaluate((m) => window.postMessage(m, '*'), message).then(() => nextPaint(page));
-  const box = async (page, selector) => {
-    const b = await page.locator(selector).boundingBox();
-    assert.ok(b, `${selector} is on screen`);
-    return b;
-  };
-  const shot = async (page, name) => {
-    if (process.env.SPECLINE_SHOTS) await page.screenshot({ path: join(process.env.SPECLINE_SHOTS, `${name}.png`) });
-  };
 
   /** Presses T-1's right end and drags it `days` days later (not released). */
   async function dragEnd(page, days) {
