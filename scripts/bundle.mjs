@@ -41,6 +41,12 @@ await build({
   target: 'node20',
   define: { 'import.meta.url': '__specline_url' },
   banner: { js: "const __specline_url = require('node:url').pathToFileURL(__filename).href;" },
+  // Every start reads and hashes the whole bundle: without comments and blanks it is smaller,
+  // and pure ASCII, so it is read as Latin-1 with no UTF-8 decoding (src/cli/loadCliBundle.ts).
+  // Names are kept, so stack traces and profiles stay readable; the source map maps back.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',

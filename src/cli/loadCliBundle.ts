@@ -15,12 +15,17 @@
  * length, so the file starts with the CRC-32 of the source it was made from, and a cache
  * of any other source is not offered to V8 at all.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import { Script } from 'node:vm';
-import { crc32 } from 'node:zlib';
 import type * as RunMain from './runMain.js';
+
+// Built-ins come from `process.getBuiltinModule`, not `import`: this file runs as an ES
+// module, and an ES import of `node:fs` builds a facade of all its exports, whose
+// `ReadStream` getter loads Node's whole stream library (several ms of every start).
+const { isAscii } = process.getBuiltinModule('node:buffer');
+const { readFileSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { createRequire } = process.getBuiltinModule('node:module');
+const path = process.getBuiltinModule('node:path');
+const { Script } = process.getBuiltinModule('node:vm');
+const { crc32 } = process.getBuiltinModule('node:zlib');
 
 /** What `dist/cli-main.cjs` exports (`runMain.ts`). */
 export type CliExports = typeof RunMain;
@@ -38,8 +43,11 @@ const HEADER_BYTES = 4;
 
 /** Loads and runs the CommonJS bundle at `file` (an absolute path), with `${file}.cache` when it matches. */
 export function loadCliBundle(file: string): CliBundle {
-  const source = readFileSync(file, 'utf8');
-  const checksum = crc32(source);
+  // The build makes the bundle pure ASCII, so it is read as Latin-1: a copy, where UTF-8
+  // would decode a megabyte on every start. Anything else is still read as UTF-8.
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const checksum = crc32(bytes);
   const cacheFile = `${file}.cache`;
   let cachedData: Buffer | undefined;
   try {

@@ -5,8 +5,8 @@
  * the extension imports it too. The workspace root may be a sub-folder of the repository:
  * every git command runs in the root and paths are taken relative to it.
  */
+import type * as ChildProcess from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { execFile, spawn } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Analysis } from '../core/analysis/types.js';
@@ -23,6 +23,14 @@ export class GitError extends Error {
   constructor(readonly kind: GitErrorKind, message: string) {
     super(message);
   }
+}
+
+/**
+ * `node:child_process`, loaded when git is first run: most checks never run it, and loading
+ * it (with the network modules it pulls in) was a visible part of every CLI start.
+ */
+function childProcess(): typeof ChildProcess {
+  return process.getBuiltinModule('node:child_process');
 }
 
 /** Large listings (monorepos) must not hit execFile's default 1 MB limit. */
@@ -82,7 +90,7 @@ export function requireGit(workspace: string, env?: Readonly<Record<string, stri
 function git(program: string, cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     // Never a shell: arguments reach git as they are.
-    execFile(program, args, { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true, shell: false }, (error, stdout, stderr) => {
+    childProcess().execFile(program, args, { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true, shell: false }, (error, stdout, stderr) => {
       if (!error) {
         resolve(stdout);
         return;
@@ -167,7 +175,7 @@ export class GitBlobReader {
   private failed: Error | undefined;
 
   constructor(root: string, private readonly at: GitCommitRef) {
-    this.child = spawn(at.git, ['cat-file', '--batch'], { cwd: root, windowsHide: true, shell: false });
+    this.child = childProcess().spawn(at.git, ['cat-file', '--batch'], { cwd: root, windowsHide: true, shell: false });
     this.child.stdout.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.drain();

@@ -18,7 +18,7 @@
  * on whether threads worked.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { serializeConfig } from '../core/config/loadConfig.js';
 import type { SpeclineConfig } from '../core/model/configTypes.js';
 import type { FilePath, FileResult } from '../core/model/types.js';
@@ -110,7 +110,9 @@ async function parseInWorkers(
   const workers: Worker[] = [];
   for (let i = 0; i < workerCount; i++) {
     try {
-      workers.push(new Worker(workerUrl, { workerData }));
+      // `node:worker_threads` is loaded only when workers start: most checks never start one.
+      const { Worker: WorkerThread } = process.getBuiltinModule('node:worker_threads');
+      workers.push(new WorkerThread(workerUrl, { workerData }));
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
       break;

@@ -72,6 +72,18 @@ describe('loadCliBundle: the CLI bundle with its V8 code cache', () => {
     assert.equal(exportsOf(bundle).twice(3), 6);
   });
 
+  it('reads a bundle with non-ASCII text as UTF-8 (the Latin-1 read is only for pure ASCII)', async () => {
+    await writeFile(file, `${BUNDLE}exports.dash = "\u2014 \u20ac";\nexports.raw = "— €";\n`);
+    const bundle = loadCliBundle(file) as { exports: unknown };
+    assert.deepEqual([(bundle.exports as { dash: string }).dash, (bundle.exports as { raw: string }).raw], ['— €', '— €']);
+  });
+
+  it('the built CLI bundle is pure ASCII, so every start reads it without UTF-8 decoding', async () => {
+    const bytes = await readFile(path.join(REPO_ROOT, 'dist', 'cli-main.cjs'));
+    const first = bytes.findIndex((b) => b > 0x7f);
+    assert.equal(first, -1, `non-ASCII byte at offset ${first}: write the character as a \\u escape in the source (the bundle step minifies comments away)`);
+  });
+
   it('the built CLI (dist/) starts from its cache and checks like the in-process CLI', () => {
     const bundled = path.join(REPO_ROOT, 'dist', 'cli-main.cjs');
     // npm test bundles before the unit tests; run alone, bundle first (node scripts/bundle.mjs).

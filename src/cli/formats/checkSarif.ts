@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { RULES } from '../../core/check/ruleCatalog.js';
 import type { Diagnostic, FilePath, Range, Severity } from '../../core/model/types.js';
 import type { CheckReport } from './checkReport.js';
@@ -103,5 +102,6 @@ function fingerprintKey(d: Diagnostic): string {
 }
 
 function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  // `node:crypto` is loaded here, on first use, not when the CLI starts: only SARIF needs it.
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex').slice(0, 32);
 }

@@ -160,7 +160,7 @@ export function convertGanttChart(file: FilePath, text: string, index: number, o
       if (title.startsWith(`${own} `)) title = title.slice(own.length + 1).trim() || title;
     } else {
       // `specline gantt --format mermaid` writes "T-1 Title" with a generated mermaid id.
-      const lead = /^([A-Z][A-Z0-9]*-\d+(?:\.\d+)*)\b[\s:–-]*(.*)$/.exec(title);
+      const lead = /^([A-Z][A-Z0-9]*-\d+(?:\.\d+)*)\b[\s:\u2013-]*(.*)$/.exec(title);
       if (lead && kindOf(lead[1]!) === kind && !taken.has(lead[1]!) && !used.has(lead[1]!) && lead[2]!.trim() !== '') {
         id = lead[1]!;
         title = lead[2]!.trim();

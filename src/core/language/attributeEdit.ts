@@ -11,7 +11,7 @@ import {
 import type { TextEdit } from './types.js';
 
 /** Values that mean "no links" (as the parser reads them): replaced, not appended to. */
-const EMPTY_WORDS = /^(?:none|n\/a|na|-|—|–|tbd|\[\s*\]|~|null)?$/i;
+const EMPTY_WORDS = /^(?:none|n\/a|na|-|\u2014|\u2013|tbd|\[\s*\]|~|null)?$/i;
 
 /**
  * The edit that adds a goal to a feature's `goals`, whatever form the feature is written

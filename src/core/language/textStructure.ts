@@ -63,7 +63,7 @@ export function keyValueOf(text: string): KeyValueText | undefined {
 }
 
 /** An ID at the start of a heading or list text, after an optional checkbox and emphasis. */
-const LEADING_ID = new RegExp(`^[ \\t]*(?:\\[[ xX]\\][ \\t]+)?[*_\`~]*(${ID_SOURCE})[*_\`~]*(?=[\\s:.,;)—–-]|$)`);
+const LEADING_ID = new RegExp(`^[ \\t]*(?:\\[[ xX]\\][ \\t]+)?[*_\`~]*(${ID_SOURCE})[*_\`~]*(?=[\\s:.,;)\\u2014\\u2013-]|$)`);
 
 /** The ID an entry's or heading's text starts with (prefix not checked). */
 export function leadingId(text: string): string | undefined {

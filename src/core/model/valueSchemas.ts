@@ -98,7 +98,7 @@ const level = scalar.transform((v, ctx): Level => {
 
 /** Currency symbols read as their codes; anything else is written as a three-letter code. */
 const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'EUR', '$': 'USD', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS', '₫': 'VND', '₴': 'UAH', '₦': 'NGN', '฿': 'THB' };
-const CURRENCY = String.raw`[A-Za-z]{3}|[€$£¥₹₩₽₺₪₫₴₦฿]`;
+const CURRENCY = String.raw`[A-Za-z]{3}|[\u20AC$\u00A3\u00A5\u20B9\u20A9\u20BD\u20BA\u20AA\u20AB\u20B4\u20A6\u0E3F]`;
 /** A plain number: `12500`, `12,500`, `12,500.50`, `12.5` (`,` only as a thousands separator, in groups of three). */
 const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const MONEY = new RegExp(String.raw`^(?:(${CURRENCY})\s*)?(${NUMBER})\s*([kKmM])?(?:\s*(${CURRENCY}))?$`);
@@ -154,7 +154,7 @@ const UNIT_ALIASES: Record<string, string> = { percent: '%', days: 'd', day: 'd'
 const measure = scalar.transform((v, ctx): Measure => {
   if (typeof v === 'boolean') return fail(ctx, `expected a number with an optional unit such as 40%, 3d or 120 users, got "${v}"`);
   const s = String(v).trim();
-  const m = new RegExp(String.raw`^([-+−]?${NUMBER})\s*(%|[\p{L}][\p{L}\s/-]*)?$`, 'u').exec(s);
+  const m = new RegExp(String.raw`^([-+\u2212]?${NUMBER})\s*(%|[\p{L}][\p{L}\s/-]*)?$`, 'u').exec(s);
   if (!m) return fail(ctx, `expected a number with an optional unit such as 40%, 3d or 120 users, got "${clip(s)}"`);
   const value = Number(m[1]!.replace(/,/g, '').replace('−', '-'));
   if (!Number.isFinite(value) || Math.abs(value) > MAX_MEASURE) return fail(ctx, `${clip(s)} is out of range (at most ${MAX_MEASURE.toLocaleString('en-US')} either way)`);

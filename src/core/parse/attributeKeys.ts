@@ -42,9 +42,22 @@ export function normalizeKey(written: string): string {
 
 /** The canonical attribute for a written key, or undefined for a custom field. */
 export function attributeKey(written: string): AttributeKey | undefined {
+  // A workspace writes a handful of keys thousands of times: remember each spelling's answer.
+  const known = KEY_OF.get(written);
+  if (known !== undefined || KEY_OF.has(written)) return known;
   const key = normalizeKey(written);
-  return Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
+  const result = Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
+  if (written.length <= MAX_REMEMBERED_KEY) {
+    if (KEY_OF.size >= MAX_REMEMBERED_KEYS) KEY_OF.clear();
+    KEY_OF.set(written, result);
+  }
+  return result;
 }
+
+/** Spellings remembered by attributeKey: bounded, so a file of random keys cannot grow it without end. */
+const KEY_OF = new Map<string, AttributeKey | undefined>();
+const MAX_REMEMBERED_KEYS = 1024;
+const MAX_REMEMBERED_KEY = 64;
 
 /** Which kinds a link may point at; undefined: any kind. */
 export const LINK_TARGETS: Record<LinkKey, readonly ItemKind[] | undefined> = {

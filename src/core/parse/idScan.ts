@@ -53,16 +53,33 @@ export function scanIds(text: string, start: number, end: number, prefixes: Read
   const masked = slice.includes('](') || slice.includes('<') ? maskLinkDestinations(slice) : slice;
   const ids: IdMatch[] = [];
   const unknownPrefix: string[] = [];
-  for (const m of masked.matchAll(idRegexGlobal())) {
-    const kind = prefixes.get(idPrefix(m[0]));
-    if (kind) ids.push({ id: m[0], kind, start: start + m.index, end: start + m.index + m[0].length });
-    else unknownPrefix.push(m[0]);
+  const re = ID_SCAN;
+  re.lastIndex = 0;
+  for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
+    const id = m[0];
+    const kind = prefixes.get(idPrefix(id));
+    if (kind) ids.push({ id, kind, start: start + m.index, end: start + m.index + id.length });
+    else unknownPrefix.push(id);
   }
   return { ids, unknownPrefix };
 }
 
 /** True when the text mentions at least one ID with a known prefix (a cheap pre-filter). */
 export function hasKnownId(text: string, prefixes: ReadonlyMap<string, ItemKind>): boolean {
-  for (const m of text.matchAll(idRegexGlobal())) if (prefixes.has(idPrefix(m[0]))) return true;
+  const re = ID_SCAN;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (prefixes.has(idPrefix(m[0]))) {
+      re.lastIndex = 0;
+      return true;
+    }
+  }
   return false;
 }
+
+/**
+ * One global ID regex for both scans. `matchAll` would copy a regex per call, which was a
+ * visible share of a cold check; sharing is safe because each scan runs to its end (or
+ * resets it) without calling out, and starts by resetting `lastIndex`.
+ */
+const ID_SCAN = idRegexGlobal();

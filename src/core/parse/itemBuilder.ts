@@ -11,7 +11,7 @@ import { clip, FEATURE_IMPACT, isValueKey, parseOwners, parseValue } from '../mo
 /** Custom-field names that must never become object keys. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Words that mean "no links" in an ID list. */
-const EMPTY_WORDS = /^(?:none|n\/a|na|-|—|–|tbd|\[\s*\])?$/i;
+const EMPTY_WORDS = /^(?:none|n\/a|na|-|\u2014|\u2013|tbd|\[\s*\])?$/i;
 
 /** One written value: where it is and what it says. */
 export interface WrittenValue {

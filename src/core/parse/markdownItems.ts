@@ -40,9 +40,9 @@ export function matchKeyValue(raw: string): { key: string; keyAt: number; length
 }
 const KEY_CHAR = /[\w \t-]/;
 /** An ID at the start of a heading or list text, after an optional checkbox and emphasis. */
-const LEADING_ID = new RegExp(`^[ \\t]*(?:\\[[ xX]\\][ \\t]+)?[*_\`~]*(${ID_SOURCE})[*_\`~]*(?=[\\s:.,;)—–-]|$)`);
+const LEADING_ID = new RegExp(`^[ \\t]*(?:\\[[ xX]\\][ \\t]+)?[*_\`~]*(${ID_SOURCE})[*_\`~]*(?=[\\s:.,;)\\u2014\\u2013-]|$)`);
 /** What separates an ID from its title: `G-1: Title`, `G-1 — Title`, `G-1 - Title`. */
-export const TITLE_SEPARATOR = /^[*_`~]*[ \t]*(?:[:—–.]|-(?=\s))?[ \t]*/;
+export const TITLE_SEPARATOR = /^[*_`~]*[ \t]*(?:[:\u2014\u2013.]|-(?=\s))?[ \t]*/;
 
 interface HeadingInfo {
   text: string;

@@ -150,7 +150,8 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
       planned.push({ start, end, atx: seg.atx });
       continue;
     }
-    const table = options.wholeDocument ? undefined : fastTable(parserText, range(seg.startLine, seg.endLine, (l) => lines.lineStart(l)), range(seg.startLine, seg.endLine, (l) => lines.lineEnd(l)));
+    // Only a segment with a delimiter row can be a table: the others skip the line copy.
+    const table = options.wholeDocument || !hasTable ? undefined : fastTable(parserText, range(seg.startLine, seg.endLine, (l) => lines.lineStart(l)), range(seg.startLine, seg.endLine, (l) => lines.lineEnd(l)));
     planned.push(table ? { start, end, table } : { start, end });
   }
 

@@ -31,6 +31,8 @@ const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const ATX_COL0 = /^(#{1,6})(?:[ \t]|$)/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const LIST = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** Whether a line whose first character after up to three spaces is `code` may match LIST. */
+const MAY_START_LIST = (code: number): boolean => code === 45 || code === 42 || code === 43 || (code >= 48 && code <= 57);
 const HTML_OPEN: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<!--/, /-->/],
   [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -57,8 +59,15 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
   for (let i = firstLine; i < lines.length; i++) {
     const line = lines[i]!;
     const blank = line.trim() === '';
-    const startsBlock = !blank && prevBlank && !fence && !htmlEnd && !/^[ \t]/.test(line);
-    const heading = !fence && !htmlEnd ? ATX_COL0.exec(line) : null;
+    // Most lines are prose: the block regexes below run only when the first character
+    // within the first three spaces could start what they look for.
+    const c0 = line.charCodeAt(0);
+    const indented = c0 === 32 || c0 === 9;
+    let lead = 0;
+    while (lead < 4 && line.charCodeAt(lead) === 32) lead++;
+    const first = lead < 4 ? line.charCodeAt(lead) : -1;
+    const isList = MAY_START_LIST(first) && LIST.test(line);
+    const heading = !fence && !htmlEnd && c0 === 35 /* # */ ? ATX_COL0.exec(line) : null;
     if (heading) {
       if (current) segments.push(current);
       segments.push({ startLine: i, endLine: i + 1, hasHeading: true, isList: false, isHtml: false, isFence: false, atx: heading[1]!.length });
@@ -68,41 +77,44 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
       prevBlank = true;
       continue;
     }
+    const startsBlock = !blank && prevBlank && !fence && !htmlEnd && !indented;
+    const isAtx = first === 35 && ATX.test(line);
     // micromark reads an ordered item not starting at 1 right after indented code as a
     // paragraph; keeping them together lets the parser decide.
     const afterCode = prevIndentedCode && /^\d{1,9}[.)]/.test(line) && !/^0*1[.)]/.test(line);
-    const continuesList = (inTopList && LIST.test(line)) || afterCode;
-    if (!blank && !/^[ \t]/.test(line) && !fence && !htmlEnd) {
-      if (prevBlank || ATX.test(line)) inTopList = LIST.test(line);
-      else if (LIST.test(line)) inTopList = true;
+    const continuesList = (inTopList && isList) || afterCode;
+    if (!blank && !indented && !fence && !htmlEnd) {
+      if (prevBlank || isAtx) inTopList = isList;
+      else if (isList) inTopList = true;
     }
     // A list item indented 1–3 spaces after a blank line, when no top-level list is open,
     // starts a top-level list too: later column-0 items continue it (it stays in the
     // current segment, which errs on the side of not splitting).
-    else if (!blank && prevBlank && !inTopList && !fence && !htmlEnd && /^ {1,3}\S/.test(line) && LIST.test(line)) inTopList = true;
+    else if (!blank && prevBlank && !inTopList && !fence && !htmlEnd && /^ {1,3}\S/.test(line) && isList) inTopList = true;
+    const mayFence = line.includes('`') || line.includes('~');
     if (startsBlock && !continuesList) {
       // `endLine` already stops after the last non-blank line of the segment.
       if (current) segments.push(current);
-      current = { startLine: i, endLine: i + 1, hasHeading: false, isList: LIST.test(line), isHtml: line.startsWith('<!--'), isFence: FENCE.test(line) };
+      current = { startLine: i, endLine: i + 1, hasHeading: false, isList, isHtml: line.startsWith('<!--'), isFence: mayFence && FENCE.test(line) };
     } else if (!current && !blank) {
-      current = { startLine: i, endLine: i + 1, hasHeading: false, isList: LIST.test(line), isHtml: false, isFence: FENCE.test(line) };
+      current = { startLine: i, endLine: i + 1, hasHeading: false, isList, isHtml: false, isFence: mayFence && FENCE.test(line) };
       inTopList = current.isList;
     }
     if (current && !blank) {
       current.endLine = i + 1;
-      if (!fence && !htmlEnd && (ATX.test(line) || (SETEXT.test(line) && i > 0 && lines[i - 1]!.trim() !== ''))) current.hasHeading = true;
+      if (!fence && !htmlEnd && (isAtx || ((first === 61 /* = */ || first === 45 /* - */) && SETEXT.test(line) && i > 0 && lines[i - 1]!.trim() !== ''))) current.hasHeading = true;
     }
     // Track constructs that may contain blank lines followed by column-0 text.
     if (fence) {
-      const m = FENCE.exec(line);
+      const m = mayFence ? FENCE.exec(line) : null;
       if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && line.trim() === m[1]) fence = undefined;
     } else if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = undefined;
     } else {
-      const m = FENCE.exec(line);
+      const m = mayFence ? FENCE.exec(line) : null;
       if (m && !(m[1]![0] === '`' && line.slice(line.indexOf(m[1]!) + m[1]!.length).includes('`'))) {
         fence = { char: m[1]![0]!, len: m[1]!.length };
-      } else {
+      } else if (first === 60 /* < */) {
         for (const [open, close] of HTML_OPEN) {
           if (open.test(line)) {
             if (!close.test(line.replace(open, ''))) htmlEnd = close;
@@ -111,7 +123,7 @@ export function splitSegments(lines: readonly string[], firstLine: number): Segm
         }
       }
     }
-    if (!blank) prevIndentedCode = /^(?: {4}|\t)/.test(line);
+    if (!blank) prevIndentedCode = c0 === 9 || line.startsWith('    ');
     prevBlank = blank;
   }
   if (current) segments.push(current);
