@@ -8,6 +8,9 @@ import type { ListProblem, WorkspaceFileSystem } from '../core/workspace/types.j
 /** Directories never worth descending into: skipping them here saves the core a glob test per file. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
+/** A `.` or `..` segment, an empty one, or a leading slash: such a path goes through `path.join`. */
+const PLAIN_RELATIVE_UNSAFE = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\\|^$/;
+
 /** Bytes read per `read` call; files are small, so one or two calls usually do. */
 const READ_CHUNK = 64 * 1024;
 
@@ -67,7 +70,11 @@ const BLOCKING_CALLS: ReadCalls = {
  */
 export function createNodeFileSystem(root: string, options: NodeFileSystemOptions = {}): WorkspaceFileSystem {
   const absoluteRoot = path.resolve(root);
-  const toAbsolute = (file: FilePath): string => path.join(absoluteRoot, ...file.split('/'));
+  // A listed path has no `.`, `..` or empty segment, so joining is concatenating; `path.join`
+  // (which normalises) stays for anything else, such as an explicit `--config ../x.yml`.
+  const rootPrefix = absoluteRoot.endsWith(path.sep) ? absoluteRoot : absoluteRoot + path.sep;
+  const toAbsolute = (file: FilePath): string =>
+    path.sep === '/' && !PLAIN_RELATIVE_UNSAFE.test(file) ? rootPrefix + file : path.join(absoluteRoot, ...file.split('/'));
   const followLinks = (): boolean => options.followLinks?.() === true;
   const calls = options.blocking ? BLOCKING_CALLS : ASYNC_CALLS;
   let problems: ListProblem[] = [];
@@ -125,6 +132,12 @@ export function createNodeFileSystem(root: string, options: NodeFileSystemOption
     return target;
   };
 
+  /**
+   * Blocking reads serve one command, which asks for a file's size and then reads it: the
+   * read takes the checks the size was given after (the open handle is checked again).
+   */
+  const justChecked = options.blocking ? new Set<FilePath>() : undefined;
+
   return {
     listFiles: async () => {
       problems = [];
@@ -132,10 +145,14 @@ export function createNodeFileSystem(root: string, options: NodeFileSystemOption
     },
     listProblems: () => problems,
     readFile: async (file, readOptions) => {
-      await checked(file);
+      if (!justChecked?.delete(file)) await checked(file);
       return calls.readBounded(toAbsolute(file), readOptions?.maxBytes);
     },
-    stat: async (file) => ({ size: (await checked(file)).size }),
+    stat: async (file) => {
+      const { size } = await checked(file);
+      justChecked?.add(file);
+      return { size };
+    },
   };
 }
 
@@ -201,6 +218,8 @@ function readBoundedBlocking(absolute: string, maxBytes: number | undefined): Ui
       if (bytesRead === 0) break;
       chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
       total += bytesRead;
+      // A regular file read short has reached its end: no call is needed to hear so.
+      if (bytesRead < want) break;
     }
     const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
     return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
