@@ -14,8 +14,8 @@ import type { List, ListItem, Paragraph } from 'mdast';
  * the list or nests is decided by indentation exactly as without the blank). A test checks both paths agree on every fixture and on generated input.
  */
 export function fastList(segment: string): List | undefined {
+  if (segment.includes('\r') || segment.includes('\t')) return undefined;
   const lines = segment.split('\n');
-  if (lines.some((l) => l.includes('\r') || l.includes('\t'))) return undefined;
   interface Open { list: List; marker: string; contentCol: number; item: ListItem }
   const stack: Open[] = [];
   let root: List | undefined;
@@ -32,15 +32,18 @@ export function fastList(segment: string): List | undefined {
       continue;
     }
     const m = ITEM.exec(line);
-    if (!m || THEMATIC_BREAK.test(line)) return undefined;
+    if (!m) return undefined;
     const indent = m[1]!.length;
     const marker = m[2]!;
+    // Only a `-` or `*` item can also read as a thematic break (`- - -`, `* * *`).
+    if ((marker === '-' || marker === '*') && THEMATIC_BREAK.test(line)) return undefined;
+    const ordered = marker.charCodeAt(0) >= 48; // a digit; the bullets `-`, `*` and `+` are all below `0`
     const spaces = m[3]!.length;
     const rest = m[4]!;
     if (spaces > 4 || rest.trim() === '' || BLOCK_START.test(rest)) return undefined;
     let checked: boolean | null = null;
     let paraStart = lineStart + indent + marker.length + spaces;
-    const box = TASK_BOX.exec(rest);
+    const box = rest.charCodeAt(0) === 91 /* [ */ ? TASK_BOX.exec(rest) : null;
     if (box) {
       if (!box[2] || rest.slice(box[0].length).trim() === '' || BLOCK_START.test(rest.slice(box[0].length))) return undefined;
       checked = box[1] !== ' ';
@@ -51,7 +54,7 @@ export function fastList(segment: string): List | undefined {
     const lineEnd = lineStart + trimmed;
     const paragraph: Paragraph = { type: 'paragraph', children: [], position: pos(paraStart, lineEnd) };
     const item: ListItem = { type: 'listItem', spread: false, checked, children: [paragraph], position: pos(lineStart + indent, lineEnd) };
-    const kind = markerKind(marker);
+    const kind = ordered ? marker.slice(-1) : marker;
     const contentCol = indent + marker.length + spaces;
 
     // Close the items this line is not inside of; it may be a sibling of one of them.
@@ -74,7 +77,7 @@ export function fastList(segment: string): List | undefined {
     }
     if (!placed) {
       const parent = stack[stack.length - 1];
-      const list: List = { type: 'list', ordered: /\d/.test(marker), start: /\d/.test(marker) ? Number.parseInt(marker, 10) : null, spread: false, children: [item], position: pos(lineStart + indent, lineEnd) };
+      const list: List = { type: 'list', ordered, start: ordered ? Number.parseInt(marker, 10) : null, spread: false, children: [item], position: pos(lineStart + indent, lineEnd) };
       if (parent) {
         // Four or more columns past the parent's content would be indented code; an
         // ordered list not starting at 1 cannot interrupt the parent's paragraph.
@@ -101,10 +104,6 @@ const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$/;
 /** Content that would open a block inside the item, or a nested list on the same line. */
 const BLOCK_START = /^(?:#{1,6}(?: |$)|>|`{3}|~{3}|<|\||\[[^\]]*\]:|[-*+](?: |$)|\d{1,9}[.)](?: |$)|=+ *$|-+ *$)/;
 const TASK_BOX = /^\[([ xX])\]( +)?/;
-
-function markerKind(marker: string): string {
-  return /\d/.test(marker) ? marker.slice(-1) : marker;
-}
 
 function pos(start: number, end: number): NonNullable<List['position']> {
   // Only offsets are read by the item reader; lines and columns are computed from offsets.

@@ -5,6 +5,7 @@ import { normalizeKey } from './attributeKeys.js';
 import type { TableData } from './fastTable.js';
 import { scanIds } from './idScan.js';
 import { plainInline } from './inlineText.js';
+import { isSpace } from './isSpace.js';
 import type { ItemBuilder } from './itemBuilder.js';
 
 /** A top-level block with the offset of the segment it was parsed from. */
@@ -24,12 +25,16 @@ export function matchKeyValue(raw: string): { key: string; keyAt: number; length
   let i = 0;
   while (raw[i] === ' ' || raw[i] === '\t') i++;
   const keyAt = i;
-  if (!/[A-Za-z]/.test(raw[i] ?? '')) return undefined;
+  if (!isLetter(raw.charCodeAt(i))) return undefined;
   let keyEnd = i + 1;
   let j = keyEnd;
-  for (; j < raw.length && raw[j] !== ':'; j++) {
-    if (!KEY_CHAR.test(raw[j]!)) return undefined;
-    if (raw[j] !== ' ' && raw[j] !== '\t') keyEnd = j + 1;
+  for (; j < raw.length; j++) {
+    const c = raw.charCodeAt(j);
+    if (c === 58 /* : */) break;
+    const blank = c === 32 || c === 9;
+    // [\w \t-]: letters, digits, `_`, `-` and blanks.
+    if (!blank && !isLetter(c) && !(c >= 48 && c <= 57) && c !== 95 && c !== 45) return undefined;
+    if (!blank) keyEnd = j + 1;
     if (keyEnd - keyAt > 41) return undefined;
   }
   if (j === raw.length) return undefined;
@@ -38,7 +43,9 @@ export function matchKeyValue(raw: string): { key: string; keyAt: number; length
   while (raw[end] === ' ' || raw[end] === '\t') end++;
   return { key: raw.slice(keyAt, keyEnd), keyAt, length: end };
 }
-const KEY_CHAR = /[\w \t-]/;
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 /** An ID at the start of a heading or list text, after an optional checkbox and emphasis. */
 const LEADING_ID = new RegExp(`^[ \\t]*(?:\\[[ xX]\\][ \\t]+)?[*_\`~]*(${ID_SOURCE})[*_\`~]*(?=[\\s:.,;)\\u2014\\u2013-]|$)`);
 /** What separates an ID from its title: `G-1: Title`, `G-1 — Title`, `G-1 - Title`. */
@@ -240,8 +247,9 @@ export class MarkdownItems {
     const keyStart = pStart + m.keyAt;
     let valueStart = pStart + m.length;
     let valueEnd = pEnd;
-    while (valueEnd > valueStart && /\s/.test(this.b.text[valueEnd - 1]!)) valueEnd--;
-    while (valueStart < valueEnd && /[ \t]/.test(this.b.text[valueStart]!)) valueStart++;
+    const text = this.b.text;
+    while (valueEnd > valueStart && isSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    while (valueStart < valueEnd && (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9)) valueStart++;
     return { key, keyStart, keyEnd: keyStart + key.length, valueStart, valueEnd };
   }
 
@@ -290,12 +298,12 @@ export class MarkdownItems {
     let s = cellStart;
     let e = cellEnd;
     const text = this.b.text;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (text[s] === '|') s++;
     if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     return [s, e];
   }
 }
@@ -332,6 +340,6 @@ function cleanTitle(rest: string): string {
 
 /** Ranges end at the last non-space character, not on the next line. */
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }

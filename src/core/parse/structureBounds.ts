@@ -30,7 +30,11 @@ export function findStructureProblems(lines: readonly string[], firstLine: numbe
   let fence: string | undefined;
   for (let i = firstLine; i < lines.length; i++) {
     const line = lines[i]!;
-    const f = FENCE_LINE.exec(line);
+    // A fence line starts with a backtick or tilde after at most three spaces: test only those.
+    let lead = 0;
+    while (lead < 3 && line.charCodeAt(lead) === 32) lead++;
+    const c = line.charCodeAt(lead);
+    const f = c === 96 || c === 126 ? FENCE_LINE.exec(line) : null;
     if (fence !== undefined) {
       // Code is not parsed for inline marks or containers; only its closing line matters.
       if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
@@ -64,15 +68,15 @@ function nestingOverflow(line: string, open: number[], exhaustive: boolean): { c
     open.length = 0;
     return undefined;
   }
+  if (line.length === 0) return undefined; // blank lines keep the items open
   let pos = 0;
   let col = 0;
-  const skipSpace = (): void => {
-    while (pos < line.length && (line[pos] === ' ' || line[pos] === '\t')) {
-      col = line[pos] === '\t' ? col + 4 - (col % 4) : col + 1;
-      pos++;
-    }
-  };
-  skipSpace();
+  for (; pos < line.length; pos++) {
+    const c = line.charCodeAt(pos);
+    if (c === 32) col++;
+    else if (c === 9) col += 4 - (col % 4);
+    else break;
+  }
   if (pos === line.length) return undefined; // blank lines keep the items open
   while (open.length && open[open.length - 1]! > col) open.pop();
   if (THEMATIC_BREAK.test(line)) return undefined;
@@ -107,7 +111,12 @@ function nestingOverflow(line: string, open: number[], exhaustive: boolean): { c
     if (depth > MAX_NESTING_DEPTH) {
       return { column: markerStart, message: `lists and block quotes nest deeper than ${MAX_NESTING_DEPTH} levels here (from column ${markerCol + 1}); the rest of this line is not read as Markdown` };
     }
-    skipSpace();
+    for (; pos < line.length; pos++) {
+      const c = line.charCodeAt(pos);
+      if (c === 32) col++;
+      else if (c === 9) col += 4 - (col % 4);
+      else break;
+    }
     if (pos === line.length) return undefined;
   }
 }

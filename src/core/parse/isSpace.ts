@@ -1,0 +1,9 @@
+/**
+ * Whether the UTF-16 code unit `c` is what `/\s/` matches: ASCII tab to carriage return and
+ * space, then the Unicode spaces. The parser's trims call this once per character; a regex
+ * test per character was a visible part of a cold check.
+ */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
