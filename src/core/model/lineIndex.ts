@@ -73,7 +73,12 @@ export class LineIndex {
   }
 
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(end) };
+    const from = this.position(start);
+    // Most ranges end on the line they start on: look there before searching again.
+    const e = Math.max(0, Math.min(end, this.text.length));
+    const next = this.starts[from.line + 1];
+    if (e >= this.starts[from.line]! && (next === undefined || e < next)) return { start: from, end: { line: from.line, character: e - this.starts[from.line]! } };
+    return { start: from, end: this.position(end) };
   }
 
   offset(position: Position): number {

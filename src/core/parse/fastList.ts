@@ -21,7 +21,10 @@ export function fastList(segment: string): List | undefined {
   let root: List | undefined;
   let offset = 0;
   let afterBlank = false;
-  for (const line of lines) {
+  // Index loops: a check runs this before V8 optimises it, and unoptimised `for…of`
+  // allocates an iterator result per step.
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
     const lineStart = offset;
     offset += line.length + 1;
     if (line.trim() === '') {
@@ -91,9 +94,9 @@ export function fastList(segment: string): List | undefined {
       stack.push({ list, marker: kind, contentCol, item });
     }
     afterBlank = false;
-    for (const open of stack) {
-      open.list.position!.end.offset = lineEnd;
-      open.item.position!.end.offset = lineEnd;
+    for (let k = 0; k < stack.length; k++) {
+      stack[k]!.list.position!.end.offset = lineEnd;
+      stack[k]!.item.position!.end.offset = lineEnd;
     }
   }
   return root;

@@ -2,7 +2,7 @@ import type { SpeclineConfig } from '../model/configTypes.js';
 import { formatCount } from '../model/formatCount.js';
 import type { LineIndex } from '../model/lineIndex.js';
 import { MAX_IDS_PER_LIST, MAX_NAMED_IN_MESSAGE } from '../model/limits.js';
-import type { AttributeKey, Diagnostic, FilePath, Item, ItemForm, ItemKind, LinkKey, Measure, Money, Range, Reference } from '../model/types.js';
+import type { AttributeKey, Diagnostic, FilePath, Item, ItemForm, ItemKind, LinkKey, Measure, Money, Range, RawAttribute, Reference } from '../model/types.js';
 import { attributeKey, isLinkKey, LINK_TARGETS } from './attributeKeys.js';
 import { scanIds } from './idScan.js';
 import { plainInline } from './inlineText.js';
@@ -132,13 +132,9 @@ export class ItemBuilder {
       this.invalid(written.keyStart ?? written.start, written.keyEnd ?? written.end, `${item.id} sets ${key} twice; the first value is used`, 'schema.invalid', item.id);
       return;
     }
-    item.attributes[key] = {
-      key,
-      writtenKey,
-      text: displayText(written.value),
-      range: this.range(written.start, written.end),
-      ...(written.keyStart !== undefined ? { keyRange: this.range(written.keyStart, written.keyEnd ?? written.keyStart) } : {}),
-    };
+    const attribute: RawAttribute = { key, writtenKey, text: displayText(written.value), range: this.range(written.start, written.end) };
+    if (written.keyStart !== undefined) attribute.keyRange = this.range(written.keyStart, written.keyEnd ?? written.keyStart);
+    item.attributes[key] = attribute;
     if (isLinkKey(key)) this.setLinks(item, key, written);
     else if (key === 'owner') this.setOwners(item, written);
     else if (isValueKey(key)) this.setValue(item, key, written);
@@ -221,10 +217,14 @@ export class ItemBuilder {
     const refs: Reference[] = [];
     const unknownPrefix: string[] = [];
     let dropped = 0;
-    for (const [s, e] of written.spans) {
-      const found = scanIds(this.text, s, e, this.config.prefixes);
-      for (const p of found.unknownPrefix) if (unknownPrefix.length < MAX_NAMED_IN_MESSAGE) unknownPrefix.push(p);
-      for (const m of found.ids) {
+    // Index loops: a check runs most of this before V8 optimises it, and unoptimised
+    // `for…of` and destructuring allocate an iterator result per step.
+    for (let k = 0; k < written.spans.length; k++) {
+      const span = written.spans[k]!;
+      const found = scanIds(this.text, span[0], span[1], this.config.prefixes);
+      for (let u = 0; u < found.unknownPrefix.length && unknownPrefix.length < MAX_NAMED_IN_MESSAGE; u++) unknownPrefix.push(found.unknownPrefix[u]!);
+      for (let j = 0; j < found.ids.length; j++) {
+        const m = found.ids[j]!;
         // Every ID of the value is claimed (none becomes a prose mention), but only the first
         // MAX_IDS_PER_LIST are links: the rest is counted, not stored.
         this.claimed.add(m.start);

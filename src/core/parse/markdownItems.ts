@@ -170,16 +170,28 @@ export class MarkdownItems {
   private topList(list: List, base: number): void {
     const owner = this.pendingHeading;
     this.pendingHeading = undefined;
-    if (owner && list.children.every((entry) => this.keyValueOf(entry, base))) {
-      for (const entry of list.children) this.applyKeyValue(owner, this.keyValueOf(entry, base)!);
-      return;
+    if (owner) {
+      const entries = list.children;
+      const pairs: Array<NonNullable<ReturnType<MarkdownItems['keyValueOf']>>> = [];
+      for (let i = 0; i < entries.length; i++) {
+        const kv = this.keyValueOf(entries[i]!, base);
+        if (!kv) break;
+        pairs.push(kv);
+      }
+      if (pairs.length === entries.length) {
+        for (let i = 0; i < pairs.length; i++) this.applyKeyValue(owner, pairs[i]!);
+        return;
+      }
     }
     this.listItems(list, base, undefined);
   }
 
   /** Items of a list; `parent` is the enclosing item for nested lists. */
   private listItems(list: List, base: number, parent: Item | undefined): void {
-    for (const entry of list.children) {
+    // Index loops throughout: a check runs most of this before V8 optimises it, and
+    // unoptimised `for…of` and destructuring allocate an iterator result per step.
+    for (let e = 0; e < list.children.length; e++) {
+      const entry = list.children[e]!;
       const para = entry.children[0]?.type === 'paragraph' ? (entry.children[0] as Paragraph) : undefined;
       let item: Item | undefined;
       if (para) {
@@ -202,12 +214,14 @@ export class MarkdownItems {
           });
         }
       }
-      for (const child of entry.children) {
+      for (let c = 0; c < entry.children.length; c++) {
+        const child = entry.children[c]!;
         if (child.type !== 'list') continue;
         if (item) {
           // Nested `key: value` entries are the item's attributes; nested IDs are sub-items.
           const rest: ListItem[] = [];
-          for (const sub of child.children) {
+          for (let s = 0; s < child.children.length; s++) {
+            const sub = child.children[s]!;
             const kv = this.keyValueOf(sub, base);
             if (kv && !this.startsWithId(sub, base)) this.applyKeyValue(item, kv);
             else rest.push(sub);
@@ -261,16 +275,25 @@ export class MarkdownItems {
   /** Table rows (docs/format.md#table-rows), from the parser or from the fast path. */
   table(table: TableData): void {
     this.pendingHeading = undefined;
-    const [header, ...rows] = table.rows;
+    const header = table.rows[0];
     if (!header) return;
-    const headers = header.cells.map((c) => plainInline(this.b.text.slice(...this.cellSpan(c))));
+    const text = this.b.text;
+    const headers: string[] = [];
+    for (let i = 0; i < header.cells.length; i++) {
+      const span = this.cellSpan(header.cells[i]!);
+      headers.push(plainInline(text.slice(span[0], span[1])));
+    }
     const idColumn = headers.findIndex((h) => normalizeKey(h) === 'id');
     if (idColumn < 0) return;
     const titleCol = headers.findIndex((h, i) => i !== idColumn && ['title', 'name', 'task', 'risk', 'summary'].includes(normalizeKey(h)));
-    for (const row of rows) {
+    // Index loops: see listItems.
+    for (let r = 1; r < table.rows.length; r++) {
+      const row = table.rows[r]!;
       const cell = row.cells[idColumn];
       if (!cell) continue;
-      const [cs, ce] = this.cellSpan(cell);
+      const idSpan = this.cellSpan(cell);
+      const cs = idSpan[0];
+      const ce = idSpan[1];
       if (cs === ce) continue;
       const found = scanIds(this.b.text, cs, ce, this.b.config.prefixes);
       const first = found.ids[0];
@@ -282,14 +305,15 @@ export class MarkdownItems {
         continue;
       }
       const titleCell = titleCol >= 0 ? row.cells[titleCol] : undefined;
-      const title = titleCell ? plainInline(this.b.text.slice(...this.cellSpan(titleCell))) : '';
+      const titleSpan = titleCell ? this.cellSpan(titleCell) : undefined;
+      const title = titleSpan ? plainInline(text.slice(titleSpan[0], titleSpan[1])) : '';
       const item = this.b.createItem({ id: first.id, kind: first.kind, form: 'table', idStart: first.start, idEnd: first.end, start: row.start, end: trimEnd(this.b.text, row.start, row.end), title, section: this.section() });
-      row.cells.forEach((c, i) => {
-        if (i === idColumn || i === titleCol || !headers[i]) return;
-        const [s, e] = this.cellSpan(c);
-        if (s === e) return;
-        this.b.setAttribute(item, headers[i]!, { value: plainInline(this.b.text.slice(s, e)), start: s, end: e, spans: [[s, e]] });
-      });
+      for (let i = 0; i < row.cells.length; i++) {
+        if (i === idColumn || i === titleCol || !headers[i]) continue;
+        const span = this.cellSpan(row.cells[i]!);
+        if (span[0] === span[1]) continue;
+        this.b.setAttribute(item, headers[i]!, { value: plainInline(text.slice(span[0], span[1])), start: span[0], end: span[1], spans: [span] });
+      }
     }
   }
 

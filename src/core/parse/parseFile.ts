@@ -16,6 +16,7 @@ import { fastTable } from './fastTable.js';
 import { findSuppressions } from './suppressions.js';
 import { findStructureProblems, hideFromParser } from './structureBounds.js';
 import { MAX_FILE_BYTES } from '../model/limits.js';
+import { LINK_KEYS } from './attributeKeys.js';
 
 
 export interface ParseOptions {
@@ -129,7 +130,10 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   type Planned = { start: number; end: number; table?: TableData; atx?: number };
   const planned: Planned[] = [];
   let wantsList = false;
-  for (const seg of segments) {
+  // Index loops here and below: a check runs this before V8 optimises it, and unoptimised
+  // `for…of` allocates an iterator result per step.
+  for (let si = 0; si < segments.length; si++) {
+    const seg = segments[si]!;
     if (seg.startLine >= lines.lineCount) break;
     const start = lines.lineStart(seg.startLine);
     const end = lines.lineEnd(seg.endLine - 1);
@@ -159,7 +163,8 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   // the input, so several small parses beat one large one despite a fixed cost per call.
   const linkDefs = collectLinkDefinitions(text);
   let parsedChars = 0;
-  for (const p of planned) {
+  for (let pi = 0; pi < planned.length; pi++) {
+    const p = planned[pi]!;
     parsedChars += p.end - p.start;
     if (p.table) {
       md.table(p.table);
@@ -214,14 +219,24 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
 
 function linkReferences(b: ItemBuilder): Reference[] {
   const out: Reference[] = [];
-  for (const item of b.items) for (const refs of Object.values(item.links)) if (refs) out.push(...refs);
+  // Index loops over a fixed key list: a check runs this before V8 optimises it, and
+  // unoptimised `for…of` over `Object.values` allocates an array and an iterator result per step.
+  for (let i = 0; i < b.items.length; i++) {
+    const links = b.items[i]!.links;
+    for (let k = 0; k < LINK_KEYS.length; k++) {
+      const refs = links[LINK_KEYS[k]!];
+      if (refs) for (let r = 0; r < refs.length; r++) out.push(refs[r]!);
+    }
+  }
   return out;
 }
 
 /** IDs written in prose and titles: references for navigation and rename, never checked. */
 function mentions(b: ItemBuilder, text: string): Reference[] {
   const out: Reference[] = [];
-  for (const m of scanIds(text, 0, text.length, b.config.prefixes).ids) {
+  const ids = scanIds(text, 0, text.length, b.config.prefixes).ids;
+  for (let i = 0; i < ids.length; i++) {
+    const m = ids[i]!;
     if (b.claimed.has(m.start)) continue;
     out.push({ id: m.id, file: b.file, range: b.range(m.start, m.end) });
   }
