@@ -63,11 +63,18 @@ export function readFrontMatter(b: ItemBuilder, yamlText: string, base: number, 
     }
   }
 
-  for (const pair of root.items) {
+  // Index loop and no destructuring: a check runs this before V8 optimises it, and
+  // unoptimised `for…of` and destructuring allocate an iterator result per step.
+  for (let i = 0; i < root.items.length; i++) {
+    const pair = root.items[i]!;
     const key = isScalar(pair.key) ? String(pair.key.value ?? '') : '';
     if (key === 'id') continue;
-    const [ks, ke] = span(pair.key, pair.value);
-    const [vs, ve] = span(pair.value, pair.key);
+    const keySpan = span(pair.key, pair.value);
+    const valueSpan = span(pair.value, pair.key);
+    const ks = keySpan[0];
+    const ke = keySpan[1];
+    const vs = valueSpan[0];
+    const ve = valueSpan[1];
     const value = pair.value;
     if (key === 'calendar') {
       const cal = readCalendar(value, (node, message) => { const [s, e] = span(node, value ?? pair.key); b.invalid(s, e, message); });

@@ -318,9 +318,9 @@ export class MarkdownItems {
   }
 
   /** A cell's content offsets without the pipes and padding around it. */
-  private cellSpan([cellStart, cellEnd]: [number, number]): [number, number] {
-    let s = cellStart;
-    let e = cellEnd;
+  private cellSpan(cell: [number, number]): [number, number] {
+    let s = cell[0];
+    let e = cell[1];
     const text = this.b.text;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
