@@ -140,13 +140,15 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
     const source = text.slice(start, end);
     const hasId = !seg.isFence && hasKnownId(source, config.prefixes);
     const hasList = !seg.isFence && LIST_LINE.test(source);
-    const hasTable = !seg.isFence && TABLE_DELIMITER.test(source);
+    // A delimiter row needs a `-`, a quote a `>`: most prose has neither, so the regexes are skipped.
+    const hasTable = !seg.isFence && source.includes('-') && TABLE_DELIMITER.test(source);
+    const hasQuote = !seg.isFence && source.includes('>') && QUOTE_LINE.test(source);
     // Tables are always read: an ID column with a bad cell is a problem even without an ID.
     // A paragraph cannot define an item: IDs in prose are found by the mention scan. Lists,
     // tables, headings and block quotes (which may hold lists) can.
-    const canDefine = hasList || hasTable || seg.hasHeading || QUOTE_LINE.test(source);
+    const canDefine = hasList || hasTable || seg.hasHeading || hasQuote;
     // Block quotes are always read: a heading inside one is a heading (and a section) too.
-    const relevant = options.wholeDocument || seg.hasHeading || hasTable || (hasId && canDefine) || (hasList && wantsList) || (!seg.isFence && QUOTE_LINE.test(source));
+    const relevant = options.wholeDocument || seg.hasHeading || hasTable || (hasId && canDefine) || (hasList && wantsList) || hasQuote;
     if (seg.hasHeading) wantsList = hasId;
     else if (hasList || hasTable) wantsList = false;
     if (!relevant) continue;
@@ -208,7 +210,8 @@ function parseText(file: FilePath, text: string, config: SpeclineConfig, lines: 
   result.items = b.items;
   result.diagnostics = b.diagnostics;
   result.references = [...linkReferences(b), ...charts.references, ...mentions(b, text)];
-  result.suppressions = findSuppressions(lineTexts);
+  // Every suppression comment holds `specline-`: most files have none, and skip the line scan.
+  result.suppressions = text.includes('specline-') ? findSuppressions(lineTexts) : { lines: [], blocks: [] };
   result.headings = headings;
   if (docTitle !== undefined) result.title = docTitle;
   if (fm.planStart !== undefined) result.planStart = fm.planStart;
