@@ -48,7 +48,7 @@ export function maskLinkDestinations(text: string): string {
  * IDs with a known prefix in `text[start, end)`, with absolute offsets. Tokens of ID shape
  * with an unknown prefix are plain text (docs/format.md#ids-and-kinds) and returned separately for messages.
  */
-export function scanIds(text: string, start: number, end: number, prefixes: ReadonlyMap<string, ItemKind>): { ids: IdMatch[]; unknownPrefix: string[] } {
+export function scanIds(text: string, start: number, end: number, prefixes: ReadonlyMap<string, ItemKind>, skip?: ReadonlySet<number>): { ids: IdMatch[]; unknownPrefix: string[] } {
   const slice = text.slice(start, end);
   const masked = slice.includes('](') || slice.includes('<') ? maskLinkDestinations(slice) : slice;
   const ids: IdMatch[] = [];
@@ -56,6 +56,8 @@ export function scanIds(text: string, start: number, end: number, prefixes: Read
   const re = ID_SCAN;
   re.lastIndex = 0;
   for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
+    // Offsets in `skip` (IDs already accounted for) are passed over before anything is made of them.
+    if (skip !== undefined && skip.has(start + m.index)) continue;
     const id = m[0];
     const kind = prefixes.get(idPrefix(id));
     if (kind) ids.push({ id, kind, start: start + m.index, end: start + m.index + id.length });

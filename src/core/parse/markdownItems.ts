@@ -73,6 +73,8 @@ export class MarkdownItems {
   private readonly stack: HeadingInfo[] = [];
   /** The heading item still waiting for its attribute list. */
   private pendingHeading: Item | undefined;
+  /** {@link section}'s answer until the next heading. */
+  private sectionPath: string[] | undefined;
 
   constructor(private readonly b: ItemBuilder) {}
 
@@ -117,8 +119,9 @@ export class MarkdownItems {
     };
   }
 
+  /** The heading path items are under; shared by the items of one section (none changes it). */
   private section(): string[] {
-    return this.stack.map((h) => h.text);
+    return (this.sectionPath ??= this.stack.map((h) => h.text));
   }
 
   /**
@@ -144,6 +147,7 @@ export class MarkdownItems {
     const text = plainInline(this.b.text.slice(contentStart, contentEnd));
     const info: HeadingInfo = { text, depth, start, end };
     while (this.stack.length && this.stack[this.stack.length - 1]!.depth >= depth) this.stack.pop();
+    this.sectionPath = undefined;
     this.pendingHeading = undefined;
     const nl = this.b.text.indexOf('\n', contentStart);
     const firstLineEnd = Math.min(contentEnd, nl < 0 ? contentEnd : nl);
@@ -155,6 +159,7 @@ export class MarkdownItems {
     }
     this.headings.push(info);
     this.stack.push(info);
+    this.sectionPath = undefined;
   }
 
   private leadingId(start: number, end: number): { id: string; kind: ItemKind; start: number; end: number } | undefined {

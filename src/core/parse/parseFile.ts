@@ -237,10 +237,9 @@ function linkReferences(b: ItemBuilder): Reference[] {
 /** IDs written in prose and titles: references for navigation and rename, never checked. */
 function mentions(b: ItemBuilder, text: string): Reference[] {
   const out: Reference[] = [];
-  const ids = scanIds(text, 0, text.length, b.config.prefixes).ids;
+  const ids = scanIds(text, 0, text.length, b.config.prefixes, b.claimed).ids;
   for (let i = 0; i < ids.length; i++) {
     const m = ids[i]!;
-    if (b.claimed.has(m.start)) continue;
     out.push({ id: m.id, file: b.file, range: b.range(m.start, m.end) });
   }
   return out;
