@@ -5,16 +5,8 @@
 export function contentHash(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  // Two UTF-16 units per step, as one 32-bit word: half the multiplications of one per
-  // unit. Every hash is made here and compared in memory only, never stored.
-  const even = text.length - (text.length & 1);
-  for (let i = 0; i < even; i += 2) {
-    const ch = (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  if (even < text.length) {
-    const ch = text.charCodeAt(even);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }

@@ -1,5 +1,6 @@
 import { idPrefix, idRegexGlobal } from '../model/ids.js';
 import type { ItemKind } from '../model/types.js';
+import { isSpace } from './isSpace.js';
 
 export interface IdMatch {
   id: string;
@@ -20,26 +21,35 @@ export function maskLinkDestinations(text: string): string {
   let nextParen = -2;
   /** A `<` before this index has no `>` before a space. */
   let ltStop = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5d && text.charCodeAt(i + 1) === 0x28) {
-      if (nextParen !== -1 && nextParen < i + 2) nextParen = text.indexOf(')', i + 2);
-      if (nextParen === -1) continue;
-      out += text.slice(copied, i) + ' '.repeat(nextParen + 1 - i);
-      copied = nextParen + 1;
-      i = nextParen;
-    } else if (c === 0x3c && i >= ltStop) {
+  // `indexOf` finds the next `](` and `<` natively: most of a file is neither, and a loop over
+  // every character ran unoptimised for most of a cold check.
+  let link = text.indexOf('](');
+  let angle = text.indexOf('<');
+  for (let i = 0; link >= 0 || angle >= 0;) {
+    if (link >= 0 && (angle < 0 || link < angle)) {
+      if (nextParen !== -1 && nextParen < link + 2) nextParen = text.indexOf(')', link + 2);
+      if (nextParen === -1) {
+        i = link + 1;
+      } else {
+        out += text.slice(copied, link) + ' '.repeat(nextParen + 1 - link);
+        copied = nextParen + 1;
+        i = nextParen + 1;
+      }
+    } else {
       // Every `<` before the first `>` or space stops there too: scan that stretch once.
-      let j = i + 1;
-      while (j < text.length && text[j] !== '>' && !/\s/.test(text[j]!)) j++;
-      if (j < text.length && text[j] === '>') {
-        out += text.slice(copied, i) + ' '.repeat(j + 1 - i);
+      let j = angle + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x3e && !isSpace(text.charCodeAt(j))) j++;
+      if (j < text.length && text.charCodeAt(j) === 0x3e) {
+        out += text.slice(copied, angle) + ' '.repeat(j + 1 - angle);
         copied = j + 1;
-        i = j;
+        i = j + 1;
       } else {
         ltStop = j;
+        i = angle + 1;
       }
     }
+    if (link >= 0 && link < i) link = text.indexOf('](', i);
+    if (angle >= 0 && angle < Math.max(i, ltStop)) angle = text.indexOf('<', Math.max(i, ltStop));
   }
   return copied === 0 ? text : out + text.slice(copied);
 }
