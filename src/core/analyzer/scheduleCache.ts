@@ -1,6 +1,6 @@
 import type { Item } from '../model/types.js';
 import { compareIds } from '../schedule/compareIds.js';
-import { schedule } from '../schedule/scheduler.js';
+import { scheduleDates, scheduleLoad } from '../schedule/scheduler.js';
 import type { LoadRun } from '../schedule/resourceLoad.js';
 import { PatchedMap } from '../model/patchedMap.js';
 import type { ScheduledMilestone, ScheduledTask, ScheduleInput, ScheduleIssue, ScheduleMilestone, ScheduleResult, ScheduleTask } from '../schedule/types.js';
@@ -14,17 +14,32 @@ export interface ScheduleNode {
 
 type Base = Omit<ScheduleInput, 'tasks' | 'milestones'>;
 
+/**
+ * Most nodes scheduled in one scheduler run when a full run schedules many small
+ * components: a run per component (hundreds of plans) spent more on starting runs than on
+ * scheduling, and one run for all of them would hold a host too long at a time.
+ */
+const BATCH_NODES = 10_000;
+
+type Dates = Pick<ScheduleResult, 'tasks' | 'milestones'>;
+
 interface Component {
   /** Its place in `State.components`. */
   slot: number;
   /** Positions of the members in the node list. */
   positions: number[];
   members: ScheduleNode[];
-  result: ScheduleResult;
+  /** The run that dated the members; components scheduled together share it. */
+  dates: Dates;
+  /** The component's own issues (all but over-allocation), sorted. */
+  issues: ScheduleIssue[];
 }
 
 interface OwnerLoad {
-  key: string;
+  /** The owner's tasks at their dates when the load was computed, to tell whether it must be redone. */
+  pinned: ScheduleTask[];
+  /** Plan calendar key → the calendar as JSON, as it was then: holidays decide which days load. */
+  calendars: Map<string, string>;
   issues: ScheduleIssue[];
   /** The owner's load runs, from the scheduler run that computed them (built on first read). */
   runs: () => LoadRun[] | undefined;
@@ -90,29 +105,53 @@ export class ScheduleCache {
     const previousComponent = new Map<ScheduleNode, Component>();
     for (const c of prev?.components ?? []) for (const n of c.members) previousComponent.set(n, c);
     const positionOf = new Map<string, number>();
-    nodes.forEach((n, i) => positionOf.set(n.item.id, i));
+    for (let i = 0; i < nodes.length; i++) positionOf.set(nodes[i]!.item.id, i);
     const groups = componentsOf(nodes, positionOf);
     yield;
 
     const componentAt: Component[] = new Array(nodes.length);
     const components: Component[] = [];
-    const tasks = new Map<string, ScheduledTask>();
-    const milestones = new Map<string, ScheduledMilestone>();
+    let batch: Component[] = [];
+    let batchNodes = 0;
     for (const positions of groups) {
       const members = positions.map((i) => nodes[i]!);
       const old = previousComponent.get(members[0]!);
-      let component: Component;
       if (old && old.members.length === members.length && members.every((m) => previousComponent.get(m) === old)) {
-        component = { slot: components.length, positions, members, result: old.result };
-      } else {
-        component = scheduleComponent(base, nodes, positions, components.length);
-        for (const m of members) this.changed.add(m.item);
-        yield;
+        const component: Component = { slot: components.length, positions, members, dates: old.dates, issues: old.issues };
+        components.push(component);
+        for (const i of positions) componentAt[i] = component;
+        continue;
       }
+      const component: Component = { slot: components.length, positions, members, dates: NO_DATES, issues: [] };
       components.push(component);
       for (const i of positions) componentAt[i] = component;
-      for (const [id, t] of component.result.tasks) tasks.set(id, t);
-      for (const [id, m] of component.result.milestones) milestones.set(id, m);
+      for (const m of members) this.changed.add(m.item);
+      if (batchNodes > 0 && batchNodes + positions.length > BATCH_NODES) {
+        scheduleBatch(base, nodes, batch, positionOf, componentAt);
+        batch = [];
+        batchNodes = 0;
+        yield;
+      }
+      batch.push(component);
+      batchNodes += positions.length;
+    }
+    if (batch.length) scheduleBatch(base, nodes, batch, positionOf, componentAt);
+    yield;
+    // In component order, each in node order: the order a run per component gives.
+    const tasks = new Map<string, ScheduledTask>();
+    const milestones = new Map<string, ScheduledMilestone>();
+    for (const c of components) {
+      for (const i of c.positions) {
+        const n = nodes[i]!;
+        const id = n.item.id;
+        if (n.task) {
+          const t = c.dates.tasks.get(id);
+          if (t) tasks.set(id, t);
+        } else {
+          const m = c.dates.milestones.get(id);
+          if (m) milestones.set(id, m);
+        }
+      }
     }
     // Items that left the schedule count as changed (their owners' load, their links).
     if (prev) for (const n of prev.nodes) if (positionOf.get(n.item.id) === undefined || nodes[positionOf.get(n.item.id)!]!.item !== n.item) this.changed.add(n.item);
@@ -149,8 +188,8 @@ export class ScheduleCache {
         this.changed.add(nodes[i]!.item);
         this.changed.add(prev.nodes[i]!.item);
       }
-      for (const [id, t] of component.result.tasks) tasks.set(id, t);
-      for (const [id, m] of component.result.milestones) milestones.set(id, m);
+      for (const [id, t] of component.dates.tasks) tasks.set(id, t);
+      for (const [id, m] of component.dates.milestones) milestones.set(id, m);
       yield;
     }
     const touched = new Set<string>();
@@ -175,11 +214,10 @@ export class ScheduleCache {
 
   /** Load and over-allocation per owner, recomputed only for the touched owners. */
   private *ownerLoads(base: Base, state: State, touched: Set<string>, together = false): Generator<void, Map<string, OwnerLoad>, void> {
-    // A plan calendar's holidays decide which days a task loads, so they are part of the key.
-    const calendarKey = new Map<string, string>();
-    if (touched.size) for (const [key, cal] of base.calendars ?? []) calendarKey.set(key, JSON.stringify(cal));
+    // A plan calendar's holidays decide which days a task loads, so they are compared too.
+    const calendars = new Map<string, string>();
     const owners = new Map(state.owners);
-    const fresh: Array<{ owner: string; key: string; pinned: ScheduleTask[] }> = [];
+    const fresh: Array<{ owner: string; pinned: ScheduleTask[] }> = [];
     for (const owner of touched) {
       const old = owners.get(owner);
       const ids = state.ownerTasks.get(owner);
@@ -188,11 +226,14 @@ export class ScheduleCache {
         const t = state.nodes[state.positionOf.get(id)!]?.task;
         const d = state.tasks.get(id);
         if (!t || d?.start === undefined || d.end === undefined) continue;
+        if (t.calendar !== undefined && !calendars.has(t.calendar)) {
+          const spec = base.calendars?.get(t.calendar);
+          calendars.set(t.calendar, spec ? JSON.stringify(spec) : '');
+        }
         // Pinned at its computed dates, a task needs no predecessors for its load.
-        pinned.push({ id, doc: t.doc, calendar: t.calendar, start: d.start, end: d.end, after: [], owners: [owner], allocation: t.allocation });
+        pinned.push({ id, doc: t.doc, calendar: t.calendar, start: d.start, end: d.end, after: NO_AFTER, owners: [owner], allocation: t.allocation });
       }
-      const key = pinned.map((t) => `${t.id}:${t.start}:${t.end}:${t.allocation ?? ''}:${t.calendar ? calendarKey.get(t.calendar) ?? '' : ''}`).join(';');
-      if (old && old.key === key) continue;
+      if (old && samePinned(old, pinned, calendars)) continue;
       // Its tasks' diagnostics may change, including tasks that left the owner.
       for (const t of pinned) this.changedOwnerTasks.add(t.id);
       for (const i of old?.issues ?? []) if (i.code === 'resource.overallocated') for (const id of i.tasks) this.changedOwnerTasks.add(id);
@@ -201,15 +242,15 @@ export class ScheduleCache {
         continue;
       }
       if (together) {
-        fresh.push({ owner, key, pinned });
+        fresh.push({ owner, pinned });
         continue;
       }
-      const result = schedule({ ...base, tasks: pinned, milestones: [] });
-      owners.set(owner, { key, runs: () => result.load.get(owner), issues: result.issues.filter((i) => i.code === 'resource.overallocated') });
+      const result = scheduleLoad({ ...base, tasks: pinned, milestones: [] });
+      owners.set(owner, { pinned, calendars, runs: () => result.load.get(owner), issues: [...result.issues] });
       yield;
     }
     yield;
-    if (fresh.length) this.loadsTogether(base, state, fresh, owners);
+    if (fresh.length) this.loadsTogether(base, state, fresh, owners, calendars);
     return owners;
   }
 
@@ -220,21 +261,48 @@ export class ScheduleCache {
    * tasks starting on the same day go by that order). A cold check of thousands of owners
    * spent most of its scheduling time starting a run per owner.
    */
-  private loadsTogether(base: Base, state: State, fresh: Array<{ owner: string; key: string; pinned: ScheduleTask[] }>, owners: Map<string, OwnerLoad>): void {
-    const byId = new Map<string, ScheduleTask>();
+  private loadsTogether(base: Base, state: State, fresh: Array<{ owner: string; pinned: ScheduleTask[] }>, owners: Map<string, OwnerLoad>, calendars: Map<string, string>): void {
+    // Each task once, in node order (a slot per node position: no sort).
+    const slots: Array<ScheduleTask | undefined> = new Array(state.nodes.length);
     for (const { owner, pinned } of fresh) {
       for (const t of pinned) {
-        const had = byId.get(t.id);
+        const at = state.positionOf.get(t.id)!;
+        const had = slots[at];
         if (had) had.owners.push(owner);
-        else byId.set(t.id, { ...t, owners: [owner] });
+        else slots[at] = { ...t, owners: [owner] };
       }
     }
-    const tasks = [...byId.values()].sort((a, b) => state.positionOf.get(a.id)! - state.positionOf.get(b.id)!);
-    const result = schedule({ ...base, tasks, milestones: [] });
-    const issues = new Map<string, ScheduleIssue[]>();
-    for (const i of result.issues) if (i.code === 'resource.overallocated') issues.set(i.owner, [...(issues.get(i.owner) ?? []), i]);
-    for (const { owner, key } of fresh) owners.set(owner, { key, runs: () => result.load.get(owner), issues: issues.get(owner) ?? [] });
+    const tasks: ScheduleTask[] = [];
+    for (const t of slots) if (t) tasks.push(t);
+    const result = scheduleLoad({ ...base, tasks, milestones: [] });
+    // One issue per over-allocated owner at most.
+    const issues = new Map<string, ScheduleIssue>();
+    for (const i of result.issues) if (i.code === 'resource.overallocated') issues.set(i.owner, i);
+    for (const { owner, pinned } of fresh) {
+      const issue = issues.get(owner);
+      owners.set(owner, { pinned, calendars, runs: () => result.load.get(owner), issues: issue ? [issue] : [] });
+    }
   }
+}
+
+/** A task list shared by every pinned task (they have no predecessors); never written to. */
+const NO_AFTER: string[] = [];
+
+/** The dates of components not scheduled yet. */
+const NO_DATES: Dates = { tasks: new Map(), milestones: new Map() };
+
+/** Did the owner's pinned tasks keep their IDs, dates, allocations and calendars? */
+function samePinned(old: OwnerLoad, pinned: ScheduleTask[], calendars: Map<string, string>): boolean {
+  if (old.pinned.length !== pinned.length) return false;
+  for (let k = 0; k < pinned.length; k++) {
+    const a = old.pinned[k]!;
+    const b = pinned[k]!;
+    if (a.id !== b.id || a.start !== b.start || a.end !== b.end || a.allocation !== b.allocation) return false;
+    const ca = a.calendar === undefined ? '' : old.calendars.get(a.calendar) ?? '';
+    const cb = b.calendar === undefined ? '' : calendars.get(b.calendar) ?? '';
+    if (ca !== cb) return false;
+  }
+  return true;
 }
 
 /** Positions whose node changed, or undefined when IDs, kinds, documents or predecessors changed. */
@@ -266,15 +334,17 @@ function componentsOf(nodes: ScheduleNode[], positionOf: Map<string, number>): n
     return i;
   };
   const firstOfDoc = new Map<string, number>();
-  nodes.forEach((n, i) => {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     const first = firstOfDoc.get(n.item.file);
     if (first === undefined) firstOfDoc.set(n.item.file, i);
     else parent[find(first)] = find(i);
-    for (const pred of n.task?.after ?? n.milestone?.after ?? []) {
-      const j = positionOf.get(pred);
+    const after = n.task ? n.task.after : n.milestone ? n.milestone.after : NO_AFTER;
+    for (let k = 0; k < after.length; k++) {
+      const j = positionOf.get(after[k]!);
       if (j !== undefined) parent[find(i)] = find(j);
     }
-  });
+  }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < nodes.length; i++) {
     const r = find(i);
@@ -285,21 +355,43 @@ function componentsOf(nodes: ScheduleNode[], positionOf: Map<string, number>): n
   return [...groups.values()];
 }
 
+/** One component in a run of its own (an edit reschedules the components it touched). */
 function scheduleComponent(base: Base, nodes: ScheduleNode[], positions: number[], slot: number): Component {
   const tasks: ScheduleTask[] = [];
   const milestones: ScheduleMilestone[] = [];
   for (const i of positions) {
     const n = nodes[i]!;
     // Load is left to the per-owner pass: owners couple components.
-    if (n.task) tasks.push({ ...n.task, owners: [] });
+    if (n.task) tasks.push(n.task);
     else if (n.milestone) milestones.push(n.milestone);
   }
-  return { slot, positions, members: positions.map((i) => nodes[i]!), result: schedule({ ...base, tasks, milestones }) };
+  const dates = scheduleDates({ ...base, tasks, milestones });
+  return { slot, positions, members: positions.map((i) => nodes[i]!), dates, issues: [...dates.issues] };
+}
+
+/**
+ * Several components in one run, their issues dealt out to them. Components share no
+ * dependency and no document, so each gets the dates and issues a run of its own gives.
+ */
+function scheduleBatch(base: Base, nodes: ScheduleNode[], batch: Component[], positionOf: Map<string, number>, componentAt: Component[]): void {
+  const tasks: ScheduleTask[] = [];
+  const milestones: ScheduleMilestone[] = [];
+  for (const c of batch) {
+    for (const i of c.positions) {
+      const n = nodes[i]!;
+      if (n.task) tasks.push(n.task);
+      else if (n.milestone) milestones.push(n.milestone);
+    }
+  }
+  const dates = scheduleDates({ ...base, tasks, milestones });
+  for (const c of batch) c.dates = dates;
+  // Sorted for the whole run, so sorted for each component.
+  for (const issue of dates.issues) componentAt[positionOf.get(issueKey(issue))!]!.issues.push(issue);
 }
 
 function resultOf(state: State): ScheduleResult {
   const issues: ScheduleIssue[] = [];
-  for (const c of state.components) for (const i of c.result.issues) issues.push(i);
+  for (const c of state.components) for (const i of c.issues) issues.push(i);
   for (const o of state.owners.values()) issues.push(...o.issues);
   issues.sort(compareIssues);
   const result: ScheduleResult = { tasks: state.tasks, milestones: state.milestones, issues, load: new Map() };
