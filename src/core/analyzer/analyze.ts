@@ -13,6 +13,7 @@ import { mergeCalendar } from '../schedule/mergeCalendar.js';
 import { computeCost } from '../cost/computeCost.js';
 import type { CostResult } from '../model/costTypes.js';
 import { costSignatures, signatureChanges, updateSignatures } from '../cost/costSignatures.js';
+import type { CostSignatures } from '../cost/costSignatures.js';
 import { updateCost } from '../cost/updateCost.js';
 import type { ScheduleNode } from './scheduleCache.js';
 import { PatchedMap } from '../model/patchedMap.js';
@@ -66,8 +67,16 @@ export class Analyzer {
   /** Files that link to each ID (by link attributes), kept up to date per changed file. */
   private readonly linkedFrom = new Map<string, Set<FilePath>>();
   private last: { index: Index; schedule: ScheduleResult; features: ReadonlyMap<string, FeatureInfo>; goals: ReadonlyMap<string, GoalInfo>; cost: CostResult } | undefined;
-  /** What the cost and priority rules read per item last time, to find the files they must re-check. */
-  private signatures = new Map<string, { file: FilePath; sig: string; also: FilePath[] }>();
+  /**
+   * What the cost and priority rules read per item last time, to find the files they must
+   * re-check; after a full run, how to compute that when an edit first asks (a check that
+   * runs once never does).
+   */
+  private signatures: CostSignatures | (() => CostSignatures) = new Map();
+  /** Files whose links a full run left for `linkedFrom` to take in when an edit first needs it. */
+  private linksPending: ReadonlyMap<FilePath, FileResult> | undefined;
+  /** The first run's nodes, left for the node cache to take in when an edit first needs it. */
+  private nodesPending: { nodes: ScheduleNode[]; base: Omit<ScheduleInput, 'tasks' | 'milestones'>; files: Map<FilePath, FileResult>; index: Index } | undefined;
   /** Schedule input per item, valid while the item, its file's plan settings and its predecessors are the same. */
   private readonly nodes = new WeakMap<Item, { node: ScheduleNode; targets: string[]; planStart: DayNumber | undefined; calendar: boolean }>();
 
@@ -76,6 +85,7 @@ export class Analyzer {
 
   /** The last node list with the nodes of the changed files' items replaced (same IDs in the same places). */
   private patchNodes(last: ScheduleNode[], changed: FilePath[], base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode[] {
+    this.takeInPendingNodes();
     const out = last.slice();
     for (const path of changed) {
       for (const item of files.get(path)?.items ?? []) {
@@ -91,14 +101,33 @@ export class Analyzer {
   private *scheduleNodes(base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): Generator<void, ScheduleNode[], void> {
     const out: ScheduleNode[] = [];
     this.nodeAt = new Map();
+    // The first run has no cache to look in: it builds the nodes and leaves filling the
+    // cache to the first edit.
+    const first = this.lastNodes === undefined;
+    if (!first) this.takeInPendingNodes();
     for (const list of [index.byKind.task, index.byKind.milestone]) {
-      for (const item of list) {
+      for (let k = 0; k < list.length; k++) {
+        const item = list[k]!;
         this.nodeAt.set(item.id, out.length);
-        out.push(this.nodeFor(item, base, files, index));
+        out.push(first ? scheduleNode(item, files.get(item.file)?.planStart, base.calendars?.has(item.file) ?? false, index.items) : this.nodeFor(item, base, files, index));
         if (out.length % NODES_STEP === 0) yield;
       }
     }
+    if (first) this.nodesPending = { nodes: out, base, files, index };
     return out;
+  }
+
+  /** Puts the first run's nodes in the cache, as `nodeFor` would have then. */
+  private takeInPendingNodes(): void {
+    const pending = this.nodesPending;
+    if (!pending) return;
+    this.nodesPending = undefined;
+    for (const node of pending.nodes) {
+      const item = node.item;
+      if (this.nodes.has(item)) continue;
+      const targets = (item.links.after ?? []).map((r) => targetKey(pending.index.items.get(r.id)));
+      this.nodes.set(item, { node, targets, planStart: pending.files.get(item.file)?.planStart, calendar: pending.base.calendars?.has(item.file) ?? false });
+    }
   }
 
   private nodeFor(item: Item, base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode {
@@ -138,16 +167,22 @@ export class Analyzer {
     const full = !prev || prev.today !== input.today || prev.config !== input.config || prev.baseline !== input.baseline;
     const changed: FilePath[] = [];
     if (full) {
+      // Only an edit reads which files link where: the first edit indexes them.
       this.linkedFrom.clear();
       this.cached.clear();
-      let n = 0;
-      for (const f of files.values()) {
-        this.indexLinks(f.file, undefined, f);
-        if (++n % FILES_STEP === 0) yield;
-      }
+      this.linksPending = files;
     } else {
       for (const [path, f] of files) if (prev.files.get(path) !== f) changed.push(path);
       for (const path of prev.files.keys()) if (!files.has(path)) changed.push(path);
+      const pending = this.linksPending;
+      if (pending) {
+        this.linksPending = undefined;
+        let n = 0;
+        for (const f of pending.values()) {
+          this.indexLinks(f.file, undefined, f);
+          if (++n % FILES_STEP === 0) yield;
+        }
+      }
       for (const path of changed) this.indexLinks(path, prev.files.get(path), files.get(path));
     }
     yield;
@@ -192,7 +227,7 @@ export class Analyzer {
         for (const path of changed) for (const f of [prev!.files.get(path), files.get(path)]) for (const item of f?.items ?? []) if (item.kind === 'task') tasks.push(item);
         const update = updateCost(this.last.cost, { ...costSource, features, goals }, { tasks, files: changed, features: rollups.affectedFeatures, goals: rollups.affectedGoals });
         cost = update.cost;
-        rolledUp = updateSignatures(this.signatures, update.features, update.goals, { items: index.items, features, goals, cost, files });
+        rolledUp = updateSignatures(this.signaturesNow(), update.features, update.goals, { items: index.items, features, goals, cost, files });
       } else {
         features = featureInfo(index.byKind, index.items, scheduleResult, input.config, files);
         goals = goalInfo(index.byKind, index.items);
@@ -207,9 +242,16 @@ export class Analyzer {
     // Budgets and priorities compare figures that roll up across files (a task's cost
     // reaches its goal two links away): re-check the files whose figures changed.
     if (!rolledUp && !itemsUnchanged) {
-      const signatures = costSignatures({ items, features, goals, cost, files });
-      rolledUp = full ? new Set() : signatureChanges(this.signatures, signatures);
-      this.signatures = signatures;
+      if (full) {
+        // A full run compares with nothing: the signatures wait for the first edit.
+        const source = { items, features, goals, cost, files };
+        this.signatures = () => costSignatures(source);
+        rolledUp = new Set();
+      } else {
+        const signatures = costSignatures({ items, features, goals, cost, files });
+        rolledUp = signatureChanges(this.signaturesNow(), signatures);
+        this.signatures = signatures;
+      }
     }
     const dirty = full ? undefined : this.dirtyFiles(changed, prev!.files, files, definitions, items);
     if (dirty) for (const file of rolledUp ?? []) if (files.has(file)) dirty.add(file);
@@ -243,6 +285,11 @@ export class Analyzer {
 
     this.previous = { files, today: input.today, config: input.config, baseline: input.baseline };
     return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, cost, diagnostics, ...(input.baseline ? { baseline: input.baseline } : {}) };
+  }
+
+  private signaturesNow(): CostSignatures {
+    if (typeof this.signatures === 'function') this.signatures = this.signatures();
+    return this.signatures;
   }
 
   /** Keeps `linkedFrom` in step with one file's links. */
@@ -413,19 +460,23 @@ function patchIndex(prev: Index, changed: FilePath[], before: Map<FilePath, File
 }
 
 export function buildIndex(files: Map<FilePath, FileResult>): Index {
+  // One pass: an ID's first definition is met when it enters the map, so `items` and
+  // `byKind` come out in the map's order.
   const definitions = new Map<string, Item[]>();
-  for (const f of files.values()) {
-    for (const item of f.items) {
-      const defs = definitions.get(item.id);
-      if (defs) defs.push(item);
-      else definitions.set(item.id, [item]);
-    }
-  }
   const items = new Map<string, Item>();
   const byKind = emptyByKind();
-  for (const [id, defs] of definitions) {
-    items.set(id, defs[0]!);
-    byKind[defs[0]!.kind].push(defs[0]!);
+  for (const f of files.values()) {
+    const list = f.items;
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i]!;
+      const defs = definitions.get(item.id);
+      if (defs) defs.push(item);
+      else {
+        definitions.set(item.id, [item]);
+        items.set(item.id, item);
+        byKind[item.kind].push(item);
+      }
+    }
   }
   return { definitions, items, byKind };
 }
