@@ -33,6 +33,8 @@ interface Component {
   dates: Dates;
   /** The component's own issues (all but over-allocation), sorted. */
   issues: ScheduleIssue[];
+  /** Kept from the run before (its dates may sit among other components' there). */
+  reused?: boolean;
 }
 
 interface OwnerLoad {
@@ -70,7 +72,10 @@ interface State {
  */
 export class ScheduleCache {
   private state: State | undefined;
-  /** Items of the components recomputed by the last run, and items that left. */
+  /**
+   * Items of the components recomputed by the last run, and items that left. A first run
+   * leaves it empty: with nothing before it, everything is new.
+   */
   readonly changed = new Set<Item>();
   /** Tasks of the owners whose load the last run recomputed. */
   readonly changedOwnerTasks = new Set<string>();
@@ -117,7 +122,7 @@ export class ScheduleCache {
       const members = positions.map((i) => nodes[i]!);
       const old = previousComponent.get(members[0]!);
       if (old && old.members.length === members.length && members.every((m) => previousComponent.get(m) === old)) {
-        const component: Component = { slot: components.length, positions, members, dates: old.dates, issues: old.issues };
+        const component: Component = { slot: components.length, positions, members, dates: old.dates, issues: old.issues, reused: true };
         components.push(component);
         for (const i of positions) componentAt[i] = component;
         continue;
@@ -125,7 +130,7 @@ export class ScheduleCache {
       const component: Component = { slot: components.length, positions, members, dates: NO_DATES, issues: [] };
       components.push(component);
       for (const i of positions) componentAt[i] = component;
-      for (const m of members) this.changed.add(m.item);
+      if (prev) for (const m of members) this.changed.add(m.item);
       if (batchNodes > 0 && batchNodes + positions.length > BATCH_NODES) {
         scheduleBatch(base, nodes, batch, positionOf, componentAt);
         batch = [];
@@ -137,32 +142,27 @@ export class ScheduleCache {
     }
     if (batch.length) scheduleBatch(base, nodes, batch, positionOf, componentAt);
     yield;
-    // In component order, each in node order: the order a run per component gives.
-    const tasks = new Map<string, ScheduledTask>();
-    const milestones = new Map<string, ScheduledMilestone>();
-    for (const c of components) {
-      for (const i of c.positions) {
-        const n = nodes[i]!;
-        const id = n.item.id;
-        if (n.task) {
-          const t = c.dates.tasks.get(id);
-          if (t) tasks.set(id, t);
-        } else {
-          const m = c.dates.milestones.get(id);
-          if (m) milestones.set(id, m);
-        }
-      }
-    }
+    // In component order, each in node order: the order a run per component gives, and
+    // the order of a single run that scheduled every component (then its maps serve as they are).
+    const single = components.length > 0 && components[0]!.dates !== NO_DATES && components.every((c) => c.dates === components[0]!.dates && !c.reused);
+    const { tasks, milestones } = single ? components[0]!.dates : datesInOrder(nodes, components);
     // Items that left the schedule count as changed (their owners' load, their links).
     if (prev) for (const n of prev.nodes) if (positionOf.get(n.item.id) === undefined || nodes[positionOf.get(n.item.id)!]!.item !== n.item) this.changed.add(n.item);
 
     const ownerTasks = new Map<string, Set<string>>();
-    for (const n of nodes) for (const owner of n.task?.owners ?? []) addTo(ownerTasks, owner, n.item.id);
-    const touched = new Set<string>();
-    for (const n of nodes) if (this.changed.has(n.item)) for (const owner of n.task?.owners ?? []) touched.add(owner);
-    for (const [owner, ids] of prev?.ownerTasks ?? []) {
-      if (!ownerTasks.has(owner)) touched.add(owner);
-      else for (const id of ids) { const i = positionOf.get(id); if (i === undefined || this.changed.has(nodes[i]!.item)) { touched.add(owner); break; } }
+    for (let i = 0; i < nodes.length; i++) {
+      const task = nodes[i]!.task;
+      if (!task) continue;
+      for (let k = 0; k < task.owners.length; k++) addTo(ownerTasks, task.owners[k]!, task.id);
+    }
+    // A first run computes every owner's load (in the order the owners first appear).
+    const touched = prev ? new Set<string>() : new Set(ownerTasks.keys());
+    if (prev) {
+      for (const n of nodes) if (this.changed.has(n.item)) for (const owner of n.task?.owners ?? []) touched.add(owner);
+      for (const [owner, ids] of prev.ownerTasks) {
+        if (!ownerTasks.has(owner)) touched.add(owner);
+        else for (const id of ids) { const i = positionOf.get(id); if (i === undefined || this.changed.has(nodes[i]!.item)) { touched.add(owner); break; } }
+      }
     }
     const state: State = { nodes, positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev?.owners ?? new Map() };
     yield;
@@ -217,13 +217,15 @@ export class ScheduleCache {
     // A plan calendar's holidays decide which days a task loads, so they are compared too.
     const calendars = new Map<string, string>();
     const owners = new Map(state.owners);
-    const fresh: Array<{ owner: string; pinned: ScheduleTask[] }> = [];
+    const fresh: Array<{ owner: string; pinned: ScheduleTask[]; at: number[] }> = [];
     for (const owner of touched) {
       const old = owners.get(owner);
       const ids = state.ownerTasks.get(owner);
       const pinned: ScheduleTask[] = [];
+      const at: number[] = [];
       for (const id of ids ?? []) {
-        const t = state.nodes[state.positionOf.get(id)!]?.task;
+        const i = state.positionOf.get(id)!;
+        const t = state.nodes[i]?.task;
         const d = state.tasks.get(id);
         if (!t || d?.start === undefined || d.end === undefined) continue;
         if (t.calendar !== undefined && !calendars.has(t.calendar)) {
@@ -232,6 +234,7 @@ export class ScheduleCache {
         }
         // Pinned at its computed dates, a task needs no predecessors for its load.
         pinned.push({ id, doc: t.doc, calendar: t.calendar, start: d.start, end: d.end, after: NO_AFTER, owners: [owner], allocation: t.allocation });
+        at.push(i);
       }
       if (old && samePinned(old, pinned, calendars)) continue;
       // Its tasks' diagnostics may change, including tasks that left the owner.
@@ -242,7 +245,7 @@ export class ScheduleCache {
         continue;
       }
       if (together) {
-        fresh.push({ owner, pinned });
+        fresh.push({ owner, pinned, at });
         continue;
       }
       const result = scheduleLoad({ ...base, tasks: pinned, milestones: [] });
@@ -261,15 +264,22 @@ export class ScheduleCache {
    * tasks starting on the same day go by that order). A cold check of thousands of owners
    * spent most of its scheduling time starting a run per owner.
    */
-  private loadsTogether(base: Base, state: State, fresh: Array<{ owner: string; pinned: ScheduleTask[] }>, owners: Map<string, OwnerLoad>, calendars: Map<string, string>): void {
-    // Each task once, in node order (a slot per node position: no sort).
+  private loadsTogether(base: Base, state: State, fresh: Array<{ owner: string; pinned: ScheduleTask[]; at: number[] }>, owners: Map<string, OwnerLoad>, calendars: Map<string, string>): void {
+    // Each task once, in node order (a slot per node position: no sort). A task of one
+    // owner goes in as that owner pinned it; one shared by owners as a copy naming them all.
     const slots: Array<ScheduleTask | undefined> = new Array(state.nodes.length);
-    for (const { owner, pinned } of fresh) {
-      for (const t of pinned) {
-        const at = state.positionOf.get(t.id)!;
-        const had = slots[at];
-        if (had) had.owners.push(owner);
-        else slots[at] = { ...t, owners: [owner] };
+    const shared = new Uint8Array(state.nodes.length);
+    for (let f = 0; f < fresh.length; f++) {
+      const { owner, pinned, at } = fresh[f]!;
+      for (let k = 0; k < pinned.length; k++) {
+        const i = at[k]!;
+        const had = slots[i];
+        if (!had) slots[i] = pinned[k];
+        else if (shared[i] === 1) had.owners.push(owner);
+        else {
+          slots[i] = { ...had, owners: [had.owners[0]!, owner] };
+          shared[i] = 1;
+        }
       }
     }
     const tasks: ScheduleTask[] = [];
@@ -353,6 +363,26 @@ function componentsOf(nodes: ScheduleNode[], positionOf: Map<string, number>): n
     else groups.set(r, [i]);
   }
   return [...groups.values()];
+}
+
+/** The dates of every component, in component order, each in node order. */
+function datesInOrder(nodes: ScheduleNode[], components: Component[]): Dates {
+  const tasks = new Map<string, ScheduledTask>();
+  const milestones = new Map<string, ScheduledMilestone>();
+  for (const c of components) {
+    for (const i of c.positions) {
+      const n = nodes[i]!;
+      const id = n.item.id;
+      if (n.task) {
+        const t = c.dates.tasks.get(id);
+        if (t) tasks.set(id, t);
+      } else {
+        const m = c.dates.milestones.get(id);
+        if (m) milestones.set(id, m);
+      }
+    }
+  }
+  return { tasks, milestones };
 }
 
 /** One component in a run of its own (an edit reschedules the components it touched). */
