@@ -5,7 +5,7 @@ import { applyConfig, compareDiagnostics, runChecksSteps } from '../check/runChe
 import type { CalendarSpec, DayNumber, Diagnostic, FilePath, FileResult, Item, ItemKind } from '../model/types.js';
 import { ITEM_KINDS } from '../model/types.js';
 import { WorkCalendar } from '../schedule/calendar.js';
-import type { ScheduleInput, ScheduleResult } from '../schedule/types.js';
+import type { ScheduleInput, ScheduleMilestone, ScheduleResult, ScheduleTask } from '../schedule/types.js';
 import type { Baseline } from '../baseline/baseline.js';
 import type { Analysis, FeatureInfo, GoalInfo } from '../analysis/types.js';
 import { ScheduleCache } from './scheduleCache.js';
@@ -105,11 +105,23 @@ export class Analyzer {
     // cache to the first edit.
     const first = this.lastNodes === undefined;
     if (!first) this.takeInPendingNodes();
+    // Items come file by file: look the file's settings up when the file changes.
+    let file: FilePath | undefined;
+    let planStart: DayNumber | undefined;
+    let calendar = false;
     for (const list of [index.byKind.task, index.byKind.milestone]) {
       for (let k = 0; k < list.length; k++) {
         const item = list[k]!;
         this.nodeAt.set(item.id, out.length);
-        out.push(first ? scheduleNode(item, files.get(item.file)?.planStart, base.calendars?.has(item.file) ?? false, index.items) : this.nodeFor(item, base, files, index));
+        if (!first) out.push(this.nodeFor(item, base, files, index));
+        else {
+          if (item.file !== file) {
+            file = item.file;
+            planStart = files.get(file)?.planStart;
+            calendar = base.calendars?.has(file) ?? false;
+          }
+          out.push(scheduleNode(item, planStart, calendar, index.items));
+        }
         if (out.length % NODES_STEP === 0) yield;
       }
     }
@@ -373,16 +385,21 @@ function sameItems(a: FileResult, b: FileResult): boolean {
 }
 
 
-/** The linked IDs of the given kinds, each once (with a Set: an `after:` of 100,000 IDs must not be quadratic). */
-function resolved(item: Item, key: 'after', items: ReadonlyMap<string, Item>, kinds: readonly ItemKind[]): string[] {
+/** The predecessors a node waits for: linked tasks and milestones, each once (a Set for a long list: an `after:` of 100,000 IDs must not be quadratic). */
+function resolvedAfter(item: Item, items: ReadonlyMap<string, Item>): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
-  for (const ref of item.links[key] ?? []) {
-    const target = items.get(ref.id);
-    if (target && kinds.includes(target.kind) && !seen.has(ref.id)) {
-      seen.add(ref.id);
-      out.push(ref.id);
-    }
+  const refs = item.links.after;
+  if (refs === undefined) return out;
+  const seen = refs.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < refs.length; i++) {
+    const id = refs[i]!.id;
+    const kind = items.get(id)?.kind;
+    if (kind !== 'task' && kind !== 'milestone') continue;
+    if (seen) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+    } else if (out.includes(id)) continue;
+    out.push(id);
   }
   return out;
 }
@@ -395,28 +412,26 @@ export function scheduleBase(config: SpeclineConfig, files: ReadonlyMap<FilePath
 }
 
 export function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: boolean, items: ReadonlyMap<string, Item>): ScheduleNode {
-  const after = resolved(item, 'after', items, ['task', 'milestone']);
+  const after = resolvedAfter(item, items);
+  // Optional fields are set only when there is a value (no spread of a small object per field: this runs for every task).
   if (item.kind === 'milestone') {
+    const milestone: ScheduleMilestone = { id: item.id, doc: item.file, after };
+    if (calendar) milestone.calendar = item.file;
     // A milestone's `end` (or `due`) is read as its date when it has no `date`.
     const date = item.date ?? item.end;
-    return { item, milestone: { id: item.id, doc: item.file, ...(calendar ? { calendar: item.file } : {}), ...(date !== undefined ? { date } : {}), after, ...(item.source === 'mermaid' ? { fixed: true } : {}) } };
+    if (date !== undefined) milestone.date = date;
+    if (item.source === 'mermaid') milestone.fixed = true;
+    return { item, milestone };
   }
-  return {
-    item,
-    task: {
-      id: item.id,
-      doc: item.file,
-      ...(calendar ? { calendar: item.file } : {}),
-      ...(item.start !== undefined ? { start: item.start } : {}),
-      ...(item.end !== undefined ? { end: item.end } : {}),
-      ...(item.duration ? { duration: item.duration } : {}),
-      after,
-      ...(planStart !== undefined ? { planStart } : {}),
-      owners: item.owners,
-      ...(item.allocation !== undefined ? { allocation: item.allocation } : {}),
-      ...(item.source === 'mermaid' ? { fixed: true } : {}),
-    },
-  };
+  const task: ScheduleTask = { id: item.id, doc: item.file, after, owners: item.owners };
+  if (calendar) task.calendar = item.file;
+  if (item.start !== undefined) task.start = item.start;
+  if (item.end !== undefined) task.end = item.end;
+  if (item.duration) task.duration = item.duration;
+  if (planStart !== undefined) task.planStart = planStart;
+  if (item.allocation !== undefined) task.allocation = item.allocation;
+  if (item.source === 'mermaid') task.fixed = true;
+  return { item, task };
 }
 
 /** Every definition by ID, the first one of each, and the first ones by kind, in file order. */
@@ -484,20 +499,29 @@ export function buildIndex(files: Map<FilePath, FileResult>): Index {
 function featureInfo(byKind: Readonly<Record<ItemKind, readonly Item[]>>, items: ReadonlyMap<string, Item>, sched: ScheduleResult, config: SpeclineConfig, files: Map<FilePath, FileResult>): Map<string, FeatureInfo> {
   const tasks = new Map<string, string[]>();
   const milestones = new Map<string, string[]>();
-  const link = (from: Item, into: Map<string, string[]>): void => {
-    // Items are linked in order, so a repeat of `from` can only be the list's last entry:
-    // checking that keeps a feature with 10,000 tasks linear.
-    for (const ref of from.links.features ?? []) {
-      const list = into.get(ref.id);
-      if (!list) into.set(ref.id, [from.id]);
-      else if (list[list.length - 1] !== from.id) list.push(from.id);
+  const link = (list: readonly Item[], into: Map<string, string[]>): void => {
+    for (let i = 0; i < list.length; i++) {
+      const from = list[i]!;
+      const refs = from.links.features;
+      if (refs === undefined) continue;
+      // Items are linked in order, so a repeat of `from` can only be the list's last entry:
+      // checking that keeps a feature with 10,000 tasks linear.
+      for (let k = 0; k < refs.length; k++) {
+        const ids = into.get(refs[k]!.id);
+        if (!ids) into.set(refs[k]!.id, [from.id]);
+        else if (ids[ids.length - 1] !== from.id) ids.push(from.id);
+      }
     }
   };
-  for (const t of byKind.task) link(t, tasks);
-  for (const m of byKind.milestone) link(m, milestones);
+  link(byKind.task, tasks);
+  link(byKind.milestone, milestones);
   const calendars = calendarCache(config, files);
   const out = new Map<string, FeatureInfo>();
-  for (const f of byKind.feature) out.set(f.id, rollUpFeature(f, tasks.get(f.id) ?? [], milestones.get(f.id) ?? [], items, sched, calendars));
+  const features = byKind.feature;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    out.set(f.id, rollUpFeature(f, tasks.get(f.id) ?? [], milestones.get(f.id) ?? [], items, sched, calendars));
+  }
   return out;
 }
 
