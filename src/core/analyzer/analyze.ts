@@ -4,13 +4,13 @@ import type { CheckContext } from '../check/checkContext.js';
 import { applyConfig, compareDiagnostics, runChecksSteps } from '../check/runChecks.js';
 import type { CalendarSpec, DayNumber, Diagnostic, FilePath, FileResult, Item, ItemKind } from '../model/types.js';
 import { ITEM_KINDS } from '../model/types.js';
-import { WorkCalendar } from '../schedule/calendar.js';
+import type { WorkCalendar } from '../schedule/calendar.js';
 import type { ScheduleInput, ScheduleMilestone, ScheduleResult, ScheduleTask } from '../schedule/types.js';
 import type { Baseline } from '../baseline/baseline.js';
 import type { Analysis, FeatureInfo, GoalInfo } from '../analysis/types.js';
 import { ScheduleCache } from './scheduleCache.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
-import { computeCost } from '../cost/computeCost.js';
+import { calendarsOf, computeCost } from '../cost/computeCost.js';
 import type { CostResult } from '../model/costTypes.js';
 import { costSignatures, signatureChanges, updateSignatures } from '../cost/costSignatures.js';
 import type { CostSignatures } from '../cost/costSignatures.js';
@@ -606,23 +606,17 @@ function compareItems(a: Item, b: Item): number {
 }
 
 function calendarCache(config: SpeclineConfig, files: Map<FilePath, FileResult>): (file: FilePath) => WorkCalendar {
-  const byFile = new Map<string, WorkCalendar>();
-  return (file) => {
-    let cal = byFile.get(file);
-    if (!cal) {
-      cal = new WorkCalendar(mergeCalendar(config.calendar, files.get(file)?.planCalendar));
-      byFile.set(file, cal);
-    }
-    return cal;
-  };
+  return calendarsOf({ config, files });
 }
 
 /** One feature's roll-up from the tasks and milestones that name it. */
 function rollUpFeature(f: Item, tasks: string[], milestoneLinks: string[], items: ReadonlyMap<string, Item>, sched: ScheduleResult, calendarOf: (file: FilePath) => WorkCalendar): FeatureInfo {
-  const goals = [...new Set((f.links.goals ?? []).map((r) => r.id))].filter((id) => items.get(id)?.kind === 'goal');
-  const milestones = (f.links.milestone ?? []).map((r) => r.id).filter((id) => items.get(id)?.kind === 'milestone');
-  const known = new Set(milestones);
-  for (const m of milestoneLinks) if (!known.has(m)) milestones.push(m);
+  const goals = linkedOfKind(f.links.goals, items, 'goal', true);
+  const milestones = linkedOfKind(f.links.milestone, items, 'milestone', false);
+  if (milestoneLinks.length > 0) {
+    const known = new Set(milestones);
+    for (const m of milestoneLinks) if (!known.has(m)) milestones.push(m);
+  }
   const info: FeatureInfo = { id: f.id, goals, tasks, milestones, traced: false, scheduled: false };
   let total = 0;
   let doneDays = 0;
@@ -641,6 +635,24 @@ function rollUpFeature(f: Item, tasks: string[], milestoneLinks: string[], items
   if (total > 0) info.progress = Math.round((doneDays / total) * 1000) / 10;
   info.traced = info.goals.length > 0 && info.tasks.length > 0;
   return info;
+}
+
+/** The linked IDs that name an item of `kind`, in link order; `once` drops repeats (a Set only for a long list). */
+function linkedOfKind(refs: readonly { id: string }[] | undefined, items: ReadonlyMap<string, Item>, kind: ItemKind, once: boolean): string[] {
+  const out: string[] = [];
+  if (refs === undefined) return out;
+  const seen = once && refs.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < refs.length; i++) {
+    const id = refs[i]!.id;
+    if (once) {
+      if (seen) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      } else if (out.includes(id)) continue;
+    }
+    if (items.get(id)?.kind === kind) out.push(id);
+  }
+  return out;
 }
 
 function goalDeadline(g: Item): { id: string; deadline?: number } {

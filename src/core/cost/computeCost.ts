@@ -56,13 +56,19 @@ function byPath(plans: Map<FilePath, CostFigures>): Map<FilePath, CostFigures> {
   return sorted ? plans : new Map([...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** One work calendar per plan file, made on first use (a calendar costs more than a task). */
+/**
+ * The work calendar of each plan file, made on first use (a calendar costs more than a
+ * task). Files without a calendar of their own share the project's.
+ */
 export function calendarsOf(src: Pick<CostSource, 'config' | 'files'>): (file: FilePath) => WorkCalendar {
   const calendars = new Map<FilePath, WorkCalendar>();
+  let project: WorkCalendar | undefined;
   return (file) => {
     let cal = calendars.get(file);
     if (!cal) {
-      cal = new WorkCalendar(mergeCalendar(src.config.calendar, src.files.get(file)?.planCalendar));
+      const spec = mergeCalendar(src.config.calendar, src.files.get(file)?.planCalendar);
+      // mergeCalendar gives the project's own spec back when the plan sets no calendar.
+      cal = spec === src.config.calendar ? (project ??= new WorkCalendar(spec)) : new WorkCalendar(spec);
       calendars.set(file, cal);
     }
     return cal;
