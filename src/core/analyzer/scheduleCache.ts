@@ -72,6 +72,10 @@ interface State {
  */
 export class ScheduleCache {
   private state: State | undefined;
+
+  /** @param batchNodes most nodes per scheduler run of a full run ({@link BATCH_NODES}; tests pass small ones). */
+  constructor(private readonly batchNodes = BATCH_NODES) {}
+
   /**
    * Items of the components recomputed by the last run, and items that left. A first run
    * leaves it empty: with nothing before it, everything is new.
@@ -131,7 +135,7 @@ export class ScheduleCache {
       components.push(component);
       for (const i of positions) componentAt[i] = component;
       if (prev) for (const m of members) this.changed.add(m.item);
-      if (batchNodes > 0 && batchNodes + positions.length > BATCH_NODES) {
+      if (batchNodes > 0 && batchNodes + positions.length > this.batchNodes) {
         scheduleBatch(base, nodes, batch, positionOf, componentAt);
         batch = [];
         batchNodes = 0;
