@@ -81,7 +81,7 @@ export class ScheduleCache {
    * leaves it empty: with nothing before it, everything is new.
    */
   readonly changed = new Set<Item>();
-  /** Tasks of the owners whose load the last run recomputed. */
+  /** Tasks of the owners whose load the last run recomputed; a first run leaves it empty, like `changed`. */
   readonly changedOwnerTasks = new Set<string>();
 
   run(base: Base, nodes: ScheduleNode[]): ScheduleResult {
@@ -171,7 +171,7 @@ export class ScheduleCache {
     const state: State = { nodes, positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev?.owners ?? new Map() };
     yield;
     // The owners' task lists are in node order here, so one scheduler run can do them all.
-    state.owners = yield* this.ownerLoads(base, state, touched, true);
+    state.owners = yield* this.ownerLoads(base, state, touched, true, prev !== undefined);
     return state;
   }
 
@@ -217,7 +217,7 @@ export class ScheduleCache {
   }
 
   /** Load and over-allocation per owner, recomputed only for the touched owners. */
-  private *ownerLoads(base: Base, state: State, touched: Set<string>, together = false): Generator<void, Map<string, OwnerLoad>, void> {
+  private *ownerLoads(base: Base, state: State, touched: Set<string>, together = false, track = true): Generator<void, Map<string, OwnerLoad>, void> {
     // A plan calendar's holidays decide which days a task loads, so they are compared too.
     const calendars = new Map<string, string>();
     const owners = new Map(state.owners);
@@ -242,7 +242,7 @@ export class ScheduleCache {
       }
       if (old && samePinned(old, pinned, calendars)) continue;
       // Its tasks' diagnostics may change, including tasks that left the owner.
-      for (const t of pinned) this.changedOwnerTasks.add(t.id);
+      if (track) for (const t of pinned) this.changedOwnerTasks.add(t.id);
       for (const i of old?.issues ?? []) if (i.code === 'resource.overallocated') for (const id of i.tasks) this.changedOwnerTasks.add(id);
       if (!ids || ids.size === 0) {
         owners.delete(owner);
