@@ -75,8 +75,11 @@ export class Analyzer {
   private signatures: CostSignatures | (() => CostSignatures) = new Map();
   /** Files whose links a full run left for `linkedFrom` to take in when an edit first needs it. */
   private linksPending: ReadonlyMap<FilePath, FileResult> | undefined;
-  /** The first run's nodes, left for the node cache to take in when an edit first needs it. */
-  private nodesPending: { nodes: ScheduleNode[]; base: Omit<ScheduleInput, 'tasks' | 'milestones'>; files: Map<FilePath, FileResult>; index: Index } | undefined;
+  /**
+   * The first run's nodes, which the node cache takes in one by one as edits look items
+   * up: the entry `nodeFor` would have made for the item then (the inputs are snapshots).
+   */
+  private nodesPending: { nodes: ScheduleNode[]; at: Map<string, number>; base: Omit<ScheduleInput, 'tasks' | 'milestones'>; files: Map<FilePath, FileResult>; index: Index } | undefined;
   /** Schedule input per item, valid while the item, its file's plan settings and its predecessors are the same. */
   private readonly nodes = new WeakMap<Item, { node: ScheduleNode; targets: string[]; planStart: DayNumber | undefined; calendar: boolean }>();
 
@@ -85,7 +88,6 @@ export class Analyzer {
 
   /** The last node list with the nodes of the changed files' items replaced (same IDs in the same places). */
   private patchNodes(last: ScheduleNode[], changed: FilePath[], base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode[] {
-    this.takeInPendingNodes();
     const out = last.slice();
     for (const path of changed) {
       for (const item of files.get(path)?.items ?? []) {
@@ -104,7 +106,6 @@ export class Analyzer {
     // The first run has no cache to look in: it builds the nodes and leaves filling the
     // cache to the first edit.
     const first = this.lastNodes === undefined;
-    if (!first) this.takeInPendingNodes();
     // Items come file by file: look the file's settings up when the file changes.
     let file: FilePath | undefined;
     let planStart: DayNumber | undefined;
@@ -125,21 +126,24 @@ export class Analyzer {
         if (out.length % NODES_STEP === 0) yield;
       }
     }
-    if (first) this.nodesPending = { nodes: out, base, files, index };
+    if (first) this.nodesPending = { nodes: out, at: this.nodeAt, base, files, index };
     return out;
   }
 
-  /** Puts the first run's nodes in the cache, as `nodeFor` would have then. */
-  private takeInPendingNodes(): void {
+  /** The cache entry of an item of the first run's nodes, made as `nodeFor` would have made it then. */
+  private pendingEntry(item: Item): { node: ScheduleNode; targets: string[]; planStart: DayNumber | undefined; calendar: boolean } | undefined {
     const pending = this.nodesPending;
-    if (!pending) return;
-    this.nodesPending = undefined;
-    for (const node of pending.nodes) {
-      const item = node.item;
-      if (this.nodes.has(item)) continue;
-      const targets = (item.links.after ?? []).map((r) => targetKey(pending.index.items.get(r.id)));
-      this.nodes.set(item, { node, targets, planStart: pending.files.get(item.file)?.planStart, calendar: pending.base.calendars?.has(item.file) ?? false });
-    }
+    const at = pending?.at.get(item.id);
+    const node = at === undefined ? undefined : pending!.nodes[at];
+    if (!node || node.item !== item) return undefined;
+    const entry = {
+      node,
+      targets: (item.links.after ?? []).map((r) => targetKey(pending!.index.items.get(r.id))),
+      planStart: pending!.files.get(item.file)?.planStart,
+      calendar: pending!.base.calendars?.has(item.file) ?? false,
+    };
+    this.nodes.set(item, entry);
+    return entry;
   }
 
   private nodeFor(item: Item, base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode {
@@ -147,7 +151,7 @@ export class Analyzer {
       const planStart = files.get(item.file)?.planStart;
       const calendar = base.calendars?.has(item.file) ?? false;
       const refs = item.links.after ?? [];
-      const cached = this.nodes.get(item);
+      const cached = this.nodes.get(item) ?? this.pendingEntry(item);
       // Predecessors are compared by ID and kind (what the schedule reads), not by object.
       const targets = refs.map((r) => targetKey(index.items.get(r.id)));
       if (cached && cached.planStart === planStart && cached.calendar === calendar && cached.targets.length === targets.length && targets.every((t, i) => cached.targets[i] === t)) {
@@ -188,10 +192,18 @@ export class Analyzer {
       for (const path of prev.files.keys()) if (!files.has(path)) changed.push(path);
       const pending = this.linksPending;
       if (pending) {
+        // What `indexLinks` of every file gives, in one pass over the references.
         this.linksPending = undefined;
         let n = 0;
         for (const f of pending.values()) {
-          this.indexLinks(f.file, undefined, f);
+          const refs = f.references;
+          for (let i = 0; i < refs.length; i++) {
+            const ref = refs[i]!;
+            if (ref.key === undefined) continue;
+            const set = this.linkedFrom.get(ref.id);
+            if (set) set.add(f.file);
+            else this.linkedFrom.set(ref.id, new Set([f.file]));
+          }
           if (++n % FILES_STEP === 0) yield;
         }
       }
