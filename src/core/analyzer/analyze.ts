@@ -632,7 +632,8 @@ function rollUpFeature(f: Item, tasks: string[], milestoneLinks: string[], items
   const info: FeatureInfo = { id: f.id, goals, tasks, milestones, traced: false, scheduled: false };
   let total = 0;
   let doneDays = 0;
-  for (const id of tasks) {
+  for (let i = 0; i < tasks.length; i++) {
+    const id = tasks[i]!;
     const s = sched.tasks.get(id);
     const task = items.get(id)!;
     if (s?.start === undefined || s.end === undefined) continue;

@@ -133,7 +133,7 @@ export class ScheduleCache {
       }
       const component: Component = { slot: components.length, positions, members, dates: NO_DATES, issues: [] };
       components.push(component);
-      for (const i of positions) componentAt[i] = component;
+      for (let k = 0; k < positions.length; k++) componentAt[positions[k]!] = component;
       if (prev) for (const m of members) this.changed.add(m.item);
       if (batchNodes > 0 && batchNodes + positions.length > this.batchNodes) {
         scheduleBatch(base, nodes, batch, positionOf, componentAt);
@@ -411,8 +411,9 @@ function scheduleBatch(base: Base, nodes: ScheduleNode[], batch: Component[], po
   const tasks: ScheduleTask[] = [];
   const milestones: ScheduleMilestone[] = [];
   for (const c of batch) {
-    for (const i of c.positions) {
-      const n = nodes[i]!;
+    const positions = c.positions;
+    for (let k = 0; k < positions.length; k++) {
+      const n = nodes[positions[k]!]!;
       if (n.task) tasks.push(n.task);
       else if (n.milestone) milestones.push(n.milestone);
     }

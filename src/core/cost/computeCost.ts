@@ -78,8 +78,8 @@ export function calendarsOf(src: Pick<CostSource, 'config' | 'files'>): (file: F
 /** A feature's sum: each of its tasks' figures divided by the number of features that task delivers. */
 export function featureFigures(info: FeatureInfo, tasks: ReadonlyMap<string, TaskCost>): CostFigures {
   const sum = emptyFigures();
-  for (const taskId of info.tasks) {
-    const t = tasks.get(taskId);
+  for (let i = 0; i < info.tasks.length; i++) {
+    const t = tasks.get(info.tasks[i]!);
     if (t && t.featureCount > 0) addShare(sum, t, 1 / t.featureCount);
   }
   return sum;

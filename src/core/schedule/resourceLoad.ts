@@ -67,10 +67,14 @@ export function ownersOf(g: ScheduleGraph, dates: LoadDates): OwnerTasks[] {
   ownedStart[g.taskCount] = owned.length;
 
   const lists: OwnerTasks[] = handles.map((owner) => ({ owner, byStart: [], byEnd: [] }));
-  for (const t of sortByDay(scheduled, dates.start, g.taskCount)) {
+  const byStart = sortByDay(scheduled, dates.start, g.taskCount);
+  for (let k = 0; k < byStart.length; k++) {
+    const t = byStart[k];
     for (let i = ownedStart[t]; i < ownedStart[t + 1]; i++) lists[owned[i]].byStart.push(t);
   }
-  for (const t of sortByDay(scheduled, dates.end, g.taskCount)) {
+  const byEnd = sortByDay(scheduled, dates.end, g.taskCount);
+  for (let k = 0; k < byEnd.length; k++) {
+    const t = byEnd[k];
     for (let i = ownedStart[t]; i < ownedStart[t + 1]; i++) lists[owned[i]].byEnd.push(t);
   }
   return lists.sort((a, b) => compareIds(a.owner, b.owner));
