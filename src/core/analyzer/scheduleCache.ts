@@ -1,6 +1,6 @@
 import type { Item } from '../model/types.js';
 import { compareIds } from '../schedule/compareIds.js';
-import { scheduleDates, scheduleLoad } from '../schedule/scheduler.js';
+import { schedule, scheduleDates, scheduleLoad } from '../schedule/scheduler.js';
 import type { LoadRun } from '../schedule/resourceLoad.js';
 import { PatchedMap } from '../model/patchedMap.js';
 import type { ScheduledMilestone, ScheduledTask, ScheduleInput, ScheduleIssue, ScheduleMilestone, ScheduleResult, ScheduleTask } from '../schedule/types.js';
@@ -23,6 +23,12 @@ const BATCH_NODES = 10_000;
 
 type Dates = Pick<ScheduleResult, 'tasks' | 'milestones'>;
 
+interface Pinned {
+  tasks: ScheduleTask[];
+  /** Plan calendar key → the calendar as JSON. */
+  calendars: Map<string, string>;
+}
+
 interface Component {
   /** Its place in `State.components`. */
   slot: number;
@@ -38,10 +44,12 @@ interface Component {
 }
 
 interface OwnerLoad {
-  /** The owner's tasks at their dates when the load was computed, to tell whether it must be redone. */
-  pinned: ScheduleTask[];
-  /** Plan calendar key → the calendar as JSON, as it was then: holidays decide which days load. */
-  calendars: Map<string, string>;
+  /**
+   * The owner's tasks at their dates when the load was computed, and their plan calendars
+   * as JSON then (holidays decide which days load): what tells whether it must be redone.
+   * Built on first read after a first run, which never compares.
+   */
+  pinned: () => Pinned;
   issues: ScheduleIssue[];
   /** The owner's load runs, from the scheduler run that computed them (built on first read). */
   runs: () => LoadRun[] | undefined;
@@ -144,7 +152,9 @@ export class ScheduleCache {
       batch.push(component);
       batchNodes += positions.length;
     }
-    if (batch.length) scheduleBatch(base, nodes, batch, positionOf, componentAt);
+    // A first run that schedules everything in one run takes the owners' load from that
+    // run too (see loadsFromRun).
+    const whole = batch.length ? scheduleBatch(base, nodes, batch, positionOf, componentAt, !prev && batch.length === components.length) : undefined;
     yield;
     // In component order, each in node order: the order a run per component gives, and
     // the order of a single run that scheduled every component (then its maps serve as they are).
@@ -170,6 +180,10 @@ export class ScheduleCache {
     }
     const state: State = { nodes, positionOf, componentAt, components, tasks, milestones, ownerTasks, owners: prev?.owners ?? new Map() };
     yield;
+    if (whole) {
+      state.owners = loadsFromRun(base, state, whole);
+      return state;
+    }
     // The owners' task lists are in node order here, so one scheduler run can do them all.
     state.owners = yield* this.ownerLoads(base, state, touched, true, prev !== undefined);
     return state;
@@ -225,22 +239,9 @@ export class ScheduleCache {
     for (const owner of touched) {
       const old = owners.get(owner);
       const ids = state.ownerTasks.get(owner);
-      const pinned: ScheduleTask[] = [];
       const at: number[] = [];
-      for (const id of ids ?? []) {
-        const i = state.positionOf.get(id)!;
-        const t = state.nodes[i]?.task;
-        const d = state.tasks.get(id);
-        if (!t || d?.start === undefined || d.end === undefined) continue;
-        if (t.calendar !== undefined && !calendars.has(t.calendar)) {
-          const spec = base.calendars?.get(t.calendar);
-          calendars.set(t.calendar, spec ? JSON.stringify(spec) : '');
-        }
-        // Pinned at its computed dates, a task needs no predecessors for its load.
-        pinned.push({ id, doc: t.doc, calendar: t.calendar, start: d.start, end: d.end, after: NO_AFTER, owners: [owner], allocation: t.allocation });
-        at.push(i);
-      }
-      if (old && samePinned(old, pinned, calendars)) continue;
+      const pinned = pinnedOf(owner, ids ?? [], base, state, calendars, at);
+      if (old && samePinned(old.pinned(), pinned, calendars)) continue;
       // Its tasks' diagnostics may change, including tasks that left the owner.
       if (track) for (const t of pinned) this.changedOwnerTasks.add(t.id);
       for (const i of old?.issues ?? []) if (i.code === 'resource.overallocated') for (const id of i.tasks) this.changedOwnerTasks.add(id);
@@ -253,7 +254,8 @@ export class ScheduleCache {
         continue;
       }
       const result = scheduleLoad({ ...base, tasks: pinned, milestones: [] });
-      owners.set(owner, { pinned, calendars, runs: () => result.load.get(owner), issues: [...result.issues] });
+      const key = { tasks: pinned, calendars };
+      owners.set(owner, { pinned: () => key, runs: () => result.load.get(owner), issues: [...result.issues] });
       yield;
     }
     yield;
@@ -294,7 +296,8 @@ export class ScheduleCache {
     for (const i of result.issues) if (i.code === 'resource.overallocated') issues.set(i.owner, i);
     for (const { owner, pinned } of fresh) {
       const issue = issues.get(owner);
-      owners.set(owner, { pinned, calendars, runs: () => result.load.get(owner), issues: issue ? [issue] : [] });
+      const key = { tasks: pinned, calendars };
+      owners.set(owner, { pinned: () => key, runs: () => result.load.get(owner), issues: issue ? [issue] : [] });
     }
   }
 }
@@ -305,11 +308,68 @@ const NO_AFTER: string[] = [];
 /** The dates of components not scheduled yet. */
 const NO_DATES: Dates = { tasks: new Map(), milestones: new Map() };
 
+/**
+ * The owner's tasks with dates, pinned at them (in `ids` order), for a load run; fills in
+ * `calendars` for their plan calendars and `at` with their node positions.
+ */
+function pinnedOf(owner: string, ids: Iterable<string>, base: Base, state: Pick<State, 'nodes' | 'positionOf' | 'tasks'>, calendars: Map<string, string>, at: number[]): ScheduleTask[] {
+  const pinned: ScheduleTask[] = [];
+  for (const id of ids) {
+    const i = state.positionOf.get(id)!;
+    const t = state.nodes[i]?.task;
+    const d = state.tasks.get(id);
+    if (!t || d?.start === undefined || d.end === undefined) continue;
+    if (t.calendar !== undefined && !calendars.has(t.calendar)) {
+      const spec = base.calendars?.get(t.calendar);
+      calendars.set(t.calendar, spec ? JSON.stringify(spec) : '');
+    }
+    // Pinned at its computed dates, a task needs no predecessors for its load.
+    pinned.push({ id, doc: t.doc, calendar: t.calendar, start: d.start, end: d.end, after: NO_AFTER, owners: [owner], allocation: t.allocation });
+    at.push(i);
+  }
+  return pinned;
+}
+
+/**
+ * Every owner's load from a first run that scheduled every component at once, with owners:
+ * what `ownerLoads` gives, without pinning every task again. It equals the pinned run
+ * because no task in it is `fixed`: every date the scheduler gives is then a working day
+ * of the task's calendar with the end on or after the start, so pinning moves nothing;
+ * and the load and over-allocation of an owner do not depend on the order of the tasks.
+ * An owner none of whose tasks has dates gets no runs, as from a pinned run without them.
+ */
+function loadsFromRun(base: Base, state: State, run: ScheduleResult): Map<string, OwnerLoad> {
+  const issues = new Map<string, ScheduleIssue>();
+  for (const i of run.issues) if (i.code === 'resource.overallocated') issues.set(i.owner, i);
+  const owners = new Map<string, OwnerLoad>();
+  for (const [owner, ids] of state.ownerTasks) {
+    const issue = issues.get(owner);
+    // The owner's task IDs as they are now (an edit patches the sets in place).
+    const now = [...ids];
+    let key: Pinned | undefined;
+    owners.set(owner, {
+      pinned: () => {
+        if (!key) {
+          const calendars = new Map<string, string>();
+          key = { tasks: pinnedOf(owner, now, base, state, calendars, []), calendars };
+        }
+        return key;
+      },
+      runs: () => {
+        const runs = run.load.get(owner);
+        return runs !== undefined && runs.length > 0 ? runs : undefined;
+      },
+      issues: issue ? [issue] : [],
+    });
+  }
+  return owners;
+}
+
 /** Did the owner's pinned tasks keep their IDs, dates, allocations and calendars? */
-function samePinned(old: OwnerLoad, pinned: ScheduleTask[], calendars: Map<string, string>): boolean {
-  if (old.pinned.length !== pinned.length) return false;
+function samePinned(old: Pinned, pinned: ScheduleTask[], calendars: Map<string, string>): boolean {
+  if (old.tasks.length !== pinned.length) return false;
   for (let k = 0; k < pinned.length; k++) {
-    const a = old.pinned[k]!;
+    const a = old.tasks[k]!;
     const b = pinned[k]!;
     if (a.id !== b.id || a.start !== b.start || a.end !== b.end || a.allocation !== b.allocation) return false;
     const ca = a.calendar === undefined ? '' : old.calendars.get(a.calendar) ?? '';
@@ -407,21 +467,27 @@ function scheduleComponent(base: Base, nodes: ScheduleNode[], positions: number[
  * Several components in one run, their issues dealt out to them. Components share no
  * dependency and no document, so each gets the dates and issues a run of its own gives.
  */
-function scheduleBatch(base: Base, nodes: ScheduleNode[], batch: Component[], positionOf: Map<string, number>, componentAt: Component[]): void {
+function scheduleBatch(base: Base, nodes: ScheduleNode[], batch: Component[], positionOf: Map<string, number>, componentAt: Component[], withLoad = false): ScheduleResult | undefined {
   const tasks: ScheduleTask[] = [];
   const milestones: ScheduleMilestone[] = [];
+  let fixed = false;
   for (const c of batch) {
     const positions = c.positions;
     for (let k = 0; k < positions.length; k++) {
       const n = nodes[positions[k]!]!;
-      if (n.task) tasks.push(n.task);
-      else if (n.milestone) milestones.push(n.milestone);
+      if (n.task) {
+        tasks.push(n.task);
+        if (n.task.fixed) fixed = true;
+      } else if (n.milestone) milestones.push(n.milestone);
     }
   }
-  const dates = scheduleDates({ ...base, tasks, milestones });
+  // The owners' load as well when asked for and the run can give it (see loadsFromRun).
+  const whole = withLoad && !fixed ? schedule({ ...base, tasks, milestones }) : undefined;
+  const dates = whole ?? scheduleDates({ ...base, tasks, milestones });
   for (const c of batch) c.dates = dates;
   // Sorted for the whole run, so sorted for each component.
-  for (const issue of dates.issues) componentAt[positionOf.get(issueKey(issue))!]!.issues.push(issue);
+  for (const issue of dates.issues) if (issue.code !== 'resource.overallocated') componentAt[positionOf.get(issueKey(issue))!]!.issues.push(issue);
+  return whole;
 }
 
 function resultOf(state: State): ScheduleResult {

@@ -24,10 +24,22 @@ function randomPlans(seed: number): ScheduleInput {
     dur: rnd() < 0.9 ? `${randInt(rnd, 1, 8)}d` : undefined,
     after: ids.filter((_, j) => linked(i, j)).join(' '),
     owners: ['@ana', '@bo', '@cy'].filter(() => rnd() < 0.4).join(' '),
-    alloc: rnd() < 0.3 ? 50 : undefined,
+    alloc: rnd() < 0.3 ? randInt(rnd, 1, 4) * 25 : undefined,
+    // Some plans on a Sunday–Thursday calendar with a holiday of its own.
+    cal: docOf[i] === docs[1] ? 'gulf' : undefined,
   }));
   const milestones: MilestoneRow[] = [{ id: 'M-1', doc: docs[0], after: ids[randInt(rnd, 0, count - 1)] }, { id: 'M-2', doc: docs[docs.length - 1] }];
-  return buildInput({ start: iso(base), tasks, milestones, holidays: [iso(base + 9)] });
+  const input = buildInput({
+    start: iso(base),
+    tasks,
+    milestones,
+    holidays: [iso(base + 9)],
+    calendars: { gulf: { workdays: [0, 1, 2, 3, 4], holidays: [iso(base + 3)] } },
+    owners: { '@bo': 150 },
+  });
+  // Every fourth seed, a task with a mermaid chart's dates, weekend days included.
+  if (seed % 4 === 0) Object.assign(input.tasks[0]!, { fixed: true, start: base + 5, end: base + 13 });
+  return input;
 }
 
 /** What every component shares: the input without its tasks and milestones. */
@@ -72,16 +84,18 @@ describe('ScheduleCache: a full run in batches of components', () => {
       const base = baseOf(input);
       const nodes = nodesOf(input);
       const rnd = prng(seed);
-      const cache = new ScheduleCache(8);
-      cache.run(base, nodes);
       // Same ID, document and predecessors, a new length and no duration now and then.
       const at = randInt(rnd, 0, input.tasks.length - 1);
       const task = { ...input.tasks[at]!, duration: rnd() < 0.3 ? undefined : { amount: randInt(rnd, 1, 12), unit: 'd' as const } };
       const edited = nodes.slice();
       edited[at] = { item: { ...nodes[at]!.item }, task };
-      const patched = cache.run(base, edited);
       const fresh = new ScheduleCache(1).run(base, edited);
-      assert.equal(summary(patched), summary(fresh));
+      // After runs in batches, and after one run of everything (which loads owners from it).
+      for (const size of [8, 10_000]) {
+        const cache = new ScheduleCache(size);
+        cache.run(base, nodes);
+        assert.equal(summary(cache.run(base, edited)), summary(fresh), `batches of ${size}`);
+      }
     });
   }
 });
