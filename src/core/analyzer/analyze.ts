@@ -4,15 +4,16 @@ import type { CheckContext } from '../check/checkContext.js';
 import { applyConfig, compareDiagnostics, runChecksSteps } from '../check/runChecks.js';
 import type { CalendarSpec, DayNumber, Diagnostic, FilePath, FileResult, Item, ItemKind } from '../model/types.js';
 import { ITEM_KINDS } from '../model/types.js';
-import { WorkCalendar } from '../schedule/calendar.js';
-import type { ScheduleInput, ScheduleResult } from '../schedule/types.js';
+import type { WorkCalendar } from '../schedule/calendar.js';
+import type { ScheduleInput, ScheduleMilestone, ScheduleResult, ScheduleTask } from '../schedule/types.js';
 import type { Baseline } from '../baseline/baseline.js';
 import type { Analysis, FeatureInfo, GoalInfo } from '../analysis/types.js';
 import { ScheduleCache } from './scheduleCache.js';
 import { mergeCalendar } from '../schedule/mergeCalendar.js';
-import { computeCost } from '../cost/computeCost.js';
+import { calendarsOf, computeCost } from '../cost/computeCost.js';
 import type { CostResult } from '../model/costTypes.js';
 import { costSignatures, signatureChanges, updateSignatures } from '../cost/costSignatures.js';
+import type { CostSignatures } from '../cost/costSignatures.js';
 import { updateCost } from '../cost/updateCost.js';
 import type { ScheduleNode } from './scheduleCache.js';
 import { PatchedMap } from '../model/patchedMap.js';
@@ -66,8 +67,19 @@ export class Analyzer {
   /** Files that link to each ID (by link attributes), kept up to date per changed file. */
   private readonly linkedFrom = new Map<string, Set<FilePath>>();
   private last: { index: Index; schedule: ScheduleResult; features: ReadonlyMap<string, FeatureInfo>; goals: ReadonlyMap<string, GoalInfo>; cost: CostResult } | undefined;
-  /** What the cost and priority rules read per item last time, to find the files they must re-check. */
-  private signatures = new Map<string, { file: FilePath; sig: string; also: FilePath[] }>();
+  /**
+   * What the cost and priority rules read per item last time, to find the files they must
+   * re-check; after a full run, how to compute that when an edit first asks (a check that
+   * runs once never does).
+   */
+  private signatures: CostSignatures | (() => CostSignatures) = new Map();
+  /** Files whose links a full run left for `linkedFrom` to take in when an edit first needs it. */
+  private linksPending: ReadonlyMap<FilePath, FileResult> | undefined;
+  /**
+   * The first run's nodes, which the node cache takes in one by one as edits look items
+   * up: the entry `nodeFor` would have made for the item then (the inputs are snapshots).
+   */
+  private nodesPending: { nodes: ScheduleNode[]; at: Map<string, number>; base: Omit<ScheduleInput, 'tasks' | 'milestones'>; files: Map<FilePath, FileResult>; index: Index } | undefined;
   /** Schedule input per item, valid while the item, its file's plan settings and its predecessors are the same. */
   private readonly nodes = new WeakMap<Item, { node: ScheduleNode; targets: string[]; planStart: DayNumber | undefined; calendar: boolean }>();
 
@@ -91,14 +103,47 @@ export class Analyzer {
   private *scheduleNodes(base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): Generator<void, ScheduleNode[], void> {
     const out: ScheduleNode[] = [];
     this.nodeAt = new Map();
+    // The first run has no cache to look in: it builds the nodes and leaves filling the
+    // cache to the first edit.
+    const first = this.lastNodes === undefined;
+    // Items come file by file: look the file's settings up when the file changes.
+    let file: FilePath | undefined;
+    let planStart: DayNumber | undefined;
+    let calendar = false;
     for (const list of [index.byKind.task, index.byKind.milestone]) {
-      for (const item of list) {
+      for (let k = 0; k < list.length; k++) {
+        const item = list[k]!;
         this.nodeAt.set(item.id, out.length);
-        out.push(this.nodeFor(item, base, files, index));
+        if (!first) out.push(this.nodeFor(item, base, files, index));
+        else {
+          if (item.file !== file) {
+            file = item.file;
+            planStart = files.get(file)?.planStart;
+            calendar = base.calendars?.has(file) ?? false;
+          }
+          out.push(scheduleNode(item, planStart, calendar, index.items));
+        }
         if (out.length % NODES_STEP === 0) yield;
       }
     }
+    if (first) this.nodesPending = { nodes: out, at: this.nodeAt, base, files, index };
     return out;
+  }
+
+  /** The cache entry of an item of the first run's nodes, made as `nodeFor` would have made it then. */
+  private pendingEntry(item: Item): { node: ScheduleNode; targets: string[]; planStart: DayNumber | undefined; calendar: boolean } | undefined {
+    const pending = this.nodesPending;
+    const at = pending?.at.get(item.id);
+    const node = at === undefined ? undefined : pending!.nodes[at];
+    if (!node || node.item !== item) return undefined;
+    const entry = {
+      node,
+      targets: (item.links.after ?? []).map((r) => targetKey(pending!.index.items.get(r.id))),
+      planStart: pending!.files.get(item.file)?.planStart,
+      calendar: pending!.base.calendars?.has(item.file) ?? false,
+    };
+    this.nodes.set(item, entry);
+    return entry;
   }
 
   private nodeFor(item: Item, base: Omit<ScheduleInput, 'tasks' | 'milestones'>, files: Map<FilePath, FileResult>, index: Index): ScheduleNode {
@@ -106,7 +151,7 @@ export class Analyzer {
       const planStart = files.get(item.file)?.planStart;
       const calendar = base.calendars?.has(item.file) ?? false;
       const refs = item.links.after ?? [];
-      const cached = this.nodes.get(item);
+      const cached = this.nodes.get(item) ?? this.pendingEntry(item);
       // Predecessors are compared by ID and kind (what the schedule reads), not by object.
       const targets = refs.map((r) => targetKey(index.items.get(r.id)));
       if (cached && cached.planStart === planStart && cached.calendar === calendar && cached.targets.length === targets.length && targets.every((t, i) => cached.targets[i] === t)) {
@@ -138,16 +183,30 @@ export class Analyzer {
     const full = !prev || prev.today !== input.today || prev.config !== input.config || prev.baseline !== input.baseline;
     const changed: FilePath[] = [];
     if (full) {
+      // Only an edit reads which files link where: the first edit indexes them.
       this.linkedFrom.clear();
       this.cached.clear();
-      let n = 0;
-      for (const f of files.values()) {
-        this.indexLinks(f.file, undefined, f);
-        if (++n % FILES_STEP === 0) yield;
-      }
+      this.linksPending = files;
     } else {
       for (const [path, f] of files) if (prev.files.get(path) !== f) changed.push(path);
       for (const path of prev.files.keys()) if (!files.has(path)) changed.push(path);
+      const pending = this.linksPending;
+      if (pending) {
+        // What `indexLinks` of every file gives, in one pass over the references.
+        this.linksPending = undefined;
+        let n = 0;
+        for (const f of pending.values()) {
+          const refs = f.references;
+          for (let i = 0; i < refs.length; i++) {
+            const ref = refs[i]!;
+            if (ref.key === undefined) continue;
+            const set = this.linkedFrom.get(ref.id);
+            if (set) set.add(f.file);
+            else this.linkedFrom.set(ref.id, new Set([f.file]));
+          }
+          if (++n % FILES_STEP === 0) yield;
+        }
+      }
       for (const path of changed) this.indexLinks(path, prev.files.get(path), files.get(path));
     }
     yield;
@@ -192,7 +251,7 @@ export class Analyzer {
         for (const path of changed) for (const f of [prev!.files.get(path), files.get(path)]) for (const item of f?.items ?? []) if (item.kind === 'task') tasks.push(item);
         const update = updateCost(this.last.cost, { ...costSource, features, goals }, { tasks, files: changed, features: rollups.affectedFeatures, goals: rollups.affectedGoals });
         cost = update.cost;
-        rolledUp = updateSignatures(this.signatures, update.features, update.goals, { items: index.items, features, goals, cost, files });
+        rolledUp = updateSignatures(this.signaturesNow(), update.features, update.goals, { items: index.items, features, goals, cost, files });
       } else {
         features = featureInfo(index.byKind, index.items, scheduleResult, input.config, files);
         goals = goalInfo(index.byKind, index.items);
@@ -207,9 +266,16 @@ export class Analyzer {
     // Budgets and priorities compare figures that roll up across files (a task's cost
     // reaches its goal two links away): re-check the files whose figures changed.
     if (!rolledUp && !itemsUnchanged) {
-      const signatures = costSignatures({ items, features, goals, cost, files });
-      rolledUp = full ? new Set() : signatureChanges(this.signatures, signatures);
-      this.signatures = signatures;
+      if (full) {
+        // A full run compares with nothing: the signatures wait for the first edit.
+        const source = { items, features, goals, cost, files };
+        this.signatures = () => costSignatures(source);
+        rolledUp = new Set();
+      } else {
+        const signatures = costSignatures({ items, features, goals, cost, files });
+        rolledUp = signatureChanges(this.signaturesNow(), signatures);
+        this.signatures = signatures;
+      }
     }
     const dirty = full ? undefined : this.dirtyFiles(changed, prev!.files, files, definitions, items);
     if (dirty) for (const file of rolledUp ?? []) if (files.has(file)) dirty.add(file);
@@ -243,6 +309,11 @@ export class Analyzer {
 
     this.previous = { files, today: input.today, config: input.config, baseline: input.baseline };
     return { config: input.config, today: input.today, files, items, definitions, features, goals, schedule: scheduleResult, cost, diagnostics, ...(input.baseline ? { baseline: input.baseline } : {}) };
+  }
+
+  private signaturesNow(): CostSignatures {
+    if (typeof this.signatures === 'function') this.signatures = this.signatures();
+    return this.signatures;
   }
 
   /** Keeps `linkedFrom` in step with one file's links. */
@@ -326,16 +397,21 @@ function sameItems(a: FileResult, b: FileResult): boolean {
 }
 
 
-/** The linked IDs of the given kinds, each once (with a Set: an `after:` of 100,000 IDs must not be quadratic). */
-function resolved(item: Item, key: 'after', items: ReadonlyMap<string, Item>, kinds: readonly ItemKind[]): string[] {
+/** The predecessors a node waits for: linked tasks and milestones, each once (a Set for a long list: an `after:` of 100,000 IDs must not be quadratic). */
+function resolvedAfter(item: Item, items: ReadonlyMap<string, Item>): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
-  for (const ref of item.links[key] ?? []) {
-    const target = items.get(ref.id);
-    if (target && kinds.includes(target.kind) && !seen.has(ref.id)) {
-      seen.add(ref.id);
-      out.push(ref.id);
-    }
+  const refs = item.links.after;
+  if (refs === undefined) return out;
+  const seen = refs.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < refs.length; i++) {
+    const id = refs[i]!.id;
+    const kind = items.get(id)?.kind;
+    if (kind !== 'task' && kind !== 'milestone') continue;
+    if (seen) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+    } else if (out.includes(id)) continue;
+    out.push(id);
   }
   return out;
 }
@@ -348,28 +424,26 @@ export function scheduleBase(config: SpeclineConfig, files: ReadonlyMap<FilePath
 }
 
 export function scheduleNode(item: Item, planStart: DayNumber | undefined, calendar: boolean, items: ReadonlyMap<string, Item>): ScheduleNode {
-  const after = resolved(item, 'after', items, ['task', 'milestone']);
+  const after = resolvedAfter(item, items);
+  // Optional fields are set only when there is a value (no spread of a small object per field: this runs for every task).
   if (item.kind === 'milestone') {
+    const milestone: ScheduleMilestone = { id: item.id, doc: item.file, after };
+    if (calendar) milestone.calendar = item.file;
     // A milestone's `end` (or `due`) is read as its date when it has no `date`.
     const date = item.date ?? item.end;
-    return { item, milestone: { id: item.id, doc: item.file, ...(calendar ? { calendar: item.file } : {}), ...(date !== undefined ? { date } : {}), after, ...(item.source === 'mermaid' ? { fixed: true } : {}) } };
+    if (date !== undefined) milestone.date = date;
+    if (item.source === 'mermaid') milestone.fixed = true;
+    return { item, milestone };
   }
-  return {
-    item,
-    task: {
-      id: item.id,
-      doc: item.file,
-      ...(calendar ? { calendar: item.file } : {}),
-      ...(item.start !== undefined ? { start: item.start } : {}),
-      ...(item.end !== undefined ? { end: item.end } : {}),
-      ...(item.duration ? { duration: item.duration } : {}),
-      after,
-      ...(planStart !== undefined ? { planStart } : {}),
-      owners: item.owners,
-      ...(item.allocation !== undefined ? { allocation: item.allocation } : {}),
-      ...(item.source === 'mermaid' ? { fixed: true } : {}),
-    },
-  };
+  const task: ScheduleTask = { id: item.id, doc: item.file, after, owners: item.owners };
+  if (calendar) task.calendar = item.file;
+  if (item.start !== undefined) task.start = item.start;
+  if (item.end !== undefined) task.end = item.end;
+  if (item.duration) task.duration = item.duration;
+  if (planStart !== undefined) task.planStart = planStart;
+  if (item.allocation !== undefined) task.allocation = item.allocation;
+  if (item.source === 'mermaid') task.fixed = true;
+  return { item, task };
 }
 
 /** Every definition by ID, the first one of each, and the first ones by kind, in file order. */
@@ -413,19 +487,23 @@ function patchIndex(prev: Index, changed: FilePath[], before: Map<FilePath, File
 }
 
 export function buildIndex(files: Map<FilePath, FileResult>): Index {
+  // One pass: an ID's first definition is met when it enters the map, so `items` and
+  // `byKind` come out in the map's order.
   const definitions = new Map<string, Item[]>();
-  for (const f of files.values()) {
-    for (const item of f.items) {
-      const defs = definitions.get(item.id);
-      if (defs) defs.push(item);
-      else definitions.set(item.id, [item]);
-    }
-  }
   const items = new Map<string, Item>();
   const byKind = emptyByKind();
-  for (const [id, defs] of definitions) {
-    items.set(id, defs[0]!);
-    byKind[defs[0]!.kind].push(defs[0]!);
+  for (const f of files.values()) {
+    const list = f.items;
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i]!;
+      const defs = definitions.get(item.id);
+      if (defs) defs.push(item);
+      else {
+        definitions.set(item.id, [item]);
+        items.set(item.id, item);
+        byKind[item.kind].push(item);
+      }
+    }
   }
   return { definitions, items, byKind };
 }
@@ -433,20 +511,29 @@ export function buildIndex(files: Map<FilePath, FileResult>): Index {
 function featureInfo(byKind: Readonly<Record<ItemKind, readonly Item[]>>, items: ReadonlyMap<string, Item>, sched: ScheduleResult, config: SpeclineConfig, files: Map<FilePath, FileResult>): Map<string, FeatureInfo> {
   const tasks = new Map<string, string[]>();
   const milestones = new Map<string, string[]>();
-  const link = (from: Item, into: Map<string, string[]>): void => {
-    // Items are linked in order, so a repeat of `from` can only be the list's last entry:
-    // checking that keeps a feature with 10,000 tasks linear.
-    for (const ref of from.links.features ?? []) {
-      const list = into.get(ref.id);
-      if (!list) into.set(ref.id, [from.id]);
-      else if (list[list.length - 1] !== from.id) list.push(from.id);
+  const link = (list: readonly Item[], into: Map<string, string[]>): void => {
+    for (let i = 0; i < list.length; i++) {
+      const from = list[i]!;
+      const refs = from.links.features;
+      if (refs === undefined) continue;
+      // Items are linked in order, so a repeat of `from` can only be the list's last entry:
+      // checking that keeps a feature with 10,000 tasks linear.
+      for (let k = 0; k < refs.length; k++) {
+        const ids = into.get(refs[k]!.id);
+        if (!ids) into.set(refs[k]!.id, [from.id]);
+        else if (ids[ids.length - 1] !== from.id) ids.push(from.id);
+      }
     }
   };
-  for (const t of byKind.task) link(t, tasks);
-  for (const m of byKind.milestone) link(m, milestones);
+  link(byKind.task, tasks);
+  link(byKind.milestone, milestones);
   const calendars = calendarCache(config, files);
   const out = new Map<string, FeatureInfo>();
-  for (const f of byKind.feature) out.set(f.id, rollUpFeature(f, tasks.get(f.id) ?? [], milestones.get(f.id) ?? [], items, sched, calendars));
+  const features = byKind.feature;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    out.set(f.id, rollUpFeature(f, tasks.get(f.id) ?? [], milestones.get(f.id) ?? [], items, sched, calendars));
+  }
   return out;
 }
 
@@ -531,27 +618,22 @@ function compareItems(a: Item, b: Item): number {
 }
 
 function calendarCache(config: SpeclineConfig, files: Map<FilePath, FileResult>): (file: FilePath) => WorkCalendar {
-  const byFile = new Map<string, WorkCalendar>();
-  return (file) => {
-    let cal = byFile.get(file);
-    if (!cal) {
-      cal = new WorkCalendar(mergeCalendar(config.calendar, files.get(file)?.planCalendar));
-      byFile.set(file, cal);
-    }
-    return cal;
-  };
+  return calendarsOf({ config, files });
 }
 
 /** One feature's roll-up from the tasks and milestones that name it. */
 function rollUpFeature(f: Item, tasks: string[], milestoneLinks: string[], items: ReadonlyMap<string, Item>, sched: ScheduleResult, calendarOf: (file: FilePath) => WorkCalendar): FeatureInfo {
-  const goals = [...new Set((f.links.goals ?? []).map((r) => r.id))].filter((id) => items.get(id)?.kind === 'goal');
-  const milestones = (f.links.milestone ?? []).map((r) => r.id).filter((id) => items.get(id)?.kind === 'milestone');
-  const known = new Set(milestones);
-  for (const m of milestoneLinks) if (!known.has(m)) milestones.push(m);
+  const goals = linkedOfKind(f.links.goals, items, 'goal', true);
+  const milestones = linkedOfKind(f.links.milestone, items, 'milestone', false);
+  if (milestoneLinks.length > 0) {
+    const known = new Set(milestones);
+    for (const m of milestoneLinks) if (!known.has(m)) milestones.push(m);
+  }
   const info: FeatureInfo = { id: f.id, goals, tasks, milestones, traced: false, scheduled: false };
   let total = 0;
   let doneDays = 0;
-  for (const id of tasks) {
+  for (let i = 0; i < tasks.length; i++) {
+    const id = tasks[i]!;
     const s = sched.tasks.get(id);
     const task = items.get(id)!;
     if (s?.start === undefined || s.end === undefined) continue;
@@ -566,6 +648,24 @@ function rollUpFeature(f: Item, tasks: string[], milestoneLinks: string[], items
   if (total > 0) info.progress = Math.round((doneDays / total) * 1000) / 10;
   info.traced = info.goals.length > 0 && info.tasks.length > 0;
   return info;
+}
+
+/** The linked IDs that name an item of `kind`, in link order; `once` drops repeats (a Set only for a long list). */
+function linkedOfKind(refs: readonly { id: string }[] | undefined, items: ReadonlyMap<string, Item>, kind: ItemKind, once: boolean): string[] {
+  const out: string[] = [];
+  if (refs === undefined) return out;
+  const seen = once && refs.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < refs.length; i++) {
+    const id = refs[i]!.id;
+    if (once) {
+      if (seen) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      } else if (out.includes(id)) continue;
+    }
+    if (items.get(id)?.kind === kind) out.push(id);
+  }
+  return out;
 }
 
 function goalDeadline(g: Item): { id: string; deadline?: number } {

@@ -21,28 +21,54 @@ export function computeCost(src: CostSource): CostResult {
   const tasks = new Map<string, TaskCost>();
   const plans = new Map<FilePath, CostFigures>();
   for (const f of src.files.values()) if (f.planBudget) plans.set(f.file, emptyFigures());
+  // Items come file by file: the calendar and the plan's sum change only with the file.
+  let file: FilePath | undefined;
+  let calendar: WorkCalendar | undefined;
+  let plan: CostFigures | undefined;
   for (const item of src.items.values()) {
     if (item.kind !== 'task') continue;
-    const t = taskCost(item, src.schedule.tasks.get(item.id), calendarOf(item.file), src.config.rates, src.today, deliveredFeatures(item, src.items).length);
+    if (item.file !== file) {
+      file = item.file;
+      calendar = calendarOf(file);
+      plan = plans.get(file);
+      if (!plan) plans.set(file, (plan = emptyFigures()));
+    }
+    const t = taskCost(item, src.schedule.tasks.get(item.id), calendar!, src.config.rates, src.today, deliveredCount(item, src.items));
     tasks.set(item.id, t);
-    let plan = plans.get(item.file);
-    if (!plan) plans.set(item.file, (plan = emptyFigures()));
-    addShare(plan, t, 1);
+    addShare(plan!, t, 1);
   }
   const features = new Map<string, CostFigures>();
-  for (const [id, info] of src.features) features.set(id, featureFigures(info, tasks));
+  // forEach, not entries: no [key, value] pair per entry.
+  src.features.forEach((info, id) => features.set(id, featureFigures(info, tasks)));
   const goals = new Map<string, CostFigures>();
-  for (const [id, info] of src.goals) goals.set(id, goalFigures(info, features, src.features));
-  return { tasks, features, goals, plans: new Map([...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  src.goals.forEach((info, id) => goals.set(id, goalFigures(info, features, src.features)));
+  return { tasks, features, goals, plans: byPath(plans) };
 }
 
-/** One work calendar per plan file, made on first use (a calendar costs more than a task). */
+/** The plans' figures sorted by path (usually already are: files are analysed in path order). */
+function byPath(plans: Map<FilePath, CostFigures>): Map<FilePath, CostFigures> {
+  let previous: FilePath | undefined;
+  let sorted = true;
+  for (const file of plans.keys()) {
+    if (previous !== undefined && !(previous < file)) sorted = false;
+    previous = file;
+  }
+  return sorted ? plans : new Map([...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The work calendar of each plan file, made on first use (a calendar costs more than a
+ * task). Files without a calendar of their own share the project's.
+ */
 export function calendarsOf(src: Pick<CostSource, 'config' | 'files'>): (file: FilePath) => WorkCalendar {
   const calendars = new Map<FilePath, WorkCalendar>();
+  let project: WorkCalendar | undefined;
   return (file) => {
     let cal = calendars.get(file);
     if (!cal) {
-      cal = new WorkCalendar(mergeCalendar(src.config.calendar, src.files.get(file)?.planCalendar));
+      const spec = mergeCalendar(src.config.calendar, src.files.get(file)?.planCalendar);
+      // mergeCalendar gives the project's own spec back when the plan sets no calendar.
+      cal = spec === src.config.calendar ? (project ??= new WorkCalendar(spec)) : new WorkCalendar(spec);
       calendars.set(file, cal);
     }
     return cal;
@@ -52,8 +78,8 @@ export function calendarsOf(src: Pick<CostSource, 'config' | 'files'>): (file: F
 /** A feature's sum: each of its tasks' figures divided by the number of features that task delivers. */
 export function featureFigures(info: FeatureInfo, tasks: ReadonlyMap<string, TaskCost>): CostFigures {
   const sum = emptyFigures();
-  for (const taskId of info.tasks) {
-    const t = tasks.get(taskId);
+  for (let i = 0; i < info.tasks.length; i++) {
+    const t = tasks.get(info.tasks[i]!);
     if (t && t.featureCount > 0) addShare(sum, t, 1 / t.featureCount);
   }
   return sum;
@@ -68,6 +94,23 @@ export function goalFigures(info: GoalInfo, features: ReadonlyMap<string, CostFi
     if (figures && served > 0) addShare(sum, figures, 1 / served);
   }
   return sum;
+}
+
+/** How many distinct existing features a task names in `features:` (`deliveredFeatures().length` without the list). */
+export function deliveredCount(task: Item, items: ReadonlyMap<string, Item>): number {
+  const refs = task.links.features;
+  if (refs === undefined || refs.length === 0) return 0;
+  // A long list is deduplicated through a list; a short one against the refs before it.
+  if (refs.length > 8) return deliveredFeatures(task, items).length;
+  let count = 0;
+  for (let i = 0; i < refs.length; i++) {
+    const id = refs[i]!.id;
+    if (items.get(id)?.kind !== 'feature') continue;
+    let repeat = false;
+    for (let j = 0; j < i; j++) if (refs[j]!.id === id) repeat = true;
+    if (!repeat) count++;
+  }
+  return count;
 }
 
 /** The distinct existing features a task names in `features:`. */

@@ -4,6 +4,9 @@ import type { WorkCalendar } from '../schedule/calendar.js';
 import type { SpeclineConfig } from '../model/configTypes.js';
 import type { TaskCost } from '../model/costTypes.js';
 
+/** The `unratedOwners` of every task whose owners all have a rate (most): one frozen list, not one each. */
+const NO_OWNERS = Object.freeze([]) as unknown as string[];
+
 /**
  * One task's figures (docs/format.md, cost and budget):
  * - cost (BAC) = working days × Σ owners (allocation × day rate) + fixed `cost`; a task with
@@ -20,15 +23,19 @@ export function taskCost(task: Item, scheduled: ScheduledTask | undefined, calen
     ? scheduled.duration ?? calendar.countWorkdays(scheduled.start!, scheduled.end!)
     : calendar.durationDays(task.duration) ?? 0;
   const allocation = (task.allocation ?? 100) / 100;
-  const unratedOwners: string[] = [];
+  let unratedOwners = NO_OWNERS;
   let dayRate = 0;
   if (task.owners.length === 0) {
     dayRate = allocation * (rates?.default ?? 0);
   } else {
-    for (const owner of task.owners) {
+    for (let k = 0; k < task.owners.length; k++) {
+      const owner = task.owners[k]!;
       const rate = rates?.owners.get(owner) ?? rates?.default;
       if (rate === undefined) {
-        if (rates) unratedOwners.push(owner);
+        if (rates) {
+          if (unratedOwners === NO_OWNERS) unratedOwners = [];
+          unratedOwners.push(owner);
+        }
         continue;
       }
       dayRate += allocation * rate;

@@ -33,13 +33,16 @@ export function buildGraph(input: ScheduleInput): ScheduleGraph {
   const tasks: ScheduleTask[] = [];
   const milestones: ScheduleMilestone[] = [];
   const ids: string[] = [];
-  for (const t of input.tasks) {
+  // Indexed loops: for…of makes an iterator result per element in code not yet optimised.
+  for (let k = 0; k < input.tasks.length; k++) {
+    const t = input.tasks[k]!;
     if (index.has(t.id)) continue;
     index.set(t.id, ids.length);
     ids.push(t.id);
     tasks.push(t);
   }
-  for (const m of input.milestones) {
+  for (let k = 0; k < input.milestones.length; k++) {
+    const m = input.milestones[k]!;
     if (index.has(m.id)) continue;
     index.set(m.id, ids.length);
     ids.push(m.id);

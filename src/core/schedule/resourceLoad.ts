@@ -67,10 +67,14 @@ export function ownersOf(g: ScheduleGraph, dates: LoadDates): OwnerTasks[] {
   ownedStart[g.taskCount] = owned.length;
 
   const lists: OwnerTasks[] = handles.map((owner) => ({ owner, byStart: [], byEnd: [] }));
-  for (const t of sortByDay(scheduled, dates.start, g.taskCount)) {
+  const byStart = sortByDay(scheduled, dates.start, g.taskCount);
+  for (let k = 0; k < byStart.length; k++) {
+    const t = byStart[k];
     for (let i = ownedStart[t]; i < ownedStart[t + 1]; i++) lists[owned[i]].byStart.push(t);
   }
-  for (const t of sortByDay(scheduled, dates.end, g.taskCount)) {
+  const byEnd = sortByDay(scheduled, dates.end, g.taskCount);
+  for (let k = 0; k < byEnd.length; k++) {
+    const t = byEnd[k];
     for (let i = ownedStart[t]; i < ownedStart[t + 1]; i++) lists[owned[i]].byEnd.push(t);
   }
   return lists.sort((a, b) => compareIds(a.owner, b.owner));
@@ -202,7 +206,7 @@ interface Group {
   load: number;
   count: number;
   /** Active task nodes of this calendar, when task lists are wanted. */
-  tasks: Set<number>;
+  tasks: Set<number> | undefined;
 }
 
 /**
@@ -237,15 +241,15 @@ function sweepOwner(
       const t = byEnd[j];
       const group = groups.get(calendars[t]) as Group;
       group.load -= alloc[t];
-      if (withTasks) group.tasks.delete(t);
-      if (--group.count === 0) active.splice(active.indexOf(group), 1);
+      group.tasks?.delete(t);
+      if (--group.count === 0) remove(active, group);
     }
     for (; i < m && start[byStart[i]] === d; i++) {
       const t = byStart[i];
       let group = groups.get(calendars[t]);
-      if (!group) groups.set(calendars[t], (group = { calendar: calendars[t], load: 0, count: 0, tasks: new Set() }));
+      if (!group) groups.set(calendars[t], (group = { calendar: calendars[t], load: 0, count: 0, tasks: withTasks ? new Set() : undefined }));
       group.load += alloc[t];
-      if (withTasks) group.tasks.add(t);
+      group.tasks?.add(t);
       if (group.count++ === 0) active.push(group);
     }
     if (active.length === 0) continue;
@@ -296,7 +300,14 @@ function sweepOwner(
 
   function idsOf(list: Group[]): readonly string[] {
     const out: string[] = [];
-    for (const group of list) for (const t of group.tasks) out.push(ids[t]);
+    for (const group of list) for (const t of group.tasks!) out.push(ids[t]);
     return out.sort(); // code-unit order, as compareIds
   }
+}
+
+/** Removes one element in place, keeping the order (`splice` would allocate the removed part). */
+function remove<T>(list: T[], element: T): void {
+  const at = list.indexOf(element);
+  for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i]!;
+  list.length--;
 }

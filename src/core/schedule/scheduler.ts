@@ -42,6 +42,81 @@ import type {
  * ID for `schedule.cycle`), in UTF-16 code-unit order.
  */
 export function schedule(input: ScheduleInput): ScheduleResult {
+  const { g, tasks, milestones, issues, start, end, calendars } = datesOf(input);
+  const loadDates = { start, end, calendars };
+  const owners = ownersOf(g, loadDates);
+  for (const issue of findOverallocation(g, loadDates, owners, input.capacity)) issues.push(issue);
+  sortIssues(issues);
+  let load: Map<string, LoadRun[]> | undefined;
+  return {
+    tasks,
+    milestones,
+    issues,
+    get load() {
+      return (load ??= computeLoad(g, loadDates, owners));
+    },
+    set load(value) {
+      load = value;
+    },
+  };
+}
+
+/**
+ * `schedule()` without the owners' load: the same dates and issues, minus
+ * `resource.overallocated` and the owner sweep (owners are ignored). For a caller that
+ * computes load separately (the incremental schedule does it per owner, across components).
+ */
+export function scheduleDates(input: ScheduleInput): Omit<ScheduleResult, 'load'> {
+  const { tasks, milestones, issues } = datesOf(input);
+  sortIssues(issues);
+  return { tasks, milestones, issues };
+}
+
+/**
+ * `schedule()` of tasks pinned at known dates: every task has `start` and `end`, no
+ * predecessors and is not `fixed`, so only the load and `resource.overallocated` can come
+ * out. Gives exactly what `schedule()` gives for such tasks (the forward pass moves a
+ * pinned start to the next working day and an end to the previous one), without the
+ * graph passes whose answers are known (no cycles, no order, no float).
+ */
+export function scheduleLoad(input: ScheduleInput): Pick<ScheduleResult, 'issues' | 'load'> {
+  const g = buildGraph(input);
+  const calendars = nodeCalendars(g, input);
+  const start = new Float64Array(g.n).fill(NaN);
+  const end = new Float64Array(g.n).fill(NaN);
+  for (let v = 0; v < g.taskCount; v++) {
+    const t = g.tasks[v];
+    if (t.start === undefined || t.end === undefined) throw new Error('scheduleLoad: a task without pinned dates (bug)');
+    const cal = calendars[v];
+    const s = cal.nextWorkday(t.start);
+    const e = cal.prevWorkday(t.end);
+    start[v] = s;
+    // The forward pass keeps a start without an end when the end comes first.
+    if (e >= s) end[v] = e;
+  }
+  const loadDates = { start, end, calendars };
+  const owners = ownersOf(g, loadDates);
+  // Owners come sorted by handle, one issue each at most: already in `sortIssues` order.
+  const issues: ScheduleIssue[] = findOverallocation(g, loadDates, owners, input.capacity);
+  let load: Map<string, LoadRun[]> | undefined;
+  return {
+    issues,
+    get load() {
+      return (load ??= computeLoad(g, loadDates, owners));
+    },
+  };
+}
+
+/** The forward and backward passes: dates, float and every issue but over-allocation (unsorted). */
+function datesOf(input: ScheduleInput): {
+  g: ScheduleGraph;
+  tasks: Map<string, ScheduledTask>;
+  milestones: Map<string, ScheduledMilestone>;
+  issues: ScheduleIssue[];
+  start: Float64Array;
+  end: Float64Array;
+  calendars: WorkCalendar[];
+} {
   const g = buildGraph(input);
   const { n, taskCount } = g;
   const issues: ScheduleIssue[] = [];
@@ -75,24 +150,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     const date = end[v];
     milestones.set(g.ids[v], { id: g.ids[v], date: date === date ? date : undefined });
   }
-
-  const loadDates = { start, end, calendars };
-  const owners = ownersOf(g, loadDates);
-  for (const issue of findOverallocation(g, loadDates, owners, input.capacity)) issues.push(issue);
-  sortIssues(issues);
-
-  let load: Map<string, LoadRun[]> | undefined;
-  return {
-    tasks,
-    milestones,
-    issues,
-    get load() {
-      return (load ??= computeLoad(g, loadDates, owners));
-    },
-    set load(value) {
-      load = value;
-    },
-  };
+  return { g, tasks, milestones, issues, start, end, calendars };
 }
 
 /**

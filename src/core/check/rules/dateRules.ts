@@ -79,12 +79,21 @@ export function scheduleMilestoneMissed(ctx: CheckContext): Diagnostic[] {
       else listedBy.set(ref.id, [m]);
     }
   }
-  for (const item of [...ctx.check.task, ...ctx.check.feature]) {
-    for (const ref of item.links.milestone ?? []) {
-      const m = ctx.items.get(ref.id);
-      if (m?.kind === 'milestone') check(item, m, ref.range);
+  // Indexed loops without a list per item: this walks every task and feature.
+  for (const list of [ctx.check.task, ctx.check.feature]) {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i]!;
+      const refs = item.links.milestone;
+      if (refs !== undefined) {
+        for (let k = 0; k < refs.length; k++) {
+          const m = ctx.items.get(refs[k]!.id);
+          if (m?.kind === 'milestone') check(item, m, refs[k]!.range);
+        }
+      }
+      if (listedBy.size === 0) continue;
+      const listing = listedBy.get(item.id);
+      if (listing !== undefined) for (let k = 0; k < listing.length; k++) check(item, listing[k]!, item.idRange);
     }
-    for (const m of listedBy.get(item.id) ?? []) check(item, m, item.idRange);
   }
   return out;
 }
@@ -115,7 +124,9 @@ export function scheduleGoalLate(ctx: CheckContext): Diagnostic[] {
 /** `schedule.overdue`: a task not done has an end before today. */
 export function scheduleOverdue(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const task of ctx.check.task) {
+  const tasks = ctx.check.task;
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
     if (isClosed(task) || task.progress === 100) continue;
     const end = ctx.schedule.tasks.get(task.id)?.end;
     if (end === undefined || end >= ctx.today) continue;

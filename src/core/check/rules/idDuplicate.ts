@@ -26,6 +26,10 @@ export const idDuplicateMeta: RuleMeta = {
  */
 export function* idDuplicate(ctx: CheckContext): Generator<void, Diagnostic[], void> {
   const out: Diagnostic[] = [];
+  // Every ID defined once (the usual case): as many IDs as definitions, nothing to look up.
+  let definitions = 0;
+  for (const file of ctx.files.values()) definitions += file.items.length;
+  if (definitions === ctx.definitions.size) return out;
   const wanted = Math.max(MAX_NAMED_IN_MESSAGE, MAX_RELATED);
   for (const file of ctx.checkFiles) {
     for (const def of file.items) {

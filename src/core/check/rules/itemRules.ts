@@ -62,7 +62,9 @@ export function statusInconsistent(ctx: CheckContext): Diagnostic[] {
     const open = (ctx.goals.get(goal.id)?.features ?? []).map((id) => ctx.items.get(id)).filter((f): f is Item => !!f && !isClosed(f));
     if (open.length) push(goal, `${goal.id} is done, but feature${open.length === 1 ? '' : 's'} ${open.map((f) => f.id).join(', ')} ${open.length === 1 ? 'is' : 'are'} not`, open);
   }
-  for (const task of ctx.check.task) {
+  const tasks = ctx.check.task;
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
     const explicit = task.attributes.status !== undefined;
     if (task.status === 'done' && task.progress !== undefined && task.progress < 100) {
       push(task, `${task.id} is done but its progress is ${task.progress}%`);

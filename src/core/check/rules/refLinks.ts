@@ -38,7 +38,9 @@ const ARTICLE: Record<string, string> = { goal: 'a goal', feature: 'a feature', 
 export function refUnknown(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const file of ctx.checkFiles) {
-    for (const ref of file.references) {
+    const refs = file.references;
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
       if (ref.key === undefined || ctx.items.has(ref.id)) continue;
       const expected = LINK_TARGETS[ref.key];
       out.push(diagnostic('ref.unknown', ref.file, ref.range, `${ref.from}: ${ref.key} names ${ref.id}, which no item defines`, [],
@@ -52,7 +54,9 @@ export function refUnknown(ctx: CheckContext): Diagnostic[] {
 export function refWrongKind(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const file of ctx.checkFiles) {
-    for (const ref of file.references) {
+    const refs = file.references;
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
       if (ref.key === undefined) continue;
       const expected = LINK_TARGETS[ref.key];
       const target = expected ? ctx.items.get(ref.id) : undefined;

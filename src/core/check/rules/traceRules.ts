@@ -128,7 +128,9 @@ export function traceGoalNoFeature(ctx: CheckContext): Diagnostic[] {
 /** `trace.task-no-feature`: the task delivers no feature (sub-tasks inherit their parent's). */
 export function traceTaskNoFeature(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const task of ctx.check.task) {
+  const tasks = ctx.check.task;
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
     if (task.status === 'dropped') continue;
     let current: typeof task | undefined = task;
     let delivers = false;
