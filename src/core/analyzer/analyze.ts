@@ -23,6 +23,16 @@ const FILES_STEP = 200;
 /** Schedule nodes built between two yields of `Analyzer.steps`. */
 const NODES_STEP = 500;
 
+/** How {@link Analyzer.steps} is driven. */
+export interface AnalyzeStepOptions {
+  /**
+   * A host (the editor) runs the steps in slices between its other work: the schedule is
+   * then computed in smaller pieces, each short enough not to hold the host. Unset for a run
+   * taken to its end at once (a CLI check), which schedules in larger, cheaper batches.
+   */
+  sliced?: boolean;
+}
+
 export interface AnalyzeInput {
   config: SpeclineConfig;
   /** Problems in `.specline.yml` itself. */
@@ -177,7 +187,7 @@ export class Analyzer {
    * must run to the end once started (the Analyzer's state is updated on the way), and
    * nothing may change the Analyzer meanwhile; the input is read before the first yield.
    */
-  *steps(input: AnalyzeInput): Generator<void, Analysis, void> {
+  *steps(input: AnalyzeInput, options: AnalyzeStepOptions = {}): Generator<void, Analysis, void> {
     const files = new Map<FilePath, FileResult>([...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => [f.file, f]));
     const prev = this.previous;
     const full = !prev || prev.today !== input.today || prev.config !== input.config || prev.baseline !== input.baseline;
@@ -239,7 +249,7 @@ export class Analyzer {
       const nodes = patched && this.lastNodes ? this.patchNodes(this.lastNodes, changed, base, files, index) : yield* this.scheduleNodes(base, files, index);
       this.lastNodes = nodes;
       yield;
-      scheduleResult = yield* this.schedules.steps(base, nodes);
+      scheduleResult = yield* this.schedules.steps(base, nodes, options.sliced === true);
       yield;
       const costSource = { config: input.config, today: input.today, files, items: index.items, schedule: scheduleResult };
       if (patched && this.last) {

@@ -17,9 +17,16 @@ type Base = Omit<ScheduleInput, 'tasks' | 'milestones'>;
 /**
  * Most nodes scheduled in one scheduler run when a full run schedules many small
  * components: a run per component (hundreds of plans) spent more on starting runs than on
- * scheduling, and one run for all of them would hold a host too long at a time.
+ * scheduling. This is the size for a run that goes to its end in one piece (a CLI check);
+ * a host that slices the run passes {@link SLICED_BATCH_NODES}.
  */
 const BATCH_NODES = 10_000;
+
+/**
+ * The batch for a run sliced between a host's other work (the editor): a cold run of 10,000
+ * nodes in one piece held the extension host for well over 50 ms, about 1,000 does not.
+ */
+const SLICED_BATCH_NODES = 1_000;
 
 type Dates = Pick<ScheduleResult, 'tasks' | 'milestones'>;
 
@@ -101,23 +108,26 @@ export class ScheduleCache {
   }
 
   /**
-   * The same run in steps (see `core/live/slices.ts`): a yield after each component it
-   * schedules and each owner whose load it computes, so a workspace of many components
-   * never holds a host in one piece. Once started, the steps must run to the end.
+   * The same run in steps (see `core/live/slices.ts`): a yield after each batch of
+   * components it schedules and each owner whose load it computes, so a workspace of many
+   * components never holds a host in one piece. Once started, the steps must run to the end.
+   *
+   * @param sliced the host gives its thread to other work between steps: batches stay small
    */
-  *steps(base: Base, nodes: ScheduleNode[]): Generator<void, ScheduleResult, void> {
+  *steps(base: Base, nodes: ScheduleNode[], sliced = false): Generator<void, ScheduleResult, void> {
+    const batchNodes = sliced ? Math.min(this.batchNodes, SLICED_BATCH_NODES) : this.batchNodes;
     this.changed.clear();
     this.changedOwnerTasks.clear();
     const prev = this.state;
     const changedAt = prev ? sameShape(prev.nodes, nodes) : undefined;
-    const state = changedAt ? yield* this.patch(base, prev!, nodes, changedAt) : yield* this.full(base, nodes);
+    const state = changedAt ? yield* this.patch(base, prev!, nodes, changedAt) : yield* this.full(base, nodes, batchNodes);
     this.state = state;
     yield;
     return resultOf(state);
   }
 
   /** Every component from scratch, reusing the ones whose nodes are all unchanged. */
-  private *full(base: Base, nodes: ScheduleNode[]): Generator<void, State, void> {
+  private *full(base: Base, nodes: ScheduleNode[], batchLimit: number): Generator<void, State, void> {
     const prev = this.state;
     const previousComponent = new Map<ScheduleNode, Component>();
     for (const c of prev?.components ?? []) for (const n of c.members) previousComponent.set(n, c);
@@ -143,7 +153,7 @@ export class ScheduleCache {
       components.push(component);
       for (let k = 0; k < positions.length; k++) componentAt[positions[k]!] = component;
       if (prev) for (const m of members) this.changed.add(m.item);
-      if (batchNodes > 0 && batchNodes + positions.length > this.batchNodes) {
+      if (batchNodes > 0 && batchNodes + positions.length > batchLimit) {
         scheduleBatch(base, nodes, batch, positionOf, componentAt);
         batch = [];
         batchNodes = 0;

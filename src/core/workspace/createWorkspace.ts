@@ -159,14 +159,14 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   }
 
   /** The analysis of the files as they are when the first step runs; cached unless something changed meanwhile. */
-  function* analysisSteps(): Generator<void, Analysis, void> {
+  function* analysisSteps(sliced: boolean): Generator<void, Analysis, void> {
     const today = options.today();
     if (cached && cachedToday === today) return cached;
     const at = version;
     const compared = baseline && 'commit' in baseline ? baseline : undefined;
     const analysis = withSkippedHints(yield* analyzer.steps({
       config, configDiagnostics: [...configDiagnostics, ...baselineProblem()], files: files.values(), today, ...(compared ? { baseline: compared } : {}),
-    }));
+    }, { sliced }));
     if (version === at) {
       cached = analysis;
       cachedToday = today;
@@ -269,14 +269,14 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     analyze() {
       running?.finish();
       running = undefined;
-      return new SteppedRun(analysisSteps()).finish();
+      return new SteppedRun(analysisSteps(false)).finish();
     },
 
     *analyzeSteps() {
       // One Analyzer runs one analysis at a time: let one already in progress finish first.
       const before = running;
       if (before) while (!before.step()) yield;
-      const run = new SteppedRun(analysisSteps());
+      const run = new SteppedRun(analysisSteps(true));
       running = run;
       try {
         while (!run.step()) yield;

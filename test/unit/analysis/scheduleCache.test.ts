@@ -99,3 +99,31 @@ describe('ScheduleCache: a full run in batches of components', () => {
     });
   }
 });
+
+describe('ScheduleCache: a run sliced by its host', () => {
+  /** 3,000 tasks in 300 plans of 10, each chained; owners on every plan. */
+  function manyPlans(): ScheduleInput {
+    const tasks: TaskRow[] = [];
+    for (let p = 0; p < 300; p++) {
+      for (let t = 0; t < 10; t++) tasks.push({ id: `T-${p * 10 + t}`, doc: `plans/p${p}.md`, dur: `${1 + (t % 4)}d`, after: t ? `T-${p * 10 + t - 1}` : '', owners: `@o${p % 7}` });
+    }
+    return buildInput({ start: '2027-01-04', tasks, milestones: [] });
+  }
+
+  const stepsOf = (cache: ScheduleCache, input: ScheduleInput, sliced: boolean): { steps: number; result: ScheduleResult } => {
+    const run = cache.steps(baseOf(input), nodesOf(input), sliced);
+    for (let steps = 1; ; steps++) {
+      const next = run.next();
+      if (next.done) return { steps, result: next.value };
+    }
+  };
+
+  it('schedules in smaller batches, with more points to yield, and the same result', () => {
+    const input = manyPlans();
+    const whole = stepsOf(new ScheduleCache(), input, false);
+    const sliced = stepsOf(new ScheduleCache(), input, true);
+    // 3,000 nodes: one batch when run to the end, three of at most 1,000 when sliced.
+    assert.ok(sliced.steps >= whole.steps + 2, `sliced ${sliced.steps} steps, whole ${whole.steps}`);
+    assert.equal(summary(sliced.result), summary(whole.result));
+  });
+});
