@@ -2,7 +2,7 @@ import type { Baseline } from '../core/baseline/baseline.js';
 import { baselineOf } from '../core/baseline/baseline.js';
 import type { DayNumber } from '../core/model/types.js';
 import type { Workspace } from '../core/workspace/types.js';
-import type { GitRevision } from './git.js';
+import type { AnalyzeAtRefOptions, GitRevision } from './git.js';
 import { analyzeAtRef } from './git.js';
 
 /**
@@ -38,8 +38,8 @@ export class BaselineReader {
  * files and its `.specline.yml`), analysed by the same core with today's date, read with
  * `git ls-tree` and `git cat-file` (no checkout). Throws `GitError` when git cannot answer.
  */
-export async function readBaseline(root: string, ref: string, today: DayNumber, env?: Readonly<Record<string, string | undefined>>): Promise<Baseline> {
-  const { analysis, at } = await analyzeAtRef({ root, ref, today, ...(env ? { env } : {}) });
+export async function readBaseline(root: string, ref: string, today: DayNumber, env?: Readonly<Record<string, string | undefined>>, reuse?: AnalyzeAtRefOptions['reuse']): Promise<Baseline> {
+  const { analysis, at } = await analyzeAtRef({ root, ref, today, ...(env ? { env } : {}), ...(reuse ? { reuse } : {}) });
   return baselineOf(analysis, ref, at.commit);
 }
 

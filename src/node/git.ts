@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { Analysis } from '../core/analysis/types.js';
 import type { DayNumber, FilePath } from '../core/model/types.js';
 import { createWorkspace } from '../core/workspace/createWorkspace.js';
-import type { WorkspaceFileSystem } from '../core/workspace/types.js';
+import type { WorkspaceFileSystem, WorkspaceOptions } from '../core/workspace/types.js';
 import { MAX_FILE_BYTES } from '../core/model/limits.js';
 
 /** Why git could not answer: not installed, not a repository, or no such commit. */
@@ -270,6 +270,11 @@ export interface AnalyzeAtRefOptions {
   configPath?: FilePath;
   /** The environment whose PATH `git` is looked up in (default the process's). */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The current workspace's parse results: a file unchanged since `ref` keeps its result
+   * instead of being parsed again (see `WorkspaceOptions.reuse`), which is most files.
+   */
+  reuse?: WorkspaceOptions['reuse'];
 }
 
 /**
@@ -285,6 +290,7 @@ export async function analyzeAtRef(options: AnalyzeAtRefOptions): Promise<{ anal
       fs,
       today: () => options.today,
       ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
+      ...(options.reuse === undefined ? {} : { reuse: options.reuse }),
     });
     await workspace.load();
     return { analysis: workspace.analyze(), at };

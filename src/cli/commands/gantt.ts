@@ -32,7 +32,7 @@ export const ganttCommand: Command = {
       throw new UsageError(`--baseline needs a git revision, not "${ref}"`, 'for example --baseline v1.0 or --baseline HEAD~5.');
     }
   },
-  async run({ analysis, format, values, root, env, narrow }) {
+  async run({ analysis, format, values, root, env, narrow, full }) {
     const options = {
       ...defined('title', textOption(values, 'title')),
       ...defined('groupBy', schemaOption(values, GANTT_GROUP_BY, 'gantt')),
@@ -45,7 +45,7 @@ export const ganttCommand: Command = {
     // Read for every format, so a revision git does not know is exit 2 whatever the format;
     // mermaid has no way to draw a baseline, so its text stays as it is.
     const ref = textOption(values, 'baseline')?.trim();
-    const baseline = ref === undefined ? {} : { baseline: await readBaselineOption(root, ref, analysis.today, env, narrow) };
+    const baseline = ref === undefined ? {} : { baseline: await readBaselineOption(root, ref, analysis.today, env, narrow, full) };
     if (format === 'svg') {
       const { renderGanttSvg } = await import('../../core/render/ganttSvg.js');
       return { output: withNewline(renderGanttSvg(analysis, { ...options, ...zoom, ...baseline })), exitCode: 0 };
@@ -64,12 +64,13 @@ export const ganttCommand: Command = {
  * item out of scope is not taken for one removed since); a revision git cannot give is a
  * usage error (exit 2).
  */
-async function readBaselineOption(root: string, ref: string, today: number, env: Readonly<Record<string, string | undefined>>, narrow: (a: Analysis) => Analysis): Promise<Baseline> {
+async function readBaselineOption(root: string, ref: string, today: number, env: Readonly<Record<string, string | undefined>>, narrow: (a: Analysis) => Analysis, full: Analysis): Promise<Baseline> {
   const { baselineOf } = await import('../../core/baseline/baseline.js');
   const { analyzeAtRef, GitError } = await import('../../node/git.js');
   const { revisionUsageError } = await import('../revisionUsageError.js');
   try {
-    const old = await analyzeAtRef({ root, ref, today, env });
+    // Files unchanged since the revision keep the parse they have now.
+    const old = await analyzeAtRef({ root, ref, today, env, reuse: { files: full.files, config: full.config } });
     return baselineOf(narrow(old.analysis), ref, old.at.commit);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;

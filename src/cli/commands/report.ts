@@ -19,7 +19,7 @@ export const reportCommand: Command = {
     const since = textOption(values, 'since');
     if (since !== undefined && since.trim() === '') throw new UsageError('--since needs a git revision', 'for example --since HEAD~1 or --since v1.0.');
   },
-  async run({ analysis, values, root, narrow, env, warn }) {
+  async run({ analysis, values, root, narrow, env, warn, full }) {
     const { renderStatusReport } = await import('../../core/report/statusReport.js');
     const since = textOption(values, 'since')?.trim();
     let changes;
@@ -29,7 +29,8 @@ export const reportCommand: Command = {
       const { analyzeAtRef, GitError } = await import('../../node/git.js');
       const { revisionUsageError } = await import('../revisionUsageError.js');
       try {
-        const old = await analyzeAtRef({ root, ref: since, today: analysis.today, env });
+        // Files unchanged since the revision keep the parse they have now.
+        const old = await analyzeAtRef({ root, ref: since, today: analysis.today, env, reuse: { files: full.files, config: full.config } });
         // The comparison goes on without them; the user hears which ones and why.
         for (const f of narrow(old.analysis).files.values()) if (f.skipped) warn(`at ${since}, ${f.file} was skipped: ${f.skipped}`);
         // The same comparison as `schedule --baseline` and `baseline:`, on the plan as it was.

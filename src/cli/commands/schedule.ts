@@ -60,7 +60,7 @@ export const scheduleCommand: Command = {
       throw new UsageError(`--baseline needs a git revision, not "${ref}"`, 'for example --baseline v1.0 or --baseline HEAD~5.');
     }
   },
-  async run({ analysis, format, values, root, env }) {
+  async run({ analysis, format, values, root, env, full }) {
     const ref = textOption(values, 'baseline')?.trim();
     let baseline: Baseline | undefined;
     if (ref !== undefined) {
@@ -68,7 +68,8 @@ export const scheduleCommand: Command = {
       const { GitError } = await import('../../node/git.js');
       const { revisionUsageError } = await import('../revisionUsageError.js');
       try {
-        baseline = await readBaseline(root, ref, analysis.today, env);
+        // Files unchanged since the revision keep the parse they have now.
+        baseline = await readBaseline(root, ref, analysis.today, env, { files: full.files, config: full.config });
       } catch (error) {
         if (!(error instanceof GitError)) throw error;
         throw revisionUsageError('--baseline', ref, error);

@@ -12,6 +12,11 @@ import { SteppedRun } from '../model/steppedRun.js';
 import type { ConfigSource, Workspace, WorkspaceOptions } from './types.js';
 
 export const DEFAULT_CONFIG_PATH = '.specline.yml';
+
+/** What of the config parsing reads (the prefixes, what is an ID; the currency, which money is valid): equal keys, equal parses. */
+function parseKey(config: SpeclineConfig): string {
+  return JSON.stringify([[...config.prefixes], config.currency ?? null]);
+}
 /** Files read at once during a load. */
 const READ_CONCURRENCY = 32;
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -201,8 +206,24 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         if ('skipped' in read) files.set(path, read.skipped);
         else if ('text' in read) texts.push({ path, text: read.text });
       });
-      const results = options.parseBatch ? await options.parseBatch(texts, config) : texts.map((t) => parseFile(t.path, t.text, config));
-      for (const r of results) files.set(r.file, r);
+      // Files whose text a reused result was parsed from keep it; the others are parsed.
+      const reuse = options.reuse && parseKey(options.reuse.config) === parseKey(config) ? options.reuse.files : undefined;
+      const kept = new Array<FileResult | undefined>(texts.length);
+      let toParse = texts;
+      if (reuse) {
+        toParse = [];
+        for (let i = 0; i < texts.length; i++) {
+          const known = reuse.get(texts[i]!.path);
+          if (known && known.skipped === undefined && known.file === texts[i]!.path && known.hash === contentHash(texts[i]!.text)) kept[i] = known;
+          else toParse.push(texts[i]!);
+        }
+      }
+      const parsed = options.parseBatch ? await options.parseBatch(toParse, config) : toParse.map((t) => parseFile(t.path, t.text, config));
+      let fresh = 0;
+      for (let i = 0; i < texts.length; i++) {
+        const r = kept[i] ?? parsed[fresh++]!;
+        files.set(r.file, r);
+      }
     },
 
     setFile(path, text) {
@@ -258,12 +279,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
 
     async reloadConfig() {
-      // Parsing reads the prefixes (what is an ID) and the currency (which money is valid).
-      const parsedWith = (): string => JSON.stringify([[...config.prefixes], config.currency ?? null]);
-      const before = parsedWith();
+      const before = parseKey(config);
       await readConfig();
       invalidate();
-      if (parsedWith() !== before) await workspace.load();
+      if (parseKey(config) !== before) await workspace.load();
     },
 
     analyze() {

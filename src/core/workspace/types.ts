@@ -48,6 +48,13 @@ export interface WorkspaceOptions {
   /** Only analyse these paths (files or folders, relative); default the whole workspace. */
   paths?: FilePath[];
   parseBatch?: BatchParser;
+  /**
+   * Parse results to take instead of parsing again: a file whose path and text are those of
+   * one of these keeps that result, when the config reads IDs and money as `config` does.
+   * For another version of the same workspace (a baseline at a git revision), where most
+   * files are unchanged. Results are snapshots, so sharing them is safe.
+   */
+  reuse?: { files: ReadonlyMap<FilePath, FileResult>; config: SpeclineConfig };
 }
 
 /** A long-lived, incrementally updated view of a workspace. */
