@@ -31,14 +31,22 @@ await build({
 // The CLI itself, as CommonJS: `vm.Script` takes V8's code cache for a script, and Node 20
 // offers none for an ES module (see src/cli/loadCliBundle.ts). `import.meta.url` (the
 // parse worker's and package.json's location) becomes the bundle's own file URL.
-await build({
-  entryPoints: { 'cli-main': 'src/cli/runMain.ts' },
+/** What the two CommonJS bundles for Node (the CLI and the extension) share. */
+const nodeCommonJs = {
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await build({
+  ...nodeCommonJs,
+  entryPoints: { 'cli-main': 'src/cli/runMain.ts' },
   define: { 'import.meta.url': '__specline_url' },
   banner: { js: "const __specline_url = require('node:url').pathToFileURL(__filename).href;" },
   // Every start reads and hashes the whole bundle: without comments and blanks it is smaller,
@@ -47,12 +55,10 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   charset: 'ascii',
-  sourcemap: true,
-  logLevel: 'warning',
-  legalComments: 'none',
 });
-// The code cache is made by a check in a fresh process with Node's default flags, as the
-// CLI runs; a stale one from an earlier bundle is removed first, whatever happens next.
+// The code cache is made by a check in a fresh process, under the V8 flags the CLI sets for
+// itself (loadCliBundle.ts sets them in both); a stale one from an earlier bundle is
+// removed first, whatever happens next.
 rmSync('dist/cli-main.cjs.cache', { force: true });
 const trained = spawnSync(process.execPath, ['scripts/codeCache.mjs'], { stdio: 'inherit' });
 if (trained.status !== 0) console.warn('bundle: no code cache for dist/cli-main.cjs (the CLI works, it only starts slower)');
@@ -60,22 +66,14 @@ chmodSync('bin/specline.js', 0o755);
 
 // The VS Code extension: CommonJS, `vscode` provided by the host.
 await build({
+  ...nodeCommonJs,
   // The parse thread is its own entry: a worker loads only the parser.
   entryPoints: { extension: 'src/extension/extension.ts', parseThread: 'src/extension/parseThread.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   external: ['vscode'],
   // Minified, it loads in about half the time (activation counts loading); the source map
   // and kept names leave stack traces readable.
   minify: true,
   keepNames: true,
-  sourcemap: true,
-  logLevel: 'warning',
-  legalComments: 'none',
 });
 
 // The preview webviews: browser code, one generic script for every preview.
